@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form (allauth calls ``signup``)."""
+
+    display_name = forms.CharField(
+        label=_("Nickname (optional)"), max_length=80, required=False,
+        help_text=_("Shown to salon organisers instead of your email. A real name is not needed."),
+    )
+    is_organiser = forms.BooleanField(
+        label=_("I want to register a carer salon or café as an organiser"), required=False
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data.get("display_name", "")
+        user.save(update_fields=["display_name"])
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    """Municipalities of the portal's prefecture; the value is the 6-digit code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Municipality.objects.in_portal_prefecture())
+        kwargs.setdefault("label", _("Municipality"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose a municipality from the list.")})
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name

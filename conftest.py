@@ -1,0 +1,252 @@
+"""Shared test fixtures: personas named by role, real PostgreSQL, real Redis.
+
+Personas (each a saved User):
+  municipal_staff            staff of 札幌市 (011002), MFA set up
+  other_municipality_staff   staff of 函館市 (012025), MFA set up
+  prefecture_staff           prefecture staff, MFA set up
+  advisor_user               an advisor account, MFA set up
+  organiser                  a salon organiser
+  resident                   a registered user (carer)
+  visitor                    not signed in (an anonymous Client)
+Use ``client_for(user)`` to get a Client signed in as a persona.
+"""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DEBUG", "1")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# made by the test itself are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+REQUIRE_REAL = os.environ.get("KIZUKI_REQUIRE_REAL_SERVICES") == "1"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+]
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def _needs_db(request):
+    names = set(request.fixturenames)
+    return bool({"db", "transactional_db", "live_server", "django_db_setup"} & names) or bool(
+        request.node.get_closest_marker("django_db")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _municipalities(request):
+    """Every database test sees the full municipality list (transactional tests
+    flush tables, so it is reloaded when missing)."""
+    if _needs_db(request):
+        request.getfixturevalue("django_db_blocker")
+        from carers.municipalities import ensure_municipalities_loaded
+
+        ensure_municipalities_loaded()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and caches must not leak between tests."""
+    from django.core.cache import cache
+
+    try:
+        cache.clear()
+    except Exception:
+        pass
+    yield
+
+
+def make_user(email, role="registered", municipality_code=None, mfa=False, **extra):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from carers.models import Municipality, User
+
+    user = User.objects.create_user(
+        email=email,
+        password=TEST_PASSWORD,
+        role=role,
+        municipality=Municipality.objects.get(code=municipality_code) if municipality_code else None,
+        **extra,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if mfa:
+        TOTP.activate(user, TEST_TOTP_SECRET)
+    return user
+
+
+@pytest.fixture
+def municipality(db):
+    from carers.models import Municipality
+
+    return Municipality.objects.get(code="011002")  # 札幌市
+
+
+@pytest.fixture
+def other_municipality(db):
+    from carers.models import Municipality
+
+    return Municipality.objects.get(code="012025")  # 函館市
+
+
+@pytest.fixture
+def municipal_staff(db):
+    return make_user("staff@sapporo.example.jp", "municipal_staff", "011002", mfa=True, display_name="札幌 職員")
+
+
+@pytest.fixture
+def other_municipality_staff(db):
+    return make_user("staff@hakodate.example.jp", "municipal_staff", "012025", mfa=True, display_name="函館 職員")
+
+
+@pytest.fixture
+def prefecture_staff(db):
+    return make_user("staff@pref.example.jp", "prefecture_staff", mfa=True, display_name="道庁 職員")
+
+
+@pytest.fixture
+def advisor_user(db):
+    return make_user("advisor@example.jp", "advisor", mfa=True, display_name="助言 太郎")
+
+
+@pytest.fixture
+def organiser(db):
+    return make_user("organiser@example.jp", "organiser", display_name="運営者")
+
+
+@pytest.fixture
+def resident(db):
+    return make_user("resident@example.jp", "registered", display_name="ひまわり")
+
+
+@pytest.fixture
+def visitor(client):
+    return client
+
+
+@pytest.fixture
+def client_for(db):
+    """client_for(user) -> a django.test.Client signed in as that user."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return make
+
+
+@pytest.fixture
+def outbox_emails(db):
+    """outbox_emails() -> the OutboundEmail rows written so far (newest last)."""
+    from carers.models import OutboundEmail
+
+    return lambda: list(OutboundEmail.objects.order_by("created_at"))
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(request, settings):
+    """Tasks run in-process unless a test asks for the real worker (``redis`` marker)."""
+    from portal.celery import app
+
+    eager = not request.node.get_closest_marker("redis")
+    old = app.conf.task_always_eager
+    app.conf.task_always_eager = eager
+    yield
+    app.conf.task_always_eager = old
+
+
+def _unavailable(reason):
+    if REQUIRE_REAL:
+        pytest.fail(f"{reason} (KIZUKI_REQUIRE_REAL_SERVICES=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_url():
+    """The real Redis of REDIS_URL; skips (fails in CI) when it is absent."""
+    from django.conf import settings
+
+    if not settings.REDIS_URL:
+        _unavailable("needs Redis: REDIS_URL is not set")
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception:
+        _unavailable(f"needs Redis: cannot reach REDIS_URL")
+    return settings.REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A real headless Chromium (Debian's package) driven by Playwright."""
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser page; ``page.base_url`` is the live server's address."""
+    context = chromium.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    context.set_default_timeout(15000)
+    pg = context.new_page()
+    pg.base_url = live_server.url
+    yield pg
+    context.close()
+
+
+def totp_now(secret=TEST_TOTP_SECRET):
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+@pytest.fixture
+def browser_login():
+    """browser_login(page, user): sign in through the real login page (with TOTP for staff)."""
+
+    def login(pg, user, password=TEST_PASSWORD, lang_prefix=""):
+        from allauth.mfa.models import Authenticator
+
+        pg.goto(f"{pg.base_url}{lang_prefix}/accounts/login/")
+        pg.fill("input[name=login]", user.email)
+        pg.fill("input[name=password]", password)
+        pg.locator("form button[type=submit]").first.click()
+        if Authenticator.objects.filter(user=user, type="totp").exists():
+            pg.wait_for_selector("input[name=code]")
+            pg.fill("input[name=code]", totp_now())
+            pg.locator("form button[type=submit]").first.click()
+        pg.wait_for_load_state()
+
+    return login
+
+
+@pytest.fixture
+def axe_check():
+    """axe_check(page): fail on serious or critical WCAG violations of the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(pg):
+        results = axe.run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+        summary = "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes'][:3]]})" for v in bad)
+        assert not bad, f"axe violations on {pg.url}: {summary}"
+        return results
+
+    return check

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from portal.stub import placeholder
+
+urlpatterns = [path("", placeholder, {"title": "ダッシュボード"}, name="dashboard")]

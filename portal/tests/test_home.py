@@ -1,0 +1,25 @@
+import pytest
+
+
+@pytest.mark.django_db
+def test_home_in_japanese_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "ja"
+    body = response.content.decode()
+    assert '<html lang="ja">' in body
+    assert body.count("<h1") == 1
+
+
+@pytest.mark.django_db
+def test_home_in_english_under_en(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_404_page_in_the_right_language(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
