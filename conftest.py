@@ -225,11 +225,11 @@ def browser_login():
         pg.goto(f"{pg.base_url}{lang_prefix}/accounts/login/")
         pg.fill("input[name=login]", user.email)
         pg.fill("input[name=password]", password)
-        pg.locator("form button[type=submit]").first.click()
+        pg.locator("main form button[type=submit]").first.click()
         if Authenticator.objects.filter(user=user, type="totp").exists():
             pg.wait_for_selector("input[name=code]")
             pg.fill("input[name=code]", totp_now())
-            pg.locator("form button[type=submit]").first.click()
+            pg.locator("main form button[type=submit]").first.click()
         pg.wait_for_load_state()
 
     return login

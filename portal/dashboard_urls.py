@@ -1,5 +1,5 @@
 from django.urls import path
 
-from portal.stub import placeholder
+from portal.dashboard import dashboard
 
-urlpatterns = [path("", placeholder, {"title": "ダッシュボード"}, name="dashboard")]
+urlpatterns = [path("", dashboard, name="dashboard")]

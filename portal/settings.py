@@ -171,6 +171,9 @@ CELERY_BEAT_SCHEDULE = {}  # filled by portal.celery from each app's schedule.py
 # --- Email --------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
+if env.str("EMAIL_URL", default="").startswith("filemail://"):
+    # django-environ drops the leading slash of an absolute path; keep it as written.
+    EMAIL_FILE_PATH = env.str("EMAIL_URL")[len("filemail://"):]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kizuki <no-reply@kizuki.example.jp>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = _int("EMAIL_TIMEOUT", 10)
@@ -188,7 +191,7 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "carers.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "carers.forms.SignupForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "carers.forms.SignupForm"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "5/5m/key,20/5m/ip",
@@ -251,6 +254,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Case records (carers) ----------------------------------------------------------------
+# Closed household case records are purged this many days after closing (default 5 years).
+CASE_RETENTION_DAYS = _int("CASE_RETENTION_DAYS", 1825)
 
 # --- Logging: never personal data; see carers.logging for the filter. ----------------------
 LOGGING = {

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
 from portal import health, views
@@ -19,7 +19,7 @@ handler500 = "portal.views.error_500"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("api/hsds/", include("services.api_urls")),
     path("admin/", admin.site.urls),
 ]

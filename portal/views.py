@@ -24,3 +24,35 @@ def error_500(request):
 
     template = loader.get_template("errors/500.html")
     return HttpResponseServerError(template.render({"title": _("Server error")}))
+
+
+def set_language(request):
+    """Switch language and go to the same page in it.
+
+    Django's own view cannot translate ``/en/...`` back to the unprefixed default
+    language (prefix_default_language=False), so the prefix is handled here.
+    """
+    from django.conf import settings
+    from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    path = next_url
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path == f"/{code}" or path.startswith(f"/{code}/")):
+            path = path[len(code) + 1 :] or "/"
+    if language != settings.LANGUAGE_CODE:
+        path = f"/{language}{path}"
+    response = HttpResponseRedirect(path)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax", secure=request.is_secure(),
+    )
+    return response

@@ -23,3 +23,15 @@ def test_unknown_page_is_a_404_page_in_the_right_language(client):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "next_url", "expected"),
+    [("en", "/salons/?q=a", "/en/salons/?q=a"), ("ja", "/en/salons/", "/salons/"), ("ja", "/en/", "/"),
+     ("en", "https://evil.example/", "/en/"), ("xx", "/en/x/", "/x/")],
+)
+def test_language_switch_keeps_the_page(client, language, next_url, expected):
+    response = client.post("/i18n/setlang/", {"language": language, "next": next_url})
+    assert response.status_code == 302
+    assert response.url == expected

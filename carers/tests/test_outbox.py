@@ -1,0 +1,115 @@
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from carers import outbox
+from carers.models import OutboundEmail
+
+
+@pytest.fixture
+def message(resident):
+    return outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "テスト"})
+
+
+@pytest.mark.django_db
+def test_enqueue_writes_a_pending_row_in_the_recipients_language(resident):
+    resident.language = "en"
+    resident.save()
+    msg = outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "x"})
+    assert msg.status == OutboundEmail.Status.PENDING
+    assert msg.language == "en"
+    assert msg.to_email == resident.email
+
+
+@pytest.mark.django_db
+def test_send_renders_in_language_and_marks_sent(message):
+    assert outbox.send(message.pk) is True
+    message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.SENT and message.attempts == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith("[Kizuki] ")
+    assert "テスト" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_english_recipient_gets_english(resident):
+    resident.language = "en"
+    resident.save()
+    msg = outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "x"})
+    outbox.send(msg.pk)
+    assert "This is a test notice" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_sending_twice_mails_once(message):
+    outbox.send(message.pk)
+    outbox.send(message.pk)
+    outbox.sweep()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_failed_send_backs_off_and_sweep_resends(message, settings):
+    settings.EMAIL_BACKEND = "carers.tests.failing_backend.FailingBackend"
+    assert outbox.send(message.pk) is False
+    message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.PENDING
+    assert message.attempts == 1 and message.last_error == "ConnectionRefusedError"
+    assert message.next_attempt_at > message.created_at
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox.sweep() == 0  # not due yet
+    OutboundEmail.objects.filter(pk=message.pk).update(next_attempt_at=message.created_at)
+    assert outbox.sweep() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_gives_up_after_max_attempts(message, settings):
+    settings.EMAIL_BACKEND = "carers.tests.failing_backend.FailingBackend"
+    settings.OUTBOX_MAX_ATTEMPTS = 2
+    outbox.send(message.pk)
+    outbox.send(message.pk)
+    message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.FAILED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rolled_back_change_leaves_no_email(resident):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "x"})
+        raise RuntimeError("the change failed")
+    assert not OutboundEmail.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_committed_change_is_sent_after_commit(resident):
+    """Eager mode (no REDIS_URL in this test): the task runs on commit."""
+    with transaction.atomic():
+        outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "x"})
+        assert mail.outbox == []
+    assert len(mail.outbox) == 1
+    assert OutboundEmail.objects.get().status == OutboundEmail.Status.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dead_broker_does_not_block_or_lose_the_email(resident, settings):
+    from portal.celery import app
+
+    app.conf.task_always_eager = False
+    old = app.conf.broker_url
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
+    try:
+        import time
+
+        started = time.monotonic()
+        with transaction.atomic():
+            outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "x"})
+        assert time.monotonic() - started < 10
+    finally:
+        app.conf.broker_url = old
+        app.conf.task_always_eager = True
+    msg = OutboundEmail.objects.get()
+    assert msg.status == OutboundEmail.Status.PENDING
+    assert outbox.sweep() == 1
+    assert len(mail.outbox) == 1
