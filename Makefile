@@ -38,7 +38,7 @@ bench: install
 
 demo-data: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --volume
+	$(PY) manage.py load_demo
 
 remove-demo: install
 	$(PY) manage.py load_demo --remove
