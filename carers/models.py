@@ -5,6 +5,7 @@ and the notification outbox every app uses.
 """
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -193,13 +194,61 @@ class CareLevel(models.TextChoices):
     NOT_APPLICABLE = "na", _("Not applicable")
 
 
+class ConditionCategory(models.TextChoices):
+    """Broad categories only: a case record never needs a diagnosis."""
+
+    DEMENTIA = "dementia", _("Dementia")
+    PHYSICAL = "physical", _("Physical disability")
+    INTELLECTUAL = "intellectual", _("Intellectual or developmental disability")
+    MENTAL = "mental", _("Mental health condition")
+    ILLNESS = "illness", _("Long-term or serious illness")
+    FRAILTY = "frailty", _("Frailty in old age")
+    ADDICTION = "addiction", _("Alcohol, drug or gambling dependence")
+    CHILD = "child", _("Young child or sibling needing care")
+    OTHER = "other", _("Other")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class ServiceUse(models.TextChoices):
+    UNKNOWN = "unknown", _("Not known yet")
+    NONE = "none", _("No services used")
+    SOME = "some", _("Uses some services")
+
+
 class HouseholdQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The one entry point for reading households: staff of the household's
-        municipality only. Everyone else gets nothing (a 404 in views)."""
+    def editable_by(self, user):
+        """Households a user may change: staff of the household's municipality only."""
         if not user.is_authenticated or user.role != Role.MUNICIPAL_STAFF or not user.municipality_id:
             return self.none()
         return self.filter(municipality_id=user.municipality_id)
+
+    def for_user(self, user):
+        """The one entry point for reading households: staff of the household's
+        municipality, plus (read-only) holders of a valid case-by-case AuditGrant.
+        Everyone else gets nothing (a 404 in views)."""
+        if not user.is_authenticated or user.role not in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF):
+            return self.none()
+        audited = models.Q(pk__in=AuditGrant.objects.valid().filter(user=user).values("household_id"))
+        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
+            return self.filter(models.Q(municipality_id=user.municipality_id) | audited)
+        return self.filter(audited)
+
+    def open(self):
+        return self.filter(status=CaseStatus.OPEN)
+
+    def follow_up_due(self, today=None):
+        """Open, unrestricted cases whose next follow-up is today or earlier:
+        what the reminder counts. Withdrawn consent stops reminders."""
+        today = today or timezone.localdate()
+        return self.open().filter(is_restricted=False, next_follow_up__lte=today)
+
+    def purgeable(self, retention_days, now=None):
+        now = now or timezone.now()
+        return self.filter(status=CaseStatus.CLOSED, closed_at__lt=now - timedelta(days=retention_days))
 
 
 class Household(models.Model):
@@ -213,12 +262,53 @@ class Household(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Case record. Everything below is sensitive; restricted (consent withdrawn)
+    # records keep only what carers.actions.RESTRICTED_KEEPS lists.
+    reference = models.CharField(
+        _("case reference"), max_length=40, blank=True,
+        help_text=_("The municipality's own file number, if any. Shown in the case list instead of names."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    is_restricted = models.BooleanField(
+        _("restricted (consent withdrawn)"), default=False,
+        help_text=_("Consent was withdrawn: details were cleared and reminders stopped."),
+    )
+    restricted_at = models.DateTimeField(null=True, blank=True)
+    service_use = models.CharField(
+        _("current use of services"), max_length=10, choices=ServiceUse.choices, default=ServiceUse.UNKNOWN
+    )
+    services_used = models.TextField(_("services used"), blank=True, help_text=_("Which services, if any."))
+    needs_and_wishes = models.TextField(_("needs and wishes"), blank=True)
+    notes = models.TextField(_("free notes"), blank=True)
+    next_follow_up = models.DateField(_("next follow-up"), null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff in charge"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+        help_text=_("Receives the follow-up reminders for this household."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Optimistic concurrency: every change increments it; a save based on an
+    # older version is refused and shown the difference (carers.actions.household_update).
+    version = models.PositiveIntegerField(default=1)
 
     objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household")
         verbose_name_plural = _("households")
+        indexes = [
+            # Serves follow_up_due(): the daily reminder and the "due" filter of the list.
+            models.Index(fields=["municipality", "status", "next_follow_up"], name="household_follow_up_idx"),
+            models.Index(fields=["status", "closed_at"], name="household_purge_idx"),
+        ]
+
+    @property
+    def label(self):
+        """How lists and pages name a household: its reference or a short opaque id."""
+        return self.reference or str(self.public_id)[:8]
 
     def __str__(self):
         # Deliberately not personal: shown in admin lists and logs.
@@ -234,6 +324,7 @@ class Carer(models.Model):
     is_working = models.BooleanField(_("working"), default=False)
 
     class Meta:
+        ordering = ["pk"]
         verbose_name = _("carer")
         verbose_name_plural = _("carers")
 
@@ -249,13 +340,265 @@ class CareRecipient(models.Model):
     care_level = models.CharField(
         _("care level"), max_length=8, choices=CareLevel.choices, default=CareLevel.UNKNOWN
     )
+    conditions = models.JSONField(
+        _("conditions (broad categories)"), default=list, blank=True,
+        help_text=_("Values of ConditionCategory; never a diagnosis."),
+    )
 
     class Meta:
+        ordering = ["pk"]
         verbose_name = _("person cared for")
         verbose_name_plural = _("people cared for")
 
     def __str__(self):
         return f"Care recipient #{self.pk}"
+
+    @property
+    def condition_labels(self):
+        labels = dict(ConditionCategory.choices)
+        return [labels.get(value, value) for value in self.conditions]
+
+
+# --- Consent, consultations, support plans -------------------------------------------
+
+
+class ConsentMethod(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By phone")
+    WRITTEN = "written", _("In writing")
+
+
+class ConsentPurpose(models.TextChoices):
+    CASE_RECORD = "case_record", _("Keeping this case record to support the household")
+    GUIDANCE = "guidance", _("Guidance to public services and support plans")
+    FOLLOW_UP = "follow_up", _("Contacting the household to follow up")
+    SHARING = "sharing", _("Sharing with service providers the household chooses")
+
+
+class Consent(models.Model):
+    """Who agreed to the record, when, how and for what; who took it. A household
+    is never saved without one (carers.actions.household_create)."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField(
+        _("consent given by"), max_length=80,
+        help_text=_("Who agreed, e.g. “the carer (main carer)” or “the person cared for and their daughter”."),
+    )
+    given_on = models.DateField(_("date consent was given"))
+    method = models.CharField(_("how consent was given"), max_length=10, choices=ConsentMethod.choices)
+    purposes = models.JSONField(_("purposes agreed to"), default=list)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("taken by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_on = models.DateField(_("date consent was withdrawn"), null=True, blank=True)
+    withdrawn_method = models.CharField(
+        _("how the withdrawal was received"), max_length=10, choices=ConsentMethod.choices, blank=True
+    )
+    withdrawal_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self):
+        return f"Consent #{self.pk}"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_on is not None
+
+    def get_purposes_display(self):
+        labels = dict(ConsentPurpose.choices)
+        return [labels.get(p, p) for p in self.purposes]
+
+
+class ConsultationChannel(models.TextChoices):
+    IN_PERSON = "in_person", _("In person at the office")
+    HOME_VISIT = "home_visit", _("Home visit")
+    PHONE = "phone", _("Phone")
+    ONLINE = "online", _("Online")
+    LETTER = "letter", _("Letter or email")
+    OTHER = "other", _("Other")
+
+
+class ConsultationLog(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="consultations")
+    held_on = models.DateField(_("date"))
+    channel = models.CharField(_("channel"), max_length=12, choices=ConsultationChannel.choices)
+    summary = models.TextField(_("summary"))
+    next_step = models.TextField(_("next step"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self):
+        return f"Consultation #{self.pk}"
+
+
+class SupportPlan(models.Model):
+    """A dated result of the service guidance run for a household (answers and
+    the JSON of services.api.evaluate_guidance(...).to_dict())."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="support_plans")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    answers = models.JSONField(default=dict)
+    result = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+        verbose_name = _("support plan")
+        verbose_name_plural = _("support plans")
+
+    def __str__(self):
+        return f"Support plan #{self.pk}"
+
+
+# --- Audit grants, the access log, purges -------------------------------------------------
+
+
+class AuditGrantQuerySet(models.QuerySet):
+    def valid(self, now=None):
+        return self.filter(expires_at__gt=now or timezone.now())
+
+
+class AuditGrant(models.Model):
+    """Case-by-case, read-only access for someone outside the household's
+    municipality (e.g. prefecture staff auditing a case). Created by a
+    superuser in the Django admin; ends at ``expires_at``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auditor"), on_delete=models.CASCADE, related_name="audit_grants",
+        limit_choices_to={"role__in": ["prefecture_staff", "municipal_staff"]},
+    )
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="audit_grants"
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+    expires_at = models.DateTimeField(_("expires at"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = AuditGrantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("audit grant")
+        verbose_name_plural = _("audit grants")
+
+    def __str__(self):
+        return f"Audit grant #{self.pk}"
+
+    @property
+    def is_valid(self):
+        return self.expires_at > timezone.now()
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    CONSULTATION_ADD = "consultation_add", _("Added a consultation")
+    FOLLOW_UP_SET = "follow_up_set", _("Set the follow-up date")
+    PLAN_SAVE = "plan_save", _("Saved a support plan")
+    CONSENT_WITHDRAW = "consent_withdraw", _("Recorded consent withdrawal")
+    CLOSE = "close", _("Closed the case")
+    EXPORT_JSON = "export_json", _("Exported as JSON")
+    PRINT = "print", _("Opened the printable copy")
+    LOG_VIEW = "log_view", _("Viewed the access log")
+    DELETE = "delete", _("Deleted")
+
+
+class DeletionReason(models.TextChoices):
+    REQUEST = "request", _("The person asked for deletion")
+    ERROR = "error", _("Entered in error or a duplicate")
+    NOT_NEEDED = "not_needed", _("No longer needed for support")
+    OTHER = "other", _("Other lawful reason")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The access log is append-only.")
+
+
+class AccessLogEntry(models.Model):
+    """One row per view, change or export of a household. Append-only: save()
+    refuses updates, delete() refuses, and a database trigger (migration
+    0003) rejects UPDATE and DELETE from anywhere. It has no foreign keys, so
+    deleting a household or a user never touches it, and it holds no personal
+    data of the household: only its opaque public_id."""
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor_id = models.BigIntegerField(null=True)
+    actor_label = models.CharField(_("who"), max_length=254)
+    household_public_id = models.UUIDField(_("household"), db_index=True)
+    municipality_code = models.CharField(max_length=6)
+    action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
+    via_audit_grant = models.BooleanField(_("under an audit grant"), default=False)
+    reason = models.CharField(_("reason"), max_length=12, choices=DeletionReason.choices, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log entries")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+
+class PurgeRecord(models.Model):
+    """That a retention purge happened: when, how many, under which period. Never what."""
+
+    ran_at = models.DateTimeField(default=timezone.now)
+    purged_count = models.PositiveIntegerField()
+    retention_days = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-ran_at"]
+        verbose_name = _("purge record")
+        verbose_name_plural = _("purge records")
+
+    def __str__(self):
+        return f"Purge {self.ran_at:%Y-%m-%d}: {self.purged_count}"
+
+
+class FollowUpReminder(models.Model):
+    """One reminder email per staff member per day, so the task is safe to run twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    due_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "sent_on"], name="one_follow_up_reminder_a_day")]
 
 
 # --- Outbox ------------------------------------------------------------------------

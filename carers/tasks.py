@@ -12,3 +12,19 @@ def send_outbound_email(self, message_id):
 @shared_task(ignore_result=True)
 def sweep_outbox():
     return outbox.sweep()
+
+
+@shared_task(ignore_result=True)
+def purge_expired_cases():
+    """Delete closed case records past CASE_RETENTION_DAYS (records the count only)."""
+    from .actions import households_purge_expired
+
+    return households_purge_expired()
+
+
+@shared_task(ignore_result=True)
+def send_follow_up_reminders():
+    """Email staff the number of follow-ups due (count and link only; once a day)."""
+    from .actions import follow_up_reminders_send
+
+    return follow_up_reminders_send()

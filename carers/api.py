@@ -1,0 +1,77 @@
+"""Small public functions other apps may call for household case records
+(services.casework runs the guidance for a household through these)."""
+
+from django.shortcuts import get_object_or_404
+
+from . import accesslog, actions
+from .models import AccessAction, Household, SupportPlan
+
+
+def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) -> Household:
+    """The household ``public_id`` if ``user`` may change it (staff of its
+    municipality); Http404 otherwise. Writes one access-log entry unless
+    ``log=False`` (when the action that follows writes it)."""
+    household = get_object_or_404(
+        Household.objects.editable_by(user).select_related("municipality"), public_id=public_id
+    )
+    if log:
+        accesslog.record(user=user, household=household, action=action)
+    return household
+
+
+def latest_support_plan(household) -> SupportPlan | None:
+    return household.support_plans.order_by("-created_at", "-pk").first()
+
+
+def support_plan_save(*, household, user, answers: dict, result_dict: dict) -> SupportPlan:
+    """Save a dated support plan (writes the access-log entry). Raises
+    carers.actions.CaseRestricted when the record may not change."""
+    return actions.support_plan_save(household=household, user=user, answers=answers, result=result_dict)
+
+
+CaseRestricted = actions.CaseRestricted
+
+
+def _item_key(item):
+    if isinstance(item, dict):
+        for key in ("id", "slug", "key", "code", "name", "title"):
+            if key in item:
+                return str(item[key])
+    return str(item)
+
+
+def _item_label(item):
+    if isinstance(item, dict):
+        for key in ("title", "name", "label", "slug", "id"):
+            if key in item:
+                return str(item[key])
+    return str(item)
+
+
+def _flatten(groups):
+    """Items of a result's ``groups`` (a list of groups holding ``services`` or
+    ``items``, or a plain list), keyed for comparison."""
+    out = {}
+    for group in groups or []:
+        children = None
+        if isinstance(group, dict):
+            children = group.get("services") or group.get("items")
+        for item in children if isinstance(children, list) else [group]:
+            out[_item_key(item)] = _item_label(item)
+    return out
+
+
+def support_plan_diff(previous: dict | None, current: dict) -> dict:
+    """What changed between two guidance results (``to_dict()`` output):
+    the track, and the services or groups added and no longer suggested."""
+    if not previous:
+        return {"first": True, "track_changed": False, "added": [], "removed": []}
+    before, after = _flatten(previous.get("groups")), _flatten(current.get("groups"))
+    return {
+        "first": False,
+        "track_changed": previous.get("track") != current.get("track"),
+        "track_before": previous.get("track"),
+        "track_after": current.get("track"),
+        "added": [after[k] for k in after if k not in before],
+        "removed": [before[k] for k in before if k not in after],
+    }

@@ -1,0 +1,330 @@
+"""Household case records for municipal staff.
+
+Every page is scoped through Household.objects.editable_by / for_user (404
+outside scope), is never cached (private, no-store), hides POST data from
+error reports, and writes exactly one access-log entry per request that shows,
+changes or exports a household."""
+
+import json
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
+
+from . import accesslog, actions, records
+from .access import role_required
+from .api import latest_support_plan
+from .case_forms import (
+    CareRecipientFormSet,
+    CarerFormSet,
+    ConfirmForm,
+    ConsentForm,
+    ConsultationForm,
+    DeleteForm,
+    FollowUpForm,
+    HouseholdForm,
+    VersionForm,
+    WithdrawConsentForm,
+)
+from .models import AccessAction, AuditGrant, CaseStatus, Household, Role
+
+EDITORS = (Role.MUNICIPAL_STAFF,)
+READERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)  # prefecture staff: with an AuditGrant only
+PAGE_SIZE = 25
+
+
+def case_page(*roles, methods=("GET",)):
+    """Guard a case-record view: roles (404 for others, sign-in for visitors),
+    allowed methods, never cached, POST data hidden from error reports."""
+
+    def decorator(view):
+        guarded = role_required(*roles)(sensitive_post_parameters()(require_http_methods(list(methods))(view)))
+        return wraps(view)(never_cache(guarded))
+
+    return decorator
+
+
+def _household(request, public_id, *, editable=True, log=AccessAction.VIEW):
+    qs = Household.objects.editable_by(request.user) if editable else Household.objects.for_user(request.user)
+    household = get_object_or_404(qs.select_related("municipality"), public_id=public_id)
+    if log:
+        accesslog.record(user=request.user, household=household, action=log)
+    return household
+
+
+def _refuse_if_locked(request, household):
+    """Closed or restricted records cannot change: back to the record with a message."""
+    if household.is_restricted or household.status == CaseStatus.CLOSED:
+        messages.warning(
+            request,
+            _("Consent was withdrawn: this record is restricted and cannot be changed.")
+            if household.is_restricted
+            else _("This case is closed and cannot be changed."),
+        )
+        return redirect("carers:household_detail", public_id=household.public_id)
+    return None
+
+
+@case_page(*EDITORS)
+def household_list(request):
+    user = request.user
+    today = timezone.localdate()
+    qs = Household.objects.editable_by(user)
+    status = request.GET.get("status", CaseStatus.OPEN)
+    if status in CaseStatus.values:
+        qs = qs.filter(status=status)
+    due = request.GET.get("due") == "1"
+    if due:
+        qs = qs.follow_up_due(today)
+    q = request.GET.get("q", "").strip()[:40]
+    if q:
+        match = Q(reference__icontains=q)
+        if _looks_like_id(q):
+            match |= Q(public_id__startswith=q.lower())
+        qs = qs.filter(match)
+    qs = qs.annotate(carer_count=Count("carers", distinct=True), recipient_count=Count("care_recipients", distinct=True))
+    qs = qs.order_by(F("next_follow_up").asc(nulls_last=True), "-updated_at", "pk")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    due_count = Household.objects.editable_by(user).follow_up_due(today).count()
+    return render(request, "carers/household_list.html", {
+        "page": page, "status": status, "due": due, "q": q, "today": today, "due_count": due_count,
+        "statuses": CaseStatus.choices,
+    })
+
+
+def _looks_like_id(q):
+    return all(c in "0123456789abcdef-" for c in q.lower()) and len(q) >= 4
+
+
+def _member_forms(request, instance=None, data=None):
+    return (
+        CarerFormSet(data, instance=instance or Household(), prefix="carers"),
+        CareRecipientFormSet(data, instance=instance or Household(), prefix="recipients"),
+    )
+
+
+def _has_members(carers, recipients):
+    rows = [r for r in carers.members() + recipients.members() if not r.get("DELETE")]
+    return bool(rows)
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+@sensitive_variables()
+def household_create(request):
+    municipality = request.user.municipality
+    data = request.POST if request.method == "POST" else None
+    form = HouseholdForm(data, municipality=municipality, prefix="household")
+    consent = ConsentForm(data, prefix="consent")
+    carers, recipients = _member_forms(request, data=data)
+    if data is not None:
+        valid = all([form.is_valid(), consent.is_valid(), carers.is_valid(), recipients.is_valid()])
+        if valid and not _has_members(carers, recipients):
+            messages.error(request, _("Add at least one carer or one person cared for."))
+            valid = False
+        if valid:
+            try:
+                household = actions.household_create(
+                    user=request.user, fields=form.cleaned_data, consent=consent.cleaned_data,
+                    carers=carers.members(), recipients=recipients.members(),
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("The household was recorded with its consent."))
+                return redirect("carers:household_detail", public_id=household.public_id)
+        else:
+            messages.error(request, _("Please correct the errors below. Nothing you typed was lost."))
+    return render(request, "carers/household_form.html", {
+        "form": form, "consent_form": consent, "carers": carers, "recipients": recipients, "creating": True,
+    })
+
+
+@case_page(*READERS)
+def household_detail(request, public_id):
+    household = _household(request, public_id, editable=False)
+    editable = household.municipality_id == request.user.municipality_id
+    return render(request, "carers/household_detail.html", {
+        "household": household,
+        "editable": editable and not household.is_restricted and household.status == CaseStatus.OPEN,
+        "can_manage": editable,
+        "carer_list": household.carers.all(),
+        "recipient_list": household.care_recipients.all(),
+        "consents": household.consents.select_related("taken_by"),
+        "consultations": household.consultations.select_related("recorded_by")[:50],
+        "plans": household.support_plans.select_related("created_by")[:10],
+        "latest_plan": latest_support_plan(household),
+        "follow_up_form": FollowUpForm(initial={"next_follow_up": household.next_follow_up}),
+        "today": timezone.localdate(),
+    })
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+@sensitive_variables()
+def household_edit(request, public_id):
+    household = _household(request, public_id, log=None)
+    refused = _refuse_if_locked(request, household)
+    if refused:
+        return refused
+    data = request.POST if request.method == "POST" else None
+    form = HouseholdForm(data, instance=household, municipality=household.municipality, prefix="household")
+    version = VersionForm(data, initial={"version": household.version})
+    carers, recipients = _member_forms(request, household, data)
+    conflict_rows = None
+    if data is not None:
+        if all([form.is_valid(), version.is_valid(), carers.is_valid(), recipients.is_valid()]):
+            try:
+                actions.household_update(
+                    household=household, user=request.user, expected_version=version.cleaned_data["version"],
+                    fields=form.cleaned_data, carers=carers.members(), recipients=recipients.members(),
+                )
+            except actions.EditConflict as conflict:
+                current = conflict.current
+                conflict_rows = records.diff(records.household_snapshot(current), _submitted_snapshot(form, carers, recipients))
+                messages.error(request, _(
+                    "Someone else changed this record while you were editing. Compare the differences below; "
+                    "your input is kept. Save again to replace their changes with yours."
+                ))
+                # Re-bind with the current version so a second, deliberate save succeeds.
+                data = data.copy()
+                data["version"] = current.version
+                form = HouseholdForm(data, instance=current, municipality=current.municipality, prefix="household")
+                version = VersionForm(data)
+                carers, recipients = _member_forms(request, current, data)
+            except (ValidationError, actions.CaseRestricted) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(request, _("The record was saved."))
+                return redirect("carers:household_detail", public_id=household.public_id)
+        else:
+            messages.error(request, _("Please correct the errors below. Nothing you typed was lost."))
+    accesslog.record(user=request.user, household=household, action=AccessAction.VIEW)
+    return render(request, "carers/household_form.html", {
+        "household": household, "form": form, "version_form": version, "carers": carers, "recipients": recipients,
+        "conflict_rows": conflict_rows, "creating": False,
+    })
+
+
+def _submitted_snapshot(form, carers, recipients):
+    fields = dict(form.cleaned_data)
+    keep = lambda rows: [r for r in rows if not r.get("DELETE")]  # noqa: E731
+    return records.snapshot(fields, keep(carers.members()), keep(recipients.members()))
+
+
+def _action_page(request, public_id, form_class, template, run, *, initial=None, check_locked=True):
+    """A small form page that changes a household: GET shows it (logged as a
+    view); a valid POST runs ``run(household, cleaned_data)`` (which logs)."""
+    household = _household(request, public_id, log=None)
+    if check_locked:
+        refused = _refuse_if_locked(request, household)
+        if refused:
+            return refused
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            response = run(household, form.cleaned_data)
+        except (ValidationError, actions.CaseRestricted) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            return response
+    accesslog.record(user=request.user, household=household, action=AccessAction.VIEW)
+    return render(request, template, {"household": household, "form": form})
+
+
+def _to_detail(request, household, message):
+    messages.success(request, message)
+    return redirect("carers:household_detail", public_id=household.public_id)
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+@sensitive_variables()
+def consultation_add(request, public_id):
+    def run(household, data):
+        actions.consultation_add(household=household, user=request.user, **data)
+        return _to_detail(request, household, _("The consultation was added."))
+
+    return _action_page(request, public_id, ConsultationForm, "carers/consultation_form.html", run,
+                        initial={"held_on": timezone.localdate()})
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+def follow_up_set(request, public_id):
+    def run(household, data):
+        actions.household_set_follow_up(household=household, user=request.user, **data)
+        return _to_detail(request, household, _("The next follow-up date was set."))
+
+    return _action_page(request, public_id, FollowUpForm, "carers/follow_up_form.html", run)
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+def consent_withdraw(request, public_id):
+    def run(household, data):
+        actions.consent_withdraw(household=household, user=request.user, withdrawn_on=data["withdrawn_on"], method=data["method"])
+        return _to_detail(request, household, _("Consent withdrawal was recorded. The record is now restricted and reminders have stopped."))
+
+    household = _household(request, public_id, log=None)
+    if household.is_restricted:
+        messages.info(request, _("Consent was already withdrawn for this household."))
+        return redirect("carers:household_detail", public_id=household.public_id)
+    return _action_page(request, public_id, WithdrawConsentForm, "carers/consent_withdraw.html", run,
+                        initial={"withdrawn_on": timezone.localdate()}, check_locked=False)
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+def household_close(request, public_id):
+    def run(household, data):
+        actions.household_close(household=household, user=request.user)
+        return _to_detail(request, household, _("The case was closed."))
+
+    return _action_page(request, public_id, ConfirmForm, "carers/household_close.html", run)
+
+
+@case_page(*EDITORS, methods=("GET", "POST"))
+def household_delete(request, public_id):
+    def run(household, data):
+        actions.household_delete(household=household, user=request.user, reason=data["reason"])
+        messages.success(request, _("The record was deleted. The access log keeps that it was deleted and why."))
+        return redirect("carers:household_list")
+
+    return _action_page(request, public_id, DeleteForm, "carers/household_delete.html", run, check_locked=False)
+
+
+@case_page(*READERS)
+def household_export_json(request, public_id):
+    household = _household(request, public_id, editable=False, log=AccessAction.EXPORT_JSON)
+    body = json.dumps(records.export_data(household), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="household-{str(household.public_id)[:8]}.json"'
+    return response
+
+
+@case_page(*READERS)
+def household_print(request, public_id):
+    household = _household(request, public_id, editable=False, log=AccessAction.PRINT)
+    return render(request, "carers/household_print.html", {
+        "household": household, "now": timezone.now(),
+        "carer_list": household.carers.all(), "recipient_list": household.care_recipients.all(),
+        "consents": household.consents.select_related("taken_by"), "consultations": household.consultations.all(),
+        "plans": household.support_plans.all(), "log_entries": accesslog.entries_for(household).order_by("at", "pk"),
+    })
+
+
+@case_page(*READERS)
+def household_access_log(request, public_id):
+    household = _household(request, public_id, editable=False, log=AccessAction.LOG_VIEW)
+    page = Paginator(accesslog.entries_for(household), 50).get_page(request.GET.get("page"))
+    return render(request, "carers/household_log.html", {"household": household, "page": page})
+
+
+@case_page(Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
+def audit_list(request):
+    grants = AuditGrant.objects.valid().filter(user=request.user).select_related("household", "household__municipality")
+    return render(request, "carers/audit_list.html", {"grants": grants})
