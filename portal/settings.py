@@ -57,6 +57,7 @@ else:
     ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 PORTAL_PREFECTURE_CODE = env.str("PORTAL_PREFECTURE_CODE", default="01")
 if not re.fullmatch(r"\d{2}", PORTAL_PREFECTURE_CODE) or not 1 <= int(PORTAL_PREFECTURE_CODE) <= 47:

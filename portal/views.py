@@ -56,3 +56,8 @@ def set_language(request):
         samesite="Lax", secure=request.is_secure(),
     )
     return response
+
+
+def csrf_failure(request, reason=""):
+    """An expired or missing form token: the friendly 403 page, in the user's language."""
+    return render(request, "errors/403.html", status=403)

@@ -35,3 +35,12 @@ def test_language_switch_keeps_the_page(client, language, next_url, expected):
     response = client.post("/i18n/setlang/", {"language": language, "next": next_url})
     assert response.status_code == 302
     assert response.url == expected
+
+
+@pytest.mark.django_db
+def test_expired_form_token_is_a_friendly_403():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/en/accounts/login/", {"login": "a@b.jp", "password": "x"})
+    assert response.status_code == 403
+    assert "the form expired" in response.content.decode()
