@@ -1,0 +1,98 @@
+"""Small public functions other apps call (portal's home page, the awareness
+self-check result, the prefecture dashboard). None of them returns a meeting URL."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from .models import (
+    HOLDING_STATUSES,
+    REVIEWABLE_STATUSES,
+    Registration,
+    RegistrationStatus,
+    Salon,
+    Session,
+    haversine_km,
+)
+
+HOME_FEATURED_DATES = 3
+HOME_OTHER_SESSIONS = 4
+
+
+def home_upcoming(request) -> SafeString:
+    """The home page block: the prefecture's monthly young-carer online salon
+    first with its next dates, then a few other upcoming sessions."""
+    public = Session.objects.upcoming().public().select_related("salon", "salon__municipality")
+    featured = Salon.objects.searchable().filter(is_featured=True).order_by("pk").first()
+    featured_sessions = list(public.filter(salon=featured)[:HOME_FEATURED_DATES]) if featured else []
+    others, seen = [], set()
+    for session in public.exclude(salon__is_featured=True)[:30]:
+        if session.salon_id not in seen and len(others) < HOME_OTHER_SESSIONS:
+            seen.add(session.salon_id)
+            others.append(session)
+    return render_to_string(
+        "salons/home_upcoming.html",
+        {"featured": featured, "featured_sessions": featured_sessions, "others": others},
+        request=request,
+    )
+
+
+def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
+    """Upcoming public sessions in or near a municipality, nearest first (one
+    per salon, online sessions count as distance 0), then soonest first."""
+    from carers.models import Municipality
+
+    origin = Municipality.objects.filter(pk=municipality_code).first()
+    sessions = (
+        Session.objects.upcoming().public()
+        .filter(starts_at__lte=timezone.now() + timedelta(days=90))
+        .select_related("salon", "salon__municipality").order_by("starts_at")[:300]
+    )
+    best = {}
+    for session in sessions:
+        if session.salon_id in best:
+            continue
+        municipality = session.salon.municipality
+        if session.is_online or origin is None or origin.lat is None:
+            distance = 0.0 if session.is_online else float("inf")
+        elif municipality is None or municipality.lat is None:
+            distance = float("inf")
+        else:
+            distance = haversine_km(origin.lat, origin.lng, municipality.lat, municipality.lng)
+        best[session.salon_id] = (distance, session)
+    ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].starts_at))[:limit]
+    return [
+        {
+            "salon_name": session.salon.name,
+            "url": session.salon.get_absolute_url(),
+            "starts_at": session.starts_at,
+            "municipality_name": session.salon.municipality.name if session.salon.municipality else "",
+            "is_online": session.is_online,
+        }
+        for _distance, session in ranked
+    ]
+
+
+def dashboard_counts() -> list[tuple[str, int]]:
+    now = timezone.now()
+    month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    salons = Salon.objects.aggregate(
+        published=Count("pk", filter=Q(pk__in=Salon.objects.searchable().values("pk"))),
+        pending=Count("pk", filter=Q(status__in=REVIEWABLE_STATUSES)),
+    )
+    return [
+        (_("Published salons"), salons["published"]),
+        (_("Salons waiting for approval"), salons["pending"]),
+        (_("Upcoming sessions"), Session.objects.upcoming(now).public(now).count()),
+        (
+            _("Sign-ups this month"),
+            Registration.objects.filter(
+                created_at__gte=month_start,
+                status__in=(*HOLDING_STATUSES, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED),
+            ).count(),
+        ),
+    ]

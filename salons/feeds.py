@@ -1,0 +1,77 @@
+"""iCalendar feeds and schema.org JSON-LD of public sessions.
+
+Neither ever carries a meeting URL: they are public and cached by calendar
+apps; participants get the link on their own sign-up page.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone
+
+from .models import Audience
+
+TZID = "Asia/Tokyo"
+
+
+def _location(salon):
+    if salon.is_in_person and salon.venue_address:
+        return salon.venue_address
+    return "Online" if salon.is_online else ""
+
+
+def sessions_to_ical(sessions, name) -> bytes:
+    tz = timezone.get_current_timezone()
+    cal = Calendar()
+    cal.add("prodid", "-//Kizuki//salons//JA")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(Timezone.from_tzid(TZID))
+    for session in sessions:
+        salon = session.salon
+        event = Event()
+        event.add("uid", f"salon-session-{session.pk}@kizuki")
+        event.add("summary", salon.name)
+        event.add("dtstart", session.starts_at.astimezone(tz))
+        event.add("dtend", session.ends_at.astimezone(tz))
+        event.add("dtstamp", timezone.now())
+        event.add("url", settings.SITE_URL + salon.get_absolute_url())
+        event.add("description", (salon.description[:500] + ("\n" + session.note if session.note else "")))
+        location = _location(salon)
+        if location:
+            event.add("location", location)
+        event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def sessions_json_ld(salon, sessions) -> str:
+    """schema.org Event list for the salon page (escaped for a <script> block)."""
+    events = []
+    for session in sessions:
+        location = []
+        if salon.is_in_person and salon.venue_address:
+            location.append({"@type": "Place", "name": salon.name, "address": salon.venue_address})
+        if session.is_online:
+            # The meeting URL is a secret: the public page URL stands in for it.
+            location.append({"@type": "VirtualLocation", "url": settings.SITE_URL + salon.get_absolute_url()})
+        mode = "Mixed" if len(location) > 1 else ("Online" if session.is_online else "Offline")
+        events.append({
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": salon.name,
+            "description": salon.description[:300],
+            "startDate": timezone.localtime(session.starts_at).isoformat(),
+            "endDate": timezone.localtime(session.ends_at).isoformat(),
+            "eventStatus": "https://schema.org/EventCancelled" if session.is_cancelled else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+            "location": location[0] if len(location) == 1 else location,
+            "organizer": {"@type": "Organization", "name": salon.organising_body},
+            "audience": [{"@type": "Audience", "audienceType": str(Audience(a).label)} for a in salon.audiences if a in Audience.values],
+            "isAccessibleForFree": salon.fee.strip() in ("", "無料", "0", "free", "Free"),
+            "url": settings.SITE_URL + salon.get_absolute_url(),
+        })
+    text = json.dumps(events, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

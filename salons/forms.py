@@ -1,0 +1,206 @@
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from carers.forms import MunicipalityChoiceField
+from carers.models import User
+
+from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule, Weekday
+from .validators import validate_https
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class SalonForm(forms.ModelForm):
+    municipality = MunicipalityChoiceField(
+        required=False, help_text=_("Leave empty only for a prefecture-wide online salon.")
+    )
+    audiences = forms.MultipleChoiceField(
+        label=_("Who is it for?"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one audience.")},
+    )
+
+    class Meta:
+        model = Salon
+        fields = PUBLIC_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photo"].widget.attrs["accept"] = "image/jpeg,image/png,image/gif,image/webp"
+        if self.instance.pk and self.instance.pending_changes:
+            # Show the organiser what they proposed, not the published version.
+            for field, value in self.instance.pending_changes.items():
+                if field in self.fields and field != "photo":
+                    self.initial[field] = value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("is_in_person") and not data.get("is_online"):
+            self.add_error("is_online", _("Choose in person, online, or both."))
+        if data.get("is_in_person"):
+            if not data.get("municipality"):
+                self.add_error("municipality", _("An in-person salon needs its municipality."))
+            if not data.get("venue_address"):
+                self.add_error("venue_address", _("An in-person salon needs the venue's address."))
+        if data.get("photo") and not data.get("photo_alt"):
+            self.add_error("photo_alt", _("Describe the photo for people who cannot see it."))
+        return data
+
+
+class FacilitatorField(forms.EmailField):
+    """The facilitator is named by the email address of their account."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Facilitator's account email (optional)"))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        email = super().clean(value)
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("No account uses this email address. The facilitator needs an account."))
+        return user
+
+
+class OnlineFieldsMixin:
+    def clean_meeting_url(self):
+        url = self.cleaned_data.get("meeting_url", "")
+        validate_https(url)
+        return url
+
+    def check_online(self, data):
+        if data.get("meeting_url") and not data.get("is_online"):
+            self.add_error("is_online", _("Tick 'online' for a session with a meeting URL."))
+
+
+class TimesMixin:
+    """Date + start/end time fields combined into aware ``starts_at``/``ends_at`` (Asia/Tokyo)."""
+
+    def clean(self):
+        data = super().clean()
+        if hasattr(self, "check_online"):
+            self.check_online(data)
+        if data.get("date") and data.get("start_time") and data.get("end_time"):
+            tz = timezone.get_current_timezone()
+            data["starts_at"] = datetime.combine(data["date"], data["start_time"], tzinfo=tz)
+            data["ends_at"] = datetime.combine(data["date"], data["end_time"], tzinfo=tz)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("end_time", _("The end must be after the start."))
+            elif data["starts_at"] < timezone.now():
+                self.add_error("date", _("The start is in the past."))
+        return data
+
+
+CAPACITY_FIELD = dict(
+    label=_("Capacity"), required=False, min_value=1, help_text=_("Leave empty for no limit."),
+    error_messages={"min_value": _("The capacity must be at least 1, or empty for no limit.")},
+)
+
+
+class SessionForm(OnlineFieldsMixin, TimesMixin, forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    start_time = forms.TimeField(label=_("Start time"), widget=TIME_INPUT)
+    end_time = forms.TimeField(label=_("End time"), widget=TIME_INPUT)
+    capacity = forms.IntegerField(**CAPACITY_FIELD)
+    is_online = forms.BooleanField(label=_("Online"), required=False)
+    meeting_url = forms.URLField(
+        label=_("Meeting URL"), required=False, assume_scheme="https",
+        help_text=_("https only. Shown only to participants from 30 minutes before the start."),
+    )
+    facilitator = FacilitatorField()
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class MoveForm(TimesMixin, forms.Form):
+    date = forms.DateField(label=_("New date"), widget=DATE_INPUT)
+    start_time = forms.TimeField(label=_("Start time"), widget=TIME_INPUT)
+    end_time = forms.TimeField(label=_("End time"), widget=TIME_INPUT)
+
+
+class RuleForm(OnlineFieldsMixin, forms.ModelForm):
+    facilitator = FacilitatorField()
+    capacity = forms.IntegerField(**CAPACITY_FIELD)
+
+    class Meta:
+        model = SessionRule
+        fields = ["kind", "weekday", "nth", "start_time", "end_time", "starts_on", "ends_on", "capacity",
+                  "is_online", "meeting_url", "facilitator", "note"]
+        widgets = {"start_time": TIME_INPUT, "end_time": TIME_INPUT, "starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nth"] = forms.TypedChoiceField(
+            label=_("Week of the month"), required=False, coerce=int, empty_value=None,
+            choices=[("", "—")] + [(n, str(n)) for n in range(1, 6)],
+            help_text=_("For monthly schedules, e.g. 3 for the 3rd Saturday."),
+        )
+
+    def clean(self):
+        data = super().clean()
+        self.check_online(data)
+        if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
+            self.add_error("end_time", _("The end must be after the start."))
+        if data.get("starts_on") and data["starts_on"] < timezone.localdate():
+            self.add_error("starts_on", _("The first date is in the past."))
+        if data.get("kind") == RecurrenceKind.MONTHLY_NTH_WEEKDAY and not data.get("nth"):
+            self.add_error("nth", _("Choose which week of the month."))
+        return data
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=100)
+    municipality = MunicipalityChoiceField(required=False)
+    near = forms.BooleanField(label=_("Sort by distance from this municipality (near me)"), required=False)
+    audience = forms.ChoiceField(label=_("For"), choices=[("", _("Anyone"))] + Audience.choices, required=False)
+    online = forms.BooleanField(label=_("Online only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so the field is added by name.
+        self.fields["from"] = forms.DateField(label=_("From date"), required=False, widget=DATE_INPUT)
+
+
+class JoinForm(forms.Form):
+    nickname = forms.CharField(
+        label=_("Nickname"), max_length=40, required=False,
+        help_text=_("Shown to the organiser. A real name is not needed."),
+    )
+
+    def __init__(self, *args, young=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if young:
+            self.fields["age_band"] = forms.ChoiceField(
+                label=_("Age band (optional)"), required=False,
+                choices=[("", _("Prefer not to say"))] + AgeBand.choices,
+            )
+
+
+class GuestJoinForm(JoinForm):
+    email = forms.EmailField(
+        label=_("Email address"), help_text=_("We send you a link to confirm. No account is needed.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nickname"].required = True
+        self.order_fields(["email", "nickname"])
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should the organiser change?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class ReportForm(forms.Form):
+    message = forms.CharField(
+        label=_("What is wrong or out of date?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text=_("Please do not write personal details about yourself or others."),
+    )

@@ -1,0 +1,29 @@
+"""Periodic tasks of the salons app; each calls one action and is safe to run twice."""
+
+from celery import shared_task
+
+from . import actions
+
+
+@shared_task(ignore_result=True)
+def generate_sessions():
+    """Create the recurring schedules' sessions for the coming months."""
+    return actions.rules_generate_all()
+
+
+@shared_task(ignore_result=True)
+def expire_offers():
+    """Expire waiting-list offers not taken in time and offer the seat to the next person."""
+    return actions.offers_expire()
+
+
+@shared_task(ignore_result=True)
+def send_reminders():
+    """Remind participants the day before their session."""
+    return actions.sessions_send_reminders()
+
+
+@shared_task(ignore_result=True)
+def request_confirmations():
+    """Ask organisers every three months to confirm their salon's details."""
+    return actions.salons_request_confirmation()

@@ -1,0 +1,508 @@
+import csv
+from datetime import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from carers.access import login_required_404, role_required
+from carers.models import Role
+
+from . import actions
+from .actions import SalonError
+from .feeds import sessions_json_ld, sessions_to_ical
+from .forms import (
+    GuestJoinForm,
+    JoinForm,
+    MoveForm,
+    ReportForm,
+    ReturnForm,
+    RuleForm,
+    SalonForm,
+    SearchForm,
+    SessionForm,
+)
+from .models import (
+    ACTIVE_STATUSES,
+    SALON_TRANSITIONS,
+    Registration,
+    RegistrationStatus,
+    Salon,
+    SalonStatus,
+    Session,
+    distance_km_expression,
+)
+
+PAGE_SIZE = 10
+MANAGERS = (Role.ORGANISER, Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
+STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
+
+
+# --- public search, detail, feeds ---------------------------------------------------
+
+
+def search_salons(params):
+    """(form, queryset) for the public search; shared by the page and the feed."""
+    form = SearchForm(params or None)
+    salons = Salon.objects.searchable().select_related("municipality")
+    origin = None
+    after = timezone.now()
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            salons = salons.search(data["q"])
+        if data["audience"]:
+            salons = salons.filter(audiences__contains=[data["audience"]])
+        if data["online"]:
+            salons = salons.filter(is_online=True)
+        if data["from"]:
+            start = datetime.combine(data["from"], datetime.min.time(), tzinfo=timezone.get_current_timezone())
+            after = max(after, start)
+        municipality = data["municipality"]
+        if municipality and data["near"] and municipality.lat is not None:
+            origin = municipality
+        elif municipality:
+            salons = salons.filter(municipality=municipality)
+    salons = salons.with_next_start(after)
+    if form.is_valid() and form.cleaned_data["from"]:
+        salons = salons.filter(next_start__isnull=False)
+    order = ["next_start"]
+    if origin is not None:
+        salons = salons.annotate(distance_km=distance_km_expression(origin.lat, origin.lng))
+        order = ["distance_km", "next_start"]
+    salons = salons.order_by(*[F(f).asc(nulls_last=True) for f in order], "name")
+    return form, salons, origin, after
+
+
+def salon_list(request):
+    form, salons, origin, _after = search_salons(request.GET)
+    page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "salons/salon_list.html", {
+        "form": form, "page": page, "origin": origin, "query": query.urlencode(),
+        "searched": any(v for k, v in request.GET.items() if k != "page"),
+    })
+
+
+def calendar_feed(request):
+    _form, salons, _origin, after = search_salons(request.GET)
+    sessions = (
+        Session.objects.upcoming(after).filter(salon__in=salons.values("pk"))
+        .select_related("salon").order_by("starts_at")[:500]
+    )
+    return _ical_response(sessions_to_ical(sessions, _("Carer salons and cafés")), "salons.ics")
+
+
+def salon_calendar(request, pk):
+    salon = get_object_or_404(Salon.objects.searchable(), pk=pk)
+    sessions = salon.sessions.upcoming().select_related("salon")[:200]
+    return _ical_response(sessions_to_ical(sessions, salon.name), f"salon-{salon.pk}.ics")
+
+
+def _ical_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _visible_salon(request, pk):
+    """Public salons to everyone; unpublished ones to those who manage them."""
+    salon = Salon.objects.select_related("municipality", "organiser").filter(pk=pk).first()
+    if salon is None:
+        raise Http404
+    if not salon.is_public and not Salon.objects.for_user(request.user).filter(pk=pk).exists():
+        raise Http404
+    return salon
+
+
+def salon_detail(request, pk):
+    salon = _visible_salon(request, pk)
+    sessions = list(salon.sessions.upcoming().select_related("salon").with_counts()[:12])
+    my_regs = {}
+    if request.user.is_authenticated:
+        for reg in Registration.objects.filter(
+            user=request.user, session__in=[s.pk for s in sessions], status__in=ACTIVE_STATUSES
+        ):
+            my_regs[reg.session_id] = reg
+    for session in sessions:
+        session.my_registration = my_regs.get(session.pk)
+        session.visible_url = session.meeting_url_for(request.user, session.my_registration)
+        session.is_full = session.capacity is not None and session.booked >= session.capacity
+    return render(request, "salons/salon_detail.html", {
+        "salon": salon, "sessions": sessions,
+        "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
+        "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
+        "join_form": JoinForm(young=salon.is_for_young_carers),
+    })
+
+
+# --- joining ---------------------------------------------------------------------
+
+
+@require_POST
+@login_required_404
+def session_join(request, pk):
+    session = get_object_or_404(Session.objects.select_related("salon"), pk=pk)
+    if not session.salon.is_public:
+        raise Http404
+    form = JoinForm(request.POST, young=session.salon.is_for_young_carers)
+    if not form.is_valid():
+        messages.error(request, _("Please check the sign-up form."))
+        return redirect(session.salon)
+    try:
+        reg = actions.session_join(
+            session_id=session.pk, user=request.user, nickname=form.cleaned_data["nickname"],
+            age_band=form.cleaned_data.get("age_band", ""),
+        )
+    except SalonError as exc:
+        messages.error(request, exc.message)
+        return redirect(session.salon)
+    if reg.status == RegistrationStatus.WAITING:
+        messages.warning(request, _("The session is full. You are on the waiting list; we will email you if a seat frees up."))
+    else:
+        messages.success(request, _("You are signed up. See you there!"))
+    return redirect(reg)
+
+
+def guest_join(request, pk):
+    session = get_object_or_404(Session.objects.select_related("salon"), pk=pk)
+    if not session.salon.is_public:
+        raise Http404
+    form = GuestJoinForm(request.POST or None, young=session.salon.is_for_young_carers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.guest_request(
+                session_id=session.pk, email=form.cleaned_data["email"], nickname=form.cleaned_data["nickname"],
+                age_band=form.cleaned_data.get("age_band", ""),
+            )
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return render(request, "salons/guest_sent.html", {"session": session})
+    return render(request, "salons/guest_join.html", {"session": session, "form": form})
+
+
+def guest_confirm(request, token):
+    if request.method == "POST":
+        try:
+            reg = actions.guest_confirm(token=token)
+        except SalonError as exc:
+            return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=400)
+        if reg.status == RegistrationStatus.WAITING:
+            messages.warning(request, _("The session is full. You are on the waiting list; we will email you if a seat frees up."))
+        else:
+            messages.success(request, _("Your email address is confirmed and you are signed up."))
+        return redirect(reg)
+    return render(request, "salons/guest_confirm.html", {"token": token})
+
+
+def _registration(request, token):
+    reg = get_object_or_404(Registration.objects.select_related("session__salon", "user"), token=token)
+    if reg.user_id and reg.user_id != request.user.pk:
+        raise Http404  # an account's sign-up is only for that account
+    if reg.status == RegistrationStatus.EMAIL_UNCONFIRMED:
+        raise Http404
+    return reg
+
+
+def registration_detail(request, token):
+    """A participant's own page: status, cancel, and the meeting URL at the right time."""
+    reg = _registration(request, token)
+    session = reg.session
+    opens, _closes = session.link_window()
+    meeting_url = session.meeting_url_for(request.user, reg)
+    booked = reg.status == RegistrationStatus.CONFIRMED
+    return render(request, "salons/registration_detail.html", {
+        "reg": reg, "session": session, "salon": session.salon,
+        "meeting_url": meeting_url,
+        "link_opens": opens,
+        "awaiting_link": session.is_online and booked and not meeting_url and not session.has_ended and not session.is_cancelled,
+        "is_offered": reg.status == RegistrationStatus.OFFERED,
+        "can_cancel": reg.status in ACTIVE_STATUSES and not session.has_ended,
+    })
+
+
+@require_POST
+def registration_cancel(request, token):
+    reg = _registration(request, token)
+    try:
+        actions.registration_cancel(registration_id=reg.pk)
+    except SalonError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your sign-up is cancelled."))
+    return redirect(reg)
+
+
+@require_POST
+def registration_accept(request, token):
+    reg = _registration(request, token)
+    try:
+        actions.registration_accept_offer(registration_id=reg.pk)
+    except SalonError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The seat is yours. See you there!"))
+    return redirect(reg)
+
+
+@login_required_404
+def my_registrations(request):
+    regs = (
+        Registration.objects.filter(user=request.user, status__in=ACTIVE_STATUSES, session__ends_at__gt=timezone.now())
+        .select_related("session__salon").order_by("session__starts_at")
+    )
+    return render(request, "salons/my_registrations.html", {"registrations": regs})
+
+
+# --- reporting outdated information ------------------------------------------------------
+
+
+def salon_report(request, pk):
+    salon = get_object_or_404(Salon.objects.published(), pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.salon_report_outdated(salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user)
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Thank you. The organiser and the staff who approve this salon have been told."))
+            return redirect(salon)
+    return render(request, "salons/salon_report.html", {"salon": salon, "form": form})
+
+
+# --- organisers and staff --------------------------------------------------------------
+
+
+@require_POST
+@login_required_404
+def become_organiser(request):
+    try:
+        actions.organiser_enrol(user=request.user)
+    except SalonError as exc:
+        messages.error(request, exc.message)
+        return redirect("salons:list")
+    messages.success(request, _("You can now register salons."))
+    return redirect("salons:manage")
+
+
+@role_required(*MANAGERS)
+def manage(request):
+    salons = Salon.objects.for_user(request.user).select_related("municipality").annotate(
+        pending_first=Case(
+            When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("pending_first", "name")
+    page = Paginator(salons, 20).get_page(request.GET.get("page"))
+    sessions = (
+        Session.objects.for_user(request.user).upcoming().select_related("salon").with_counts().order_by("starts_at")[:10]
+        if request.user.role == Role.ORGANISER else []
+    )
+    return render(request, "salons/manage.html", {"page": page, "sessions": sessions, "is_staff_view": request.user.role in STAFF})
+
+
+def _managed(request, pk):
+    return get_object_or_404(Salon.objects.for_user(request.user).select_related("municipality", "organiser"), pk=pk)
+
+
+@role_required(*MANAGERS)
+def manage_detail(request, pk):
+    salon = _managed(request, pk)
+    sessions = salon.sessions.filter(ends_at__gt=timezone.now()).with_counts().select_related("facilitator")[:30]
+    return render(request, "salons/manage_detail.html", {
+        "salon": salon, "sessions": sessions, "rules": salon.rules.all(),
+        "pending": [(Salon._meta.get_field(f).verbose_name, v) for f, v in salon.pending_changes.items()],
+        "reports": salon.reports.all()[:10],
+        "can_review": salon.can_review(request.user) and salon.status in SALON_TRANSITIONS["approve"],
+        "is_organiser": salon.organiser_id == request.user.pk,
+        "return_form": ReturnForm(),
+    })
+
+
+@role_required(Role.ORGANISER)
+def salon_create(request):
+    form = SalonForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            salon = actions.salon_create(organiser=request.user, data=form.cleaned_data)
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Thank you. The salon will be public once staff approve it."))
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/salon_form.html", {"form": form})
+
+
+@role_required(Role.ORGANISER)
+def salon_edit(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    form = SalonForm(request.POST or None, request.FILES or None, instance=Salon.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data.get("photo") is False:  # "clear" ticked
+            data["photo"] = None
+        try:
+            salon = actions.salon_update(salon_id=salon.pk, by=request.user, data=_with_saved_photo(data, salon))
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if salon.status == SalonStatus.CHANGES_PENDING:
+                messages.success(request, _("Your changes are waiting for approval. The published version stays visible until then."))
+            else:
+                messages.success(request, _("Saved."))
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/salon_form.html", {"form": form, "salon": salon})
+
+
+def _with_saved_photo(data, salon):
+    """A newly uploaded photo is stored now so a pending change can refer to it."""
+    photo = data.get("photo")
+    if photo and not getattr(photo, "_committed", True):
+        from .models import salon_photo_path
+
+        field = Salon._meta.get_field("photo")
+        name = field.storage.save(salon_photo_path(salon, photo.name), photo)
+        data = {**data, "photo": field.attr_class(salon, field, name)}
+    return data
+
+
+@require_POST
+@role_required(*STAFF)
+def salon_review(request, pk):
+    salon = get_object_or_404(Salon.objects.reviewable_by(request.user), pk=pk)
+    try:
+        if request.POST.get("decision") == "approve":
+            actions.salon_approve(salon_id=salon.pk, by=request.user)
+            messages.success(request, _("Approved. The organiser has been told."))
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Write a comment so the organiser knows what to change."))
+                return redirect("salons:manage_detail", salon.pk)
+            actions.salon_return(salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, _("Sent back to the organiser with your comment."))
+    except SalonError as exc:
+        messages.error(request, exc.message)
+    return redirect("salons:manage_detail", salon.pk)
+
+
+@require_POST
+@role_required(Role.ORGANISER)
+def salon_confirm(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    actions.salon_confirm(salon_id=salon.pk, by=request.user)
+    messages.success(request, _("Thank you for confirming the details are current."))
+    return redirect("salons:manage_detail", salon.pk)
+
+
+def salon_confirm_link(request, pk, token):
+    """One click from the quarterly email (no sign-in needed: the link is signed)."""
+    try:
+        salon = actions.salon_confirm(salon_id=pk, token=token)
+    except (SalonError, Salon.DoesNotExist):
+        return render(request, "salons/confirm_done.html", {"error": True}, status=400)
+    return render(request, "salons/confirm_done.html", {"salon": salon})
+
+
+@role_required(Role.ORGANISER)
+def session_create(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    form = SessionForm(request.POST or None, initial={"is_online": salon.is_online and not salon.is_in_person})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.session_create(
+                salon_id=salon.pk, by=request.user, starts_at=d["starts_at"], ends_at=d["ends_at"],
+                capacity=d["capacity"], is_online=d["is_online"], meeting_url=d["meeting_url"],
+                facilitator=d["facilitator"], note=d["note"],
+            )
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Session added."))
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/session_form.html", {"form": form, "salon": salon, "title": _("Add a session")})
+
+
+@role_required(Role.ORGANISER)
+def rule_create(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    form = RuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.rule_create(salon_id=salon.pk, by=request.user, data=form.cleaned_data)
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Recurring schedule added; its sessions are listed below."))
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/session_form.html", {"form": form, "salon": salon, "title": _("Add a recurring schedule")})
+
+
+def _managed_session(request, pk):
+    return get_object_or_404(Session.objects.for_user(request.user).select_related("salon").filter(salon__organiser=request.user), pk=pk)
+
+
+@role_required(Role.ORGANISER)
+def session_move(request, pk):
+    session = _managed_session(request, pk)
+    local = timezone.localtime(session.starts_at)
+    form = MoveForm(request.POST or None, initial={
+        "date": local.date(), "start_time": local.time(), "end_time": timezone.localtime(session.ends_at).time(),
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.session_move(session_id=session.pk, by=request.user, starts_at=form.cleaned_data["starts_at"], ends_at=form.cleaned_data["ends_at"])
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Session moved; everyone signed up has been told."))
+            return redirect("salons:manage_detail", session.salon_id)
+    return render(request, "salons/session_form.html", {"form": form, "salon": session.salon, "session": session, "title": _("Move this session")})
+
+
+@role_required(Role.ORGANISER)
+def session_cancel(request, pk):
+    session = _managed_session(request, pk)
+    if request.method == "POST":
+        try:
+            actions.session_cancel(session_id=session.pk, by=request.user)
+        except SalonError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Session cancelled; everyone signed up has been told."))
+        return redirect("salons:manage_detail", session.salon_id)
+    return render(request, "salons/session_cancel.html", {"session": session, "salon": session.salon})
+
+
+@role_required(Role.ORGANISER)
+def participants_csv(request, pk):
+    """Participants of one of the organiser's own sessions (nickname, status,
+    age band; no email addresses)."""
+    session = get_object_or_404(Session.objects.filter(salon__organiser=request.user), pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}-participants.csv"'
+    response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
+    writer = csv.writer(response)
+    writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
+    for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by("created_at"):
+        writer.writerow([
+            _csv_safe(reg.nickname), reg.get_status_display(), reg.get_age_band_display() if reg.age_band else "",
+            timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
+            _("yes") if reg.user_id else _("guest"),
+        ])
+    return response
+
+
+def _csv_safe(value):
+    """Stop spreadsheet formula injection from a user-chosen nickname."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
