@@ -1,10 +1,16 @@
 from django.urls import path
 
-from portal.stub import placeholder
+from portal import awareness
 
 app_name = "awareness"
 urlpatterns = [
-    path("", placeholder, {"title": "気づき・啓発"}, name="list"),
-    path("check/", placeholder, {"title": "気づきチェック"}, name="check"),
-    path("work-and-care/", placeholder, {"title": "仕事と介護の両立"}, name="work_and_care"),
+    path("", awareness.article_list, name="list"),
+    path("check/", awareness.selfcheck, name="check"),
+    path("work-and-care/", awareness.work_and_care, name="work_and_care"),
+    path("manage/", awareness.manage_list, name="manage"),
+    path("manage/new/", awareness.manage_create, name="manage_create"),
+    path("manage/<int:pk>/", awareness.manage_edit, name="manage_edit"),
+    path("manage/<int:pk>/unpublish/", awareness.manage_unpublish, name="manage_unpublish"),
+    # Last: any other single segment is an article slug.
+    path("<slug:slug>/", awareness.article_detail, name="detail"),
 ]

@@ -1,0 +1,58 @@
+"""Public functions of initiative 1 for the dashboard and other apps."""
+
+from datetime import date
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, SelfCheckTally
+
+
+def fiscal_year_of(day: date) -> int:
+    """Japanese fiscal year: April to March (FY2026 = 2026-04-01 .. 2027-03-31)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def selfcheck_tally(fiscal_year=None) -> list[dict]:
+    """Opt-in self-check counts of one fiscal year (default: the current one),
+    per municipality: [{"municipality_code", "municipality_name", "checks",
+    "signs_total", "with_signs"}], most checks first."""
+    if fiscal_year is None:
+        fiscal_year = fiscal_year_of(timezone.localdate())
+    rows = (
+        SelfCheckTally.objects.filter(
+            month__gte=date(fiscal_year, 4, 1), month__lt=date(fiscal_year + 1, 4, 1)
+        )
+        .values("municipality_id", "municipality__name")
+        .annotate(checks=Count("id"), signs_total=Sum("sign_count"))
+        .order_by("-checks", "municipality_id")
+    )
+    with_signs = dict(
+        SelfCheckTally.objects.filter(
+            month__gte=date(fiscal_year, 4, 1), month__lt=date(fiscal_year + 1, 4, 1), sign_count__gt=0
+        )
+        .values_list("municipality_id")
+        .annotate(n=Count("id"))
+    )
+    return [
+        {
+            "municipality_code": r["municipality_id"],
+            "municipality_name": r["municipality__name"],
+            "checks": r["checks"],
+            "signs_total": r["signs_total"] or 0,
+            "with_signs": with_signs.get(r["municipality_id"], 0),
+        }
+        for r in rows
+    ]
+
+
+def dashboard_counts():
+    """(label, number) pairs for the prefecture dashboard."""
+    tally = selfcheck_tally()
+    return [
+        (_("Published articles"), Article.objects.published().count()),
+        (_("Self-checks counted this fiscal year (opt-in)"), sum(r["checks"] for r in tally)),
+        (_("… of which noticed at least one sign"), sum(r["with_signs"] for r in tally)),
+        (_("Municipalities with counted self-checks"), len(tally)),
+    ]

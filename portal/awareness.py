@@ -1,0 +1,223 @@
+"""Views of initiative 1: articles, the self-check and the work–care page."""
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from carers.access import role_required
+from carers.models import Role
+
+from . import actions, markdown
+from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
+from .models import Article, ArticleStatus, Audience
+from .selfcheck import Step, Subject, evaluate
+
+logger = logging.getLogger(__name__)
+PAGE_SIZE = 10
+WRITERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
+
+
+# --- Public pages ------------------------------------------------------------------
+
+
+def article_list(request):
+    form = ArticleFilterForm(request.GET or None)
+    audience = municipality_code = None
+    if form.is_bound:
+        form.is_valid()  # invalid values are dropped, the rest still filters
+        audience = form.cleaned_data.get("audience") or None
+        municipality = form.cleaned_data.get("municipality")
+        municipality_code = municipality.pk if municipality else None
+    articles = (
+        Article.objects.published()
+        .for_audience(audience)
+        .local_first(municipality_code)
+        .select_related("municipality")
+        .only(
+            "slug", "title_ja", "title_en", "summary_ja", "summary_en", "audiences", "publish_at",
+            "municipality__name", "municipality__code",
+        )
+    )
+    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/awareness/list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "municipality_code": municipality_code,
+        "can_write": _can_write(request.user),
+    })
+
+
+def article_detail(request, slug):
+    article = Article.objects.published().select_related("municipality").filter(slug=slug).first()
+    is_preview = False
+    if article is None:
+        # Staff may look at their own unpublished articles; everyone else gets a 404.
+        if request.user.is_authenticated and request.user.role in WRITERS:
+            article = Article.objects.for_user(request.user).filter(slug=slug).first()
+            is_preview = article is not None
+        if article is None:
+            raise Http404
+    return render(request, "portal/awareness/detail.html", {
+        "article": article,
+        "body": markdown.render(article.body),
+        "is_preview": is_preview,
+        "is_young_carer": Audience.YOUNG_CARERS in article.audiences,
+        "can_edit": request.user.is_authenticated and Article.objects.for_user(request.user).filter(pk=article.pk).exists(),
+    })
+
+
+def work_and_care(request):
+    return render(request, "portal/awareness/work_and_care.html")
+
+
+def selfcheck(request):
+    """Step 1 (GET): about myself or someone I know. Step 2 (POST with only the
+    subject): the questions. Step 3 (POST with answers): the result, rendered
+    directly: nothing is stored and no answer appears in a URL."""
+    if request.method != "POST":
+        return render(request, "portal/awareness/check_start.html", {"subjects": Subject.choices})
+    if "answered" not in request.POST:
+        subject = request.POST.get("subject")
+        if subject not in Subject.values:
+            return render(request, "portal/awareness/check_start.html", {
+                "subjects": Subject.choices,
+                "error": _("Please choose whether you answer about yourself or someone you know."),
+            }, status=400)
+        return render(request, "portal/awareness/check_form.html", {"form": SelfCheckForm(subject=subject)})
+    form = SelfCheckForm(request.POST)
+    if not form.is_valid():
+        return render(request, "portal/awareness/check_form.html", {"form": form}, status=400)
+    result = evaluate(form.answers())
+    municipality = form.cleaned_data["municipality"]
+    if form.cleaned_data["tally"]:
+        actions.selfcheck_tally_record(municipality=municipality, sign_count=len(result.answers.noticed_signs))
+    return render(request, "portal/awareness/check_result.html", {
+        "result": result,
+        "municipality": municipality,
+        "steps": _next_steps(result, municipality),
+        "Step": Step,
+        "about_someone": result.answers.subject == Subject.SOMEONE,
+        "tallied": form.cleaned_data["tally"],
+    })
+
+
+def _next_steps(result, municipality):
+    """[(rule, data)] where data is what the step lists for this municipality."""
+    steps = []
+    for rule in result.steps:
+        data = None
+        if rule.step == Step.CONSULT:
+            data = _from_services("consultation_windows", municipality.pk, limit=5)
+        elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
+            categories = ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
+            data = _from_services("services_for_municipality", municipality.pk, categories=list(categories), limit=5)
+        elif rule.step == Step.SALONS:
+            data = _upcoming_salons(municipality.pk)
+        steps.append((rule, data))
+    return steps
+
+
+def _from_services(name, code, **kwargs):
+    """A services.api list, or None when that app cannot answer (the page then
+    says so and links to the catalogue)."""
+    try:
+        from services import api
+    except ImportError:
+        return None
+    try:
+        return list(getattr(api, name)(code, **kwargs))
+    except Exception:  # another app's failure must not break the self-check result
+        logger.warning("services.api.%s failed", name, exc_info=True)
+        return None
+
+
+def _upcoming_salons(code):
+    try:
+        from salons.api import upcoming_sessions_near
+    except ImportError:
+        return None
+    try:
+        return list(upcoming_sessions_near(code, limit=3))
+    except Exception:
+        logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
+        return None
+
+
+# --- Staff pages -------------------------------------------------------------------
+
+
+def _can_write(user):
+    return user.is_authenticated and user.role in WRITERS
+
+
+@role_required(*WRITERS)
+def manage_list(request):
+    articles = Article.objects.for_user(request.user).select_related("municipality").order_by("-updated_at", "-pk")
+    page = Paginator(articles, 20).get_page(request.GET.get("page"))
+    return render(request, "portal/awareness/manage_list.html", {"page": page, "Status": ArticleStatus})
+
+
+@role_required(*WRITERS)
+def manage_create(request):
+    return _edit(request, None)
+
+
+@role_required(*WRITERS)
+def manage_edit(request, pk):
+    return _edit(request, get_object_or_404(Article.objects.for_user(request.user), pk=pk))
+
+
+def _edit(request, article):
+    user = request.user
+    if request.method != "POST":
+        return render(request, "portal/awareness/manage_form.html", {
+            "form": ArticleForm(instance=article, user=user), "article": article,
+        })
+    form = ArticleForm(request.POST, instance=article, user=user)
+    intent = request.POST.get("action", "draft")
+    if not form.is_valid():
+        return render(request, "portal/awareness/manage_form.html", {"form": form, "article": article}, status=400)
+    if intent == "preview":
+        data = form.cleaned_data
+        return render(request, "portal/awareness/manage_form.html", {
+            "form": form, "article": article,
+            "preview": {
+                "title_ja": data["title_ja"], "title_en": data["title_en"],
+                "body_ja": markdown.render(data["body_ja"]), "body_en": markdown.render(data["body_en"]),
+            },
+        })
+    try:
+        saved = actions.article_save(
+            user=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    if saved.status == ArticleStatus.SCHEDULED:
+        messages.success(request, _("The article is scheduled and will appear on %(when)s.") % {
+            "when": _local(saved.publish_at)})
+    elif saved.status == ArticleStatus.PUBLISHED:
+        messages.success(request, _("The article is published."))
+    else:
+        messages.success(request, _("The draft is saved. It is not visible to the public."))
+    return redirect("awareness:manage")
+
+
+@role_required(*WRITERS)
+@require_POST
+def manage_unpublish(request, pk):
+    article = get_object_or_404(Article.objects.for_user(request.user), pk=pk)
+    actions.article_unpublish(user=request.user, article=article)
+    messages.success(request, _("The article was taken back to draft and is no longer visible."))
+    return redirect("awareness:manage")
+
+
+def _local(when):
+    from django.utils import formats, timezone
+
+    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")

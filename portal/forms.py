@@ -1,0 +1,169 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from carers.forms import MunicipalityChoiceField
+from carers.models import Role
+
+from . import markdown
+from .models import Article, Audience
+from .selfcheck import SIGNS, Answer, Subject
+
+MUNICIPALITY_ERRORS = {
+    "required": _("Please choose a municipality."),
+    "invalid_choice": _("This municipality is not in the list. Please choose one from the list."),
+}
+
+
+class SelfCheckForm(forms.Form):
+    """The six signs plus what the next steps depend on. Nothing here is stored
+    (only, if opted in, the anonymous tally: municipality, count, month)."""
+
+    subject = forms.ChoiceField(
+        label=_("Who are you answering about?"), choices=Subject.choices, widget=forms.HiddenInput,
+        error_messages={"required": _("Please choose whether you answer about yourself or someone you know.")},
+    )
+    municipality = MunicipalityChoiceField(
+        empty_label=_("Choose a municipality"),
+        help_text=_("The next steps show consultation windows and salons there."),
+        error_messages=MUNICIPALITY_ERRORS,
+    )
+    works = forms.BooleanField(required=False)
+    under_18 = forms.BooleanField(required=False)
+    tally = forms.BooleanField(
+        label=_("Count my check anonymously in the prefecture's statistics"), required=False,
+        help_text=_("Only the municipality, the number of signs and the month are counted, nothing else."),
+    )
+
+    def __init__(self, *args, subject=Subject.MYSELF, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            subject = self.data.get("subject")
+        self.about = subject if subject in Subject.values else Subject.MYSELF
+        self.initial.setdefault("subject", self.about)
+        about_someone = self.about == Subject.SOMEONE
+        for sign in SIGNS:
+            self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
+                label=sign.about_someone if about_someone else sign.about_myself,
+                choices=Answer.choices, widget=forms.RadioSelect,
+                error_messages={"required": _("Please answer this question (choose “Not sure” if you do not know).")},
+            )
+        if about_someone:
+            self.fields["municipality"].label = _("Municipality where they live")
+            self.fields["works"].label = _("They work (employed, part-time or self-employed)")
+            self.fields["under_18"].label = _("They are under 18 (a child or teenager)")
+        else:
+            self.fields["municipality"].label = _("Municipality where you live")
+            self.fields["works"].label = _("I work (employed, part-time or self-employed)")
+            self.fields["under_18"].label = _("I am under 18")
+
+    def sign_fields(self):
+        return [self[f"sign_{s.key}"] for s in SIGNS]
+
+    def answers(self):
+        from .selfcheck import Answers
+
+        data = self.cleaned_data
+        return Answers(
+            subject=data["subject"],
+            signs={s.key: data[f"sign_{s.key}"] for s in SIGNS},
+            works=data["works"],
+            under_18=data["under_18"],
+        )
+
+
+class ArticleFilterForm(forms.Form):
+    """The public list's filters (GET). Invalid values are ignored, never a 500."""
+
+    audience = forms.ChoiceField(label=_("For"), choices=[("", _("Everyone"))] + Audience.choices, required=False)
+    municipality = MunicipalityChoiceField(
+        label=_("Your municipality"), required=False, empty_label=_("Whole prefecture"),
+        help_text=_("Local articles of this municipality are shown first."),
+        error_messages=MUNICIPALITY_ERRORS,
+    )
+
+
+# Paths under /awareness/ that are not articles.
+RESERVED_SLUGS = frozenset({"check", "work-and-care", "manage"})
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class ArticleForm(forms.ModelForm):
+    """Staff form. Validates and normalises only; saving and publishing are
+    portal.actions.article_save."""
+
+    audiences = forms.MultipleChoiceField(
+        label=_("Audiences"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one audience.")},
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Local article for"), required=False, empty_label=_("The whole prefecture"),
+        help_text=_("A local article is shown first to residents who choose this municipality."),
+        error_messages=MUNICIPALITY_ERRORS,
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"), required=False, widget=DateTimeLocalInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leave empty to publish now. A future time schedules the article."),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "slug", "title_ja", "title_en", "summary_ja", "summary_en", "body_ja", "body_en",
+            "audiences", "municipality", "publish_at",
+        ]
+        widgets = {
+            "summary_ja": forms.Textarea(attrs={"rows": 3}),
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+            "body_ja": forms.Textarea(attrs={"rows": 14}),
+            "body_en": forms.Textarea(attrs={"rows": 14}),
+        }
+        help_texts = {
+            "body_ja": _("Markdown: ## heading, **bold**, - list, [link](https://...), ![describe the image](/media/...). HTML is not allowed; every image needs a description."),
+            "body_en": _("Markdown, as above. Every image needs a description (alt text)."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.role == Role.MUNICIPAL_STAFF:
+            # Municipal staff write only local articles of their own municipality.
+            del self.fields["municipality"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"].lower()
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("This address is used by another page. Please choose another."))
+        return slug
+
+    def _clean_body(self, name):
+        text = self.cleaned_data.get(name, "")
+        if markdown.images_without_alt(text):
+            raise forms.ValidationError(
+                _("Every image needs alt text: write a short description between the square brackets, as in ![a carer and a nurse talking](...)."),
+                code="image_without_alt",
+            )
+        return text
+
+    def clean_body_ja(self):
+        return self._clean_body("body_ja")
+
+    def clean_body_en(self):
+        return self._clean_body("body_en")
+
+    def clean_publish_at(self):
+        value = self.cleaned_data.get("publish_at")
+        if value and value.year < 2000:
+            raise forms.ValidationError(_("Please enter a realistic date."))
+        return value
+
+    def is_scheduled(self):
+        value = self.cleaned_data.get("publish_at")
+        return bool(value and value > timezone.now())

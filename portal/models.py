@@ -1,0 +1,152 @@
+"""Initiative 1 (awareness): articles and the anonymous self-check tally."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from carers.models import Municipality, Role
+
+
+class Audience(models.TextChoices):
+    RESIDENTS = "residents", _("Residents")
+    EMPLOYERS = "employers", _("Employers")
+    CARERS = "carers", _("Carers")
+    YOUNG_CARERS = "young_carers", _("Young carers")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Visible to the public: scheduled or published, and due."""
+        now = now or timezone.now()
+        return self.filter(
+            status__in=(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED), publish_at__lte=now
+        )
+
+    def for_audience(self, audience):
+        return self.filter(audiences__contains=[audience]) if audience else self
+
+    def local_first(self, municipality_code=None):
+        """Articles of the chosen municipality first, then prefecture-wide ones,
+        then other municipalities' local articles; newest first within each."""
+        if municipality_code:
+            rank = Case(
+                When(municipality_id=municipality_code, then=Value(0)),
+                When(municipality__isnull=True, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        else:
+            rank = Case(When(municipality__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return self.annotate(local_rank=rank).order_by("local_rank", "-publish_at", "-pk")
+
+    def for_user(self, user):
+        """Articles a staff member may edit: prefecture staff all, municipal staff
+        only their municipality's local articles, everyone else none."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.PREFECTURE_STAFF:
+            return self
+        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
+            return self.filter(municipality_id=user.municipality_id)
+        return self.none()
+
+
+class Article(models.Model):
+    """An awareness article. Title, summary and body exist in Japanese and
+    English; the body is Markdown, sanitised when rendered (portal.markdown)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the address: lowercase letters, digits and hyphens."))
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    summary_ja = models.TextField(_("summary (Japanese)"), max_length=600)
+    summary_en = models.TextField(_("summary (English)"), max_length=600)
+    body_ja = models.TextField(_("body (Japanese, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"))
+    audiences = models.JSONField(_("audiences"), default=list, help_text=_("Values of Audience."))
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="articles", help_text=_("Empty for the whole prefecture; set for a local article."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            # Serves published(): the public list filters on status and publish_at.
+            models.Index(fields=["status", "publish_at"], name="article_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title_ja
+
+    def _localised(self, field):
+        language = (get_language() or "ja")[:2]
+        value = getattr(self, f"{field}_{language}", "") if language in ("ja", "en") else ""
+        return value or getattr(self, f"{field}_ja")
+
+    @property
+    def title(self):
+        return self._localised("title")
+
+    @property
+    def summary(self):
+        return self._localised("summary")
+
+    @property
+    def body(self):
+        return self._localised("body")
+
+    @property
+    def audience_labels(self):
+        labels = dict(Audience.choices)
+        return [labels[a] for a in self.audiences if a in labels]
+
+    def is_live(self, now=None):
+        now = now or timezone.now()
+        return self.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED) and bool(
+            self.publish_at and self.publish_at <= now
+        )
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("awareness:detail", args=[self.slug])
+
+
+class SelfCheckTally(models.Model):
+    """One opt-in, anonymous self-check: municipality, number of signs, month.
+    Deliberately nothing else (no answers, no time of day, no person)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    sign_count = models.PositiveSmallIntegerField()
+    month = models.DateField(help_text="First day of the month.")
+
+    class Meta:
+        verbose_name = _("self-check tally")
+        verbose_name_plural = _("self-check tallies")
+        indexes = [models.Index(fields=["month"], name="selfcheck_tally_month_idx")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.municipality_id} {self.sign_count}"

@@ -1,0 +1,223 @@
+"""The "noticing" self-check: its six signs and the rules that turn answers into
+next steps. Everything the result page says is decided here, as data.
+
+There is no score and no diagnosis: the result says which signs were noticed,
+that this is common, and what to do next in the chosen municipality.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Subject(models.TextChoices):
+    MYSELF = "myself", _("About myself")
+    SOMEONE = "someone", _("About someone I know")
+
+
+class Answer(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Not sure")
+
+
+@dataclass(frozen=True)
+class Sign:
+    key: str
+    about_myself: str
+    about_someone: str
+    noticed: str  # how the result names it, neutrally
+
+
+# The plan's six signs, in its order.
+SIGNS = (
+    Sign(
+        "alone",
+        _("Do you look after your family member mostly on your own?"),
+        _("Do they look after their family member mostly on their own?"),
+        _("caring mostly alone"),
+    ),
+    Sign(
+        "other_roles",
+        _("Besides care, do you carry other heavy roles, such as work, raising children or school?"),
+        _("Besides care, do they carry other heavy roles, such as work, raising children or school?"),
+        _("other heavy roles besides care"),
+    ),
+    Sign(
+        "own_health",
+        _("Do you have an illness or disability of your own?"),
+        _("Do they have an illness or disability of their own?"),
+        _("an illness or disability of the carer's own"),
+    ),
+    Sign(
+        "no_services",
+        _("Does your family not use public services, or refuse them?"),
+        _("Does their family not use public services, or refuse them?"),
+        _("public services not used or refused"),
+    ),
+    Sign(
+        "no_one_to_talk",
+        _("Are you not talking to anyone about the care?"),
+        _("Are they not talking to anyone about the care?"),
+        _("no one to talk to about the care"),
+    ),
+    Sign(
+        "tired",
+        _("Do you feel tired, or do people tell you that you look tired?"),
+        _("Do they look tired, or say that they are tired?"),
+        _("tiredness"),
+    ),
+)
+SIGN_KEYS = tuple(s.key for s in SIGNS)
+
+
+class Step(models.TextChoices):
+    """Next steps a result can contain, in the order the page shows them."""
+
+    YOUNG_CARER = "young_carer", _("Support for young carers")
+    CONSULT = "consult", _("Talk to a consultation window")
+    SERVICES = "services", _("Services that can take some of the load")
+    OWN_HEALTH = "own_health", _("Look after the carer's own health")
+    SALONS = "salons", _("Meet other carers")
+    WORK_AND_CARE = "work_and_care", _("Keep working while caring")
+    APPROACH = "approach", _("How to offer help to someone you know")
+    STAY_IN_TOUCH = "stay_in_touch", _("If things change")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A step applies when every condition given is met.
+
+    signs_any: at least one of these signs answered "yes" or "not sure"
+    no_signs:  no sign answered "yes" or "not sure"
+    works / under_18 / subject: the matching answer of the form
+    """
+
+    step: str
+    why: str
+    signs_any: frozenset = frozenset()
+    no_signs: bool = False
+    works: bool | None = None
+    under_18: bool | None = None
+    subject: str | None = None
+
+    def applies(self, answers) -> bool:
+        possible = answers.possible_signs
+        if self.signs_any and not (self.signs_any & possible):
+            return False
+        if self.no_signs and possible:
+            return False
+        if self.works is not None and answers.works != self.works:
+            return False
+        if self.under_18 is not None and answers.under_18 != self.under_18:
+            return False
+        return self.subject is None or answers.subject == self.subject
+
+
+RULES = (
+    Rule(
+        Step.YOUNG_CARER,
+        _("A child or teenager should not have to carry care. Support for young carers exists, and asking for it is the right thing to do."),
+        under_18=True,
+    ),
+    Rule(
+        Step.CONSULT,
+        _("Whatever the answers, a consultation window will listen and help sort out what could help. Talking is free and confidential."),
+    ),
+    Rule(
+        Step.SERVICES,
+        _("Services such as home help, day services or short stays can share the care, so that it does not all rest on one person."),
+        signs_any=frozenset({"alone", "other_roles", "own_health", "no_services"}),
+    ),
+    Rule(
+        Step.OWN_HEALTH,
+        _("The carer's own health matters as much as the care. Rest, a check-up and a break are part of caring well."),
+        signs_any=frozenset({"own_health", "tired"}),
+    ),
+    Rule(
+        Step.SALONS,
+        _("At carer salons and cafés people who care meet, talk and share tips. You can just listen."),
+        signs_any=frozenset({"alone", "no_one_to_talk", "tired"}),
+    ),
+    Rule(
+        Step.WORK_AND_CARE,
+        _("The law gives working carers leave, days off and shorter hours, and employers must tell you about them."),
+        works=True,
+    ),
+    Rule(
+        Step.APPROACH,
+        _("A few kind words and listening without judging can help. You do not have to solve anything: sharing where help is available is enough."),
+        subject=Subject.SOMEONE,
+    ),
+    Rule(
+        Step.STAY_IN_TOUCH,
+        _("No signs stood out right now. Care often changes over time; keep these contacts in mind."),
+        no_signs=True,
+    ),
+)
+
+# Service catalogue categories worth suggesting per sign (services.api taxonomy).
+SERVICE_CATEGORIES = {
+    "alone": ("long_term_care", "respite"),
+    "other_roles": ("long_term_care", "respite"),
+    "own_health": ("medical", "disability"),
+    "no_services": ("care_level", "long_term_care", "consultation"),
+    "no_one_to_talk": ("peer_support", "consultation"),
+    "tired": ("respite", "peer_support"),
+}
+YOUNG_CARER_CATEGORIES = ("young_carer",)
+WORK_CATEGORIES = ("work_care",)
+
+
+@dataclass(frozen=True)
+class Answers:
+    subject: str
+    signs: dict  # sign key -> Answer value
+    works: bool
+    under_18: bool
+
+    @property
+    def noticed_signs(self) -> frozenset:
+        return frozenset(k for k, v in self.signs.items() if v == Answer.YES)
+
+    @property
+    def unsure_signs(self) -> frozenset:
+        return frozenset(k for k, v in self.signs.items() if v == Answer.UNSURE)
+
+    @property
+    def possible_signs(self) -> frozenset:
+        return self.noticed_signs | self.unsure_signs
+
+
+@dataclass(frozen=True)
+class Result:
+    answers: Answers
+    steps: tuple  # of Rule, in RULES order
+
+    @property
+    def step_keys(self) -> tuple:
+        return tuple(r.step for r in self.steps)
+
+    @property
+    def noticed(self) -> list:
+        return [s.noticed for s in SIGNS if s.key in self.answers.noticed_signs]
+
+    @property
+    def unsure(self) -> list:
+        return [s.noticed for s in SIGNS if s.key in self.answers.unsure_signs]
+
+    def service_categories(self) -> tuple:
+        categories = []
+        if self.answers.under_18:
+            categories += YOUNG_CARER_CATEGORIES
+        for key in SIGN_KEYS:
+            if key in self.answers.possible_signs:
+                categories += SERVICE_CATEGORIES[key]
+        if self.answers.works:
+            categories += WORK_CATEGORIES
+        return tuple(dict.fromkeys(categories))  # unique, in order
+
+
+def evaluate(answers: Answers) -> Result:
+    return Result(answers=answers, steps=tuple(rule for rule in RULES if rule.applies(answers)))
