@@ -4,7 +4,7 @@
 from django.shortcuts import get_object_or_404
 
 from . import accesslog, actions
-from .models import AccessAction, Household, SupportPlan
+from .models import AccessAction, CaseStatus, Household, ServiceUse, SupportPlan
 
 
 def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) -> Household:
@@ -17,6 +17,40 @@ def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) 
     if log:
         accesslog.record(user=user, household=household, action=action)
     return household
+
+
+def household_is_changeable(household) -> bool:
+    """False when consent was withdrawn or the case is closed."""
+    return not household.is_restricted and household.status == CaseStatus.OPEN
+
+
+# Household conditions (ConditionCategory) → the guidance questionnaire's "needs".
+CONDITION_TO_NEED = {
+    "dementia": "dementia", "physical": "disability", "intellectual": "disability", "mental": "mental",
+    "illness": "illness", "frailty": "ageing", "addiction": "other", "child": "other", "other": "other",
+}
+
+
+def guidance_initial(household) -> dict:
+    """Answers for the service guidance prefilled from the case record (the
+    last plan's answers when there is one): staff check and adjust them."""
+    plan = latest_support_plan(household)
+    if plan is not None and plan.answers:
+        return {**plan.answers, "municipality": household.municipality_id}
+    recipients = list(household.care_recipients.all())
+    carers = list(household.carers.all())
+    needs = sorted({CONDITION_TO_NEED.get(c, "other") for r in recipients for c in r.conditions})
+    situations = []
+    if any(c.is_working for c in carers):
+        situations.append("working")
+    if any(c.is_under_18 for c in carers):
+        situations.append("under_18")
+    initial = {"municipality": household.municipality_id, "needs": needs, "situations": situations}
+    if household.service_use in (ServiceUse.NONE, ServiceUse.SOME):
+        initial["service_use"] = household.service_use
+    if recipients:
+        initial["care_level"] = recipients[0].care_level
+    return initial
 
 
 def latest_support_plan(household) -> SupportPlan | None:

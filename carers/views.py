@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import accesslog, actions, records
 from .access import role_required
-from .api import latest_support_plan
+from .api import support_plan_diff
 from .case_forms import (
     CareRecipientFormSet,
     CarerFormSet,
@@ -152,6 +152,8 @@ def household_create(request):
 def household_detail(request, public_id):
     household = _household(request, public_id, editable=False)
     editable = household.municipality_id == request.user.municipality_id
+    plans = list(household.support_plans.select_related("created_by")[:10])
+    plan_diff = support_plan_diff(plans[1].result, plans[0].result) if len(plans) > 1 else None
     return render(request, "carers/household_detail.html", {
         "household": household,
         "editable": editable and not household.is_restricted and household.status == CaseStatus.OPEN,
@@ -160,8 +162,7 @@ def household_detail(request, public_id):
         "recipient_list": household.care_recipients.all(),
         "consents": household.consents.select_related("taken_by"),
         "consultations": household.consultations.select_related("recorded_by")[:50],
-        "plans": household.support_plans.select_related("created_by")[:10],
-        "latest_plan": latest_support_plan(household),
+        "plans": plans, "plan_diff": plan_diff,
         "follow_up_form": FollowUpForm(initial={"next_follow_up": household.next_follow_up}),
         "today": timezone.localdate(),
     })
