@@ -104,16 +104,19 @@ CAPACITY_FIELD = dict(
 )
 
 
+MEETING_URL_FIELD = dict(
+    label=_("Meeting URL"), required=False, assume_scheme="https",
+    help_text=_("https only. Shown only to participants from 30 minutes before the start."),
+)
+
+
 class SessionForm(OnlineFieldsMixin, TimesMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     start_time = forms.TimeField(label=_("Start time"), widget=TIME_INPUT)
     end_time = forms.TimeField(label=_("End time"), widget=TIME_INPUT)
     capacity = forms.IntegerField(**CAPACITY_FIELD)
     is_online = forms.BooleanField(label=_("Online"), required=False)
-    meeting_url = forms.URLField(
-        label=_("Meeting URL"), required=False, assume_scheme="https",
-        help_text=_("https only. Shown only to participants from 30 minutes before the start."),
-    )
+    meeting_url = forms.URLField(**MEETING_URL_FIELD)
     facilitator = FacilitatorField()
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
@@ -127,6 +130,7 @@ class MoveForm(TimesMixin, forms.Form):
 class RuleForm(OnlineFieldsMixin, forms.ModelForm):
     facilitator = FacilitatorField()
     capacity = forms.IntegerField(**CAPACITY_FIELD)
+    meeting_url = forms.URLField(**MEETING_URL_FIELD)
 
     class Meta:
         model = SessionRule
