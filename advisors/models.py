@@ -1,0 +1,233 @@
+"""Advisor dispatch (initiative 3): the advisor roster, dispatch requests from
+municipalities, their history and the advisors' reports.
+
+States and transitions live in ``advisors.workflow``; state changes only in
+``advisors.actions``. Reads go through ``DispatchRequest.objects.for_user(user)``.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from carers.models import Municipality, Role
+
+from .workflow import Action, Status
+
+
+class MenuItem(models.TextChoices):
+    """The support menu of the prefecture's carer-support plan."""
+
+    SURVEY = "survey", _("Surveying carers' situation in the area")
+    LECTURE = "lecture", _("Lecturer or facilitator at a symposium or lecture")
+    PLAN = "plan", _("Drafting the municipality's support plan, guidelines or rules")
+    SALON = "salon", _("Advice on setting up carer salons and cafés")
+
+
+class Format(models.TextChoices):
+    ON_SITE = "on_site", _("On site")
+    ONLINE = "online", _("Online")
+
+
+def fiscal_year_of(day: date) -> int:
+    """Japanese fiscal year (April–March): 2026-03-31 is FY2025, 2026-04-01 FY2026."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_bounds(year: int) -> tuple[date, date]:
+    """First day of the fiscal year and first day of the next one."""
+    return date(year, 4, 1), date(year + 1, 4, 1)
+
+
+class AdvisorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True, user__is_active=True)
+
+
+class Advisor(models.Model):
+    """An advisor on the prefecture's roster. The account (role ADVISOR) is how
+    the advisor signs in and sees own assignments."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT,
+        related_name="advisor_profile", limit_choices_to={"role": Role.ADVISOR},
+    )
+    name = models.CharField(_("name"), max_length=80)
+    profile = models.TextField(_("profile"), blank=True, help_text=_("Background and experience, shown to prefecture staff."))
+    specialties = ArrayField(
+        models.CharField(max_length=20, choices=MenuItem.choices), verbose_name=_("specialties"),
+        default=list, blank=True,
+    )
+    other_specialties = models.CharField(_("other specialties"), max_length=200, blank=True)
+    areas = models.ManyToManyField(
+        Municipality, verbose_name=_("areas served"), blank=True, related_name="+",
+        help_text=_("Leave empty if the advisor serves the whole prefecture."),
+    )
+    unavailable_dates = ArrayField(models.DateField(), verbose_name=_("unavailable dates"), default=list, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = AdvisorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("advisor")
+        verbose_name_plural = _("advisors")
+
+    def __str__(self):
+        return self.name
+
+    def get_specialties_display(self):
+        return [MenuItem(v).label for v in self.specialties if v in MenuItem.values]
+
+
+class DispatchRequestQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The one entry point for reading requests. Municipal staff: their
+        municipality's; advisors: their assignments; prefecture staff: all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.PREFECTURE_STAFF:
+            return self.all()
+        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
+            return self.filter(municipality_id=user.municipality_id)
+        if user.role == Role.ADVISOR:
+            # An advisor sees a request once assigned, never drafts of others.
+            return self.filter(advisor__user=user, status__in=Status.assigned())
+        return self.none()
+
+    def awaiting_review(self):
+        return self.filter(status=Status.SUBMITTED)
+
+    def booked(self):
+        """Requests holding an advisor's date (double bookings are refused)."""
+        return self.filter(status__in=Status.assigned(), advisor__isnull=False)
+
+    def in_fiscal_year(self, year):
+        start, end = fiscal_year_bounds(year)
+        return self.filter(submitted_at__date__gte=start, submitted_at__date__lt=end)
+
+
+class DispatchRequest(models.Model):
+    """A municipality's request for an advisor. ``version`` grows with every
+    change, so a form rendered before someone else acted is recognised as stale."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+
+    menu_items = ArrayField(
+        models.CharField(max_length=20, choices=MenuItem.choices), verbose_name=_("menu items")
+    )
+    purpose = models.TextField(_("purpose"))
+    situation = models.TextField(_("current situation"))
+    preferred_date_1 = models.DateField(_("first preferred date"))
+    preferred_date_2 = models.DateField(_("second preferred date"), null=True, blank=True)
+    preferred_date_3 = models.DateField(_("third preferred date"), null=True, blank=True)
+    format = models.CharField(_("on site or online"), max_length=10, choices=Format.choices, default=Format.ON_SITE)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    expected_participants = models.PositiveIntegerField(_("expected participants"))
+    contact_name = models.CharField(_("contact person"), max_length=80)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    # Set by the workflow (advisors.actions), never by a form.
+    submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+    advisor = models.ForeignKey(
+        Advisor, verbose_name=_("advisor"), on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
+    )
+    dispatch_date = models.DateField(_("dispatch date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    confirmed_venue = models.CharField(_("confirmed venue or meeting link"), max_length=200, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = DispatchRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("dispatch request")
+        verbose_name_plural = _("dispatch requests")
+        indexes = [
+            # Serves the review queue (status filter, oldest submission first).
+            models.Index(fields=["status", "submitted_at"], name="dispatch_queue_idx"),
+            # Serves the double-booking check of request_approve.
+            models.Index(fields=["advisor", "dispatch_date"], name="dispatch_booking_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(name="dispatch_participants_positive", condition=Q(expected_participants__gte=1)),
+            models.CheckConstraint(name="dispatch_has_menu_item", condition=~Q(menu_items=[])),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.municipality}"
+
+    def get_absolute_url(self):
+        return reverse("advisors:request_detail", args=[self.pk])
+
+    @property
+    def preferred_dates(self):
+        return [d for d in (self.preferred_date_1, self.preferred_date_2, self.preferred_date_3) if d]
+
+    def get_menu_items_display(self):
+        return [MenuItem(v).label for v in self.menu_items if v in MenuItem.values]
+
+    @property
+    def age(self):
+        """Time since first submission: how long it has been waiting."""
+        return timezone.now() - self.submitted_at if self.submitted_at else None
+
+
+class RequestEvent(models.Model):
+    """One row per transition: who, when, from, to, comment. The timeline."""
+
+    request = models.ForeignKey(DispatchRequest, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor_label = models.CharField(max_length=254)
+    action = models.CharField(max_length=12)
+    from_status = models.CharField(max_length=12, choices=Status.choices)
+    to_status = models.CharField(max_length=12, choices=Status.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"#{self.request_id} {self.from_status} → {self.to_status}"
+
+    @property
+    def label(self):
+        return Action(self.action).label if self.action in Action.values else _("Created as a draft")
+
+
+class DispatchReport(models.Model):
+    """What the advisor reports after the dispatch; filing it completes the request."""
+
+    request = models.OneToOneField(DispatchRequest, on_delete=models.CASCADE, related_name="report")
+    what_was_done = models.TextField(_("what was done"))
+    participants = models.PositiveIntegerField(_("participants"))
+    outcomes = models.TextField(_("outcomes"))
+    follow_ups = models.TextField(_("follow-ups"), blank=True)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    filed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dispatch report")
+        verbose_name_plural = _("dispatch reports")
+
+    def __str__(self):
+        return f"Report on #{self.request_id}"

@@ -1,0 +1,191 @@
+"""Pages of advisor dispatch. Every request is read through
+DispatchRequest.objects.for_user(); a request outside one's scope is a 404."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carers.access import role_required
+from carers.models import Role
+
+from . import actions, figures
+from .forms import AdvisorForm, RequestFilterForm, RequestForm, action_form_class
+from .models import Advisor, DispatchRequest, fiscal_year_of
+from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
+
+STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
+PAGE_SIZE = 25
+
+
+def _scoped(request, pk):
+    return get_object_or_404(
+        DispatchRequest.objects.for_user(request.user).select_related("municipality", "advisor", "created_by"), pk=pk
+    )
+
+
+@role_required(*STAFF)
+def request_list(request):
+    """Municipal staff: their municipality's requests. Advisors: their
+    assignments. Prefecture staff: the review queue (submitted, oldest first)."""
+    user = request.user
+    data = request.GET
+    if user.role == Role.PREFECTURE_STAFF and "status" not in data:
+        data = {"status": Status.SUBMITTED}
+    form = RequestFilterForm(data)
+    requests = form.filter(DispatchRequest.objects.for_user(user)).select_related("municipality", "advisor")
+    queue = form.is_valid() and form.cleaned_data["status"] == Status.SUBMITTED
+    requests = requests.order_by("submitted_at", "pk") if queue else requests.order_by("-updated_at", "-pk")
+    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "advisors/request_list.html", {
+        "form": form, "page": page, "queue": queue, "query": query.urlencode(),
+    })
+
+
+@role_required(Role.MUNICIPAL_STAFF)
+def request_create(request):
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            dispatch = actions.request_create(user=request.user, data=form.cleaned_data, submit=submit)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The request was sent to the prefecture.") if submit
+                             else _("The draft was saved. Submit it when it is ready."))
+            return redirect(dispatch)
+    return render(request, "advisors/request_form.html", {"form": form, "dispatch": None})
+
+
+@role_required(Role.MUNICIPAL_STAFF)
+def request_edit(request, pk):
+    dispatch = _scoped(request, pk)
+    if dispatch.status not in EDITABLE:
+        messages.warning(request, _("Only drafts and returned requests can be changed."))
+        return redirect(dispatch)
+    form = RequestForm(request.POST or None, instance=dispatch)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            dispatch = actions.request_update(
+                dispatch=dispatch, user=request.user, expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data, submit=submit,
+            )
+        except (ValidationError, actions.TransitionRefused) as exc:
+            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, _("The request was sent to the prefecture.") if submit
+                             else _("The changes were saved."))
+            return redirect(dispatch)
+    return render(request, "advisors/request_form.html", {"form": form, "dispatch": dispatch})
+
+
+@role_required(*STAFF)
+def request_detail(request, pk):
+    dispatch = _scoped(request, pk)
+    return render(request, "advisors/request_detail.html", {
+        "dispatch": dispatch,
+        "events": dispatch.events.select_related("actor"),
+        "report": getattr(dispatch, "report", None),
+        "transitions": available_actions(request.user, dispatch.status),
+        "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
+    })
+
+
+def _roles_for(action):
+    return {role for t in TRANSITIONS if t.action == action for role in t.roles}
+
+
+@role_required(*STAFF)
+def request_action(request, pk, action):
+    """GET: the form of one transition; POST: make it through advisors.actions."""
+    if action not in Action.values or request.user.role not in _roles_for(action):
+        raise Http404
+    action = Action(action)
+    dispatch = _scoped(request, pk)
+    transition = transition_for(dispatch.status, action)
+    form_class = action_form_class(action)
+    if request.method != "POST":
+        if transition is None:
+            messages.warning(request, _("This is not possible for a request that is “%(status)s”.")
+                             % {"status": dispatch.get_status_display()})
+            return redirect(dispatch)
+        form = form_class(dispatch=dispatch, action=action)
+        return render(request, "advisors/request_action.html",
+                      {"dispatch": dispatch, "form": form, "action": action, "transition": transition})
+    form = form_class(request.POST, dispatch=dispatch, action=action)
+    status = 200
+    if form.is_valid():
+        try:
+            actions.PERFORM[action](dispatch=dispatch, user=request.user,
+                                    expected_version=form.cleaned_data["version"], **form.action_kwargs())
+        except actions.TransitionRefused as exc:
+            form.add_error(None, str(exc))
+            status = 409
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+            return redirect(dispatch)
+    return render(request, "advisors/request_action.html",
+                  {"dispatch": dispatch, "form": form, "action": action, "transition": transition}, status=status)
+
+
+# --- The roster (prefecture staff) ------------------------------------------------
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def advisor_list(request):
+    advisors = Advisor.objects.select_related("user").prefetch_related("areas").order_by("-is_active", "name")
+    page = Paginator(advisors, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "advisors/advisor_list.html", {"page": page})
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def advisor_edit(request, pk=None):
+    advisor = get_object_or_404(Advisor, pk=pk) if pk else None
+    form = AdvisorForm(request.POST or None, instance=advisor)
+    if request.method == "POST" and form.is_valid():
+        # Roster details are plain data, not a workflow: the ModelForm saves them.
+        advisor = form.save()
+        messages.success(request, _("The roster entry of %(name)s was saved.") % {"name": advisor.name})
+        return redirect("advisors:advisor_list")
+    return render(request, "advisors/advisor_form.html", {"form": form, "advisor": advisor})
+
+
+# --- Figures (prefecture staff) ----------------------------------------------------
+
+
+def _year(request):
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return fiscal_year_of(timezone.localdate())
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def figures_page(request):
+    year = _year(request)
+    return render(request, "advisors/figures.html", {
+        "year": year, "tables": figures.tables(year), "years": figures.years_available(),
+    })
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def figures_csv(request):
+    year = _year(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="advisor-dispatch-fy{year}.csv"'
+    response.write("\ufeff")  # BOM: Excel then reads the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(figures.csv_header())
+    writer.writerows(figures.csv_rows(year))
+    return response

@@ -1,0 +1,110 @@
+"""The dispatch workflow, defined once: states, transitions, who may make each
+and whom each one notifies. ``advisors.actions`` enforces it, the templates
+ask it which buttons to show, and the tests enumerate it.
+
+What the states mean:
+
+- draft: written by municipal staff, not yet sent.
+- submitted: waiting for the prefecture's review.
+- returned: sent back to the municipality to revise and resubmit.
+- approved: the prefecture accepted the request and assigned an advisor and a
+  date. The advisor's date is booked from here on.
+- scheduled: the start/end time and the venue (or meeting link) are confirmed
+  with the municipality and the advisor; the dispatch will happen.
+- completed: the advisor filed the report.
+- rejected, withdrawn: closed without a dispatch.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from carers.models import Role
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for revision")
+    APPROVED = "approved", _("Approved")
+    SCHEDULED = "scheduled", _("Scheduled")
+    COMPLETED = "completed", _("Completed")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    @classmethod
+    def assigned(cls):
+        """States in which an advisor is assigned to the request."""
+        return (cls.APPROVED, cls.SCHEDULED, cls.COMPLETED)
+
+
+class Action(models.TextChoices):
+    SUBMIT = "submit", _("Submit to the prefecture")
+    WITHDRAW = "withdraw", _("Withdraw the request")
+    RETURN = "return", _("Return for revision")
+    REJECT = "reject", _("Reject")
+    APPROVE = "approve", _("Approve and assign an advisor")
+    SCHEDULE = "schedule", _("Confirm the schedule")
+    REPORT = "report", _("File the report")
+
+
+class Audience(models.TextChoices):
+    """Who is told about a transition (the other side)."""
+
+    PREFECTURE = "prefecture", _("Prefecture staff")
+    MUNICIPALITY = "municipality", _("The requesting municipal staff")
+    ADVISOR = "advisor", _("The assigned advisor")
+
+
+# States in which municipal staff may still edit the request's content.
+EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: Action
+    source: Status
+    target: Status
+    roles: frozenset
+    notify: tuple = ()
+    comment_required: bool = False
+
+    def email_template(self, audience) -> str:
+        return f"advisors/email/{self.action}_{audience}"
+
+
+MUNICIPAL = frozenset({Role.MUNICIPAL_STAFF})
+PREFECTURE = frozenset({Role.PREFECTURE_STAFF})
+ADVISOR = frozenset({Role.ADVISOR})
+
+TRANSITIONS = (
+    Transition(Action.SUBMIT, Status.DRAFT, Status.SUBMITTED, MUNICIPAL, (Audience.PREFECTURE,)),
+    Transition(Action.SUBMIT, Status.RETURNED, Status.SUBMITTED, MUNICIPAL, (Audience.PREFECTURE,)),
+    Transition(Action.WITHDRAW, Status.DRAFT, Status.WITHDRAWN, MUNICIPAL),
+    Transition(Action.WITHDRAW, Status.SUBMITTED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)),
+    Transition(Action.WITHDRAW, Status.RETURNED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)),
+    Transition(Action.RETURN, Status.SUBMITTED, Status.RETURNED, PREFECTURE, (Audience.MUNICIPALITY,), True),
+    Transition(Action.REJECT, Status.SUBMITTED, Status.REJECTED, PREFECTURE, (Audience.MUNICIPALITY,), True),
+    Transition(
+        Action.APPROVE, Status.SUBMITTED, Status.APPROVED, PREFECTURE, (Audience.MUNICIPALITY, Audience.ADVISOR)
+    ),
+    Transition(
+        Action.SCHEDULE, Status.APPROVED, Status.SCHEDULED, PREFECTURE, (Audience.MUNICIPALITY, Audience.ADVISOR)
+    ),
+    Transition(Action.REPORT, Status.SCHEDULED, Status.COMPLETED, ADVISOR, (Audience.MUNICIPALITY,)),
+)
+
+_BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}
+
+
+def transition_for(status, action) -> Transition | None:
+    """The transition ``action`` makes from ``status``, or None if not allowed."""
+    return _BY_KEY.get((status, action))
+
+
+def available_actions(user, status) -> list[Transition]:
+    """Transitions this user's role may make from ``status`` (scope is checked
+    separately, through DispatchRequest.objects.for_user)."""
+    role = getattr(user, "role", None)
+    return [t for t in TRANSITIONS if t.source == status and role in t.roles]
