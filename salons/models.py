@@ -391,6 +391,8 @@ class Session(SessionDetails):
                 registration = self.registrations.filter(user=user, status=RegistrationStatus.CONFIRMED).first()
         if registration is None or registration.session_id != self.pk:
             return ""
+        if registration.user_id and getattr(user, "pk", None) != registration.user_id:
+            return ""  # an account's sign-up counts only for that account
         if registration.status != RegistrationStatus.CONFIRMED:
             return ""
         now = now or timezone.now()
