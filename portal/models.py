@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -101,6 +102,9 @@ class Article(models.Model):
     def __str__(self):
         return self.title_ja
 
+    def get_absolute_url(self):
+        return reverse("awareness:detail", args=[self.slug])
+
     def _localised(self, field):
         language = (get_language() or "ja")[:2]
         value = getattr(self, f"{field}_{language}", "") if language in ("ja", "en") else ""
@@ -128,11 +132,6 @@ class Article(models.Model):
         return self.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED) and bool(
             self.publish_at and self.publish_at <= now
         )
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("awareness:detail", args=[self.slug])
 
 
 class SelfCheckTally(models.Model):

@@ -1,0 +1,207 @@
+"""The self-check: the rule table, the form's bad input, the result page and
+the opt-in anonymous tally."""
+
+import sys
+import types
+
+import pytest
+
+from portal.models import SelfCheckTally
+from portal.selfcheck import SIGN_KEYS, Answer, Answers, Step, Subject, evaluate
+
+ALL_NO = dict.fromkeys(SIGN_KEYS, Answer.NO)
+
+
+def answers(subject=Subject.MYSELF, works=False, under_18=False, **signs):
+    return Answers(subject=subject, signs={**ALL_NO, **signs}, works=works, under_18=under_18)
+
+
+# (case, answers, steps expected exactly, in page order)
+CASES = [
+    ("no signs", answers(), (Step.CONSULT, Step.STAY_IN_TOUCH)),
+    ("alone", answers(alone=Answer.YES), (Step.CONSULT, Step.SERVICES, Step.SALONS)),
+    ("unsure counts as possible", answers(alone=Answer.UNSURE), (Step.CONSULT, Step.SERVICES, Step.SALONS)),
+    ("other roles", answers(other_roles=Answer.YES), (Step.CONSULT, Step.SERVICES)),
+    ("own health", answers(own_health=Answer.YES), (Step.CONSULT, Step.SERVICES, Step.OWN_HEALTH)),
+    ("no services", answers(no_services=Answer.YES), (Step.CONSULT, Step.SERVICES)),
+    ("no one to talk to", answers(no_one_to_talk=Answer.YES), (Step.CONSULT, Step.SALONS)),
+    ("tired", answers(tired=Answer.YES), (Step.CONSULT, Step.OWN_HEALTH, Step.SALONS)),
+    ("works, no signs", answers(works=True), (Step.CONSULT, Step.WORK_AND_CARE, Step.STAY_IN_TOUCH)),
+    ("under 18, no signs", answers(under_18=True), (Step.YOUNG_CARER, Step.CONSULT, Step.STAY_IN_TOUCH)),
+    (
+        "about someone, tired",
+        answers(subject=Subject.SOMEONE, tired=Answer.YES),
+        (Step.CONSULT, Step.OWN_HEALTH, Step.SALONS, Step.APPROACH),
+    ),
+    (
+        "all six, working young carer",
+        answers(works=True, under_18=True, **dict.fromkeys(SIGN_KEYS, Answer.YES)),
+        (Step.YOUNG_CARER, Step.CONSULT, Step.SERVICES, Step.OWN_HEALTH, Step.SALONS, Step.WORK_AND_CARE),
+    ),
+]
+
+
+@pytest.mark.parametrize("case,given,expected", CASES, ids=[c[0] for c in CASES])
+def test_rules_give_these_next_steps(case, given, expected):
+    assert evaluate(given).step_keys == expected
+
+
+def test_service_categories_follow_the_signs_young_carer_first():
+    result = evaluate(answers(under_18=True, works=True, tired=Answer.YES))
+    assert result.service_categories() == ("young_carer", "respite", "peer_support", "work_care")
+
+
+def test_result_names_noticed_and_unsure_signs_without_a_score():
+    result = evaluate(answers(alone=Answer.YES, tired=Answer.UNSURE))
+    assert [str(s) for s in result.noticed] == ["caring mostly alone"]
+    assert [str(s) for s in result.unsure] == ["tiredness"]
+
+
+# --- The page --------------------------------------------------------------------
+
+
+def full_post(**overrides):
+    data = {"answered": "1", "subject": "myself", "municipality": "011002"}
+    data.update({f"sign_{k}": "no" for k in SIGN_KEYS})
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.fixture
+def fake_apis(monkeypatch):
+    """services.api and salons.api as other apps provide them, answering per municipality."""
+    import salons
+    import services
+
+    from carers.models import Municipality
+
+    def name(code):
+        return Municipality.objects.get(code=code).name
+
+    services_api = types.SimpleNamespace(
+        consultation_windows=lambda code, limit=5: [
+            {"id": 1, "name": f"{name(code)} 地域包括支援センター", "summary": "介護の総合相談", "url": "/services/1/", "category": "consultation"}
+        ],
+        services_for_municipality=lambda code, categories=None, limit=5: [
+            {"id": 2, "name": f"{name(code)} ショートステイ ({','.join(categories or [])})", "summary": "", "url": "/services/2/", "category": "respite"}
+        ],
+    )
+    salons_api = types.SimpleNamespace(
+        upcoming_sessions_near=lambda code, limit=3: [
+            {"salon_name": f"{name(code)} ケアラーサロン", "url": "/salons/1/", "starts_at": None, "municipality_name": name(code), "is_online": False}
+        ],
+    )
+    for package, module_name, fake in ((services, "services.api", services_api), (salons, "salons.api", salons_api)):
+        monkeypatch.setitem(sys.modules, module_name, fake)
+        monkeypatch.setattr(package, "api", fake, raising=False)
+    return services_api
+
+
+@pytest.mark.django_db
+def test_start_page_offers_both_subjects_and_a_quick_exit(client):
+    html = client.get("/en/awareness/check/").content.decode()
+    assert 'value="myself"' in html and 'value="someone"' in html
+    assert "data-quick-exit" in html and "quick-exit.js" in html
+    assert "<script>" not in html  # no inline script (CSP)
+
+
+@pytest.mark.django_db
+def test_choosing_someone_words_the_questions_about_them(client):
+    html = client.post("/en/awareness/check/", {"subject": "someone"}).content.decode()
+    assert "Do they look after their family member mostly on their own?" in html
+    assert 'name="subject" value="someone"' in html
+
+
+@pytest.mark.django_db
+def test_unknown_subject_re_shows_the_choice(client):
+    response = client.post("/en/awareness/check/", {"subject": "everyone"})
+    assert response.status_code == 400
+    assert "Please choose whether you answer about yourself" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_missing_answers_are_marked_and_given_answers_kept(client):
+    response = client.post("/en/awareness/check/", full_post(sign_alone="yes", sign_tired=None, sign_own_health=None, works="on"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count("Please answer this question") == 4  # two in the summary, two by the questions
+    assert 'id="q-sign_tired" aria-describedby="sign_tired-error"' in html
+    assert 'value="yes" checked' in html  # sign_alone kept
+    assert 'name="works" id="id_works" checked' in html
+    assert '<option value="011002" selected>' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["999999", "131016", "abc"])  # unknown, other prefecture (Tokyo), junk
+def test_unknown_municipality_is_a_form_error(client, code):
+    response = client.post("/en/awareness/check/", full_post(municipality=code))
+    assert response.status_code == 400
+    assert "This municipality is not in the list" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_result_gives_the_chosen_municipalitys_next_steps(client, fake_apis):
+    response = client.post("/en/awareness/check/", full_post(municipality="012025", sign_alone="yes", works="on"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "函館市 地域包括支援センター" in html
+    assert "函館市 ショートステイ (long_term_care,respite,work_care)" in html
+    assert "函館市 ケアラーサロン" in html
+    assert 'href="/en/awareness/work-and-care/"' in html
+    assert 'id="step-young_carer"' not in html
+    assert "Nothing from this check was saved." in html
+    assert SelfCheckTally.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_under_18_leads_to_young_carer_support(client, fake_apis):
+    html = client.post("/en/awareness/check/", full_post(under_18="on")).content.decode()
+    assert html.index('id="step-young_carer"') < html.index('id="step-consult"')
+    assert "0120-0-78310" in html
+    assert "札幌市 ショートステイ (young_carer)" in html
+
+
+@pytest.mark.django_db
+def test_without_the_other_apps_the_result_says_so_and_still_works(client, monkeypatch):
+    import salons
+    import services
+
+    for package, name in ((services, "services.api"), (salons, "salons.api")):
+        monkeypatch.setitem(sys.modules, name, None)  # import now raises ImportError
+        monkeypatch.delattr(package, "api", raising=False)
+    response = client.post("/en/awareness/check/", full_post(sign_no_one_to_talk="yes"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The list of consultation windows for 札幌市 is not available here yet." in html
+    assert "Upcoming salon dates are not available here yet." in html
+
+
+@pytest.mark.django_db
+def test_a_failing_other_app_does_not_break_the_result(client, monkeypatch, fake_apis):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database of another app is down")
+
+    monkeypatch.setattr(fake_apis, "consultation_windows", broken)
+    response = client.post("/awareness/check/", full_post())
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_opt_in_tally_stores_only_municipality_count_and_month(client, fake_apis):
+    client.post("/awareness/check/", full_post(sign_alone="yes", sign_tired="yes", sign_own_health="unsure", tally="on"))
+    row = SelfCheckTally.objects.get()
+    assert (row.municipality_id, row.sign_count, row.month.day) == ("011002", 2, 1)
+    assert {f.name for f in SelfCheckTally._meta.get_fields()} == {"id", "municipality", "sign_count", "month"}
+
+
+@pytest.mark.django_db
+def test_answers_never_go_into_a_url(client):
+    html = client.post("/awareness/check/", {"subject": "myself"}).content.decode()
+    assert 'method="post"' in html and 'method="get"' not in html.split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_result_is_in_japanese_at_the_unprefixed_url(client, fake_apis):
+    html = client.post("/awareness/check/", full_post(sign_alone="yes")).content.decode()
+    assert '<html lang="ja">' in html
+    assert "札幌市 地域包括支援センター" in html
