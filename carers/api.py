@@ -2,9 +2,17 @@
 (services.casework runs the guidance for a household through these)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from . import accesslog, actions
 from .models import AccessAction, CaseStatus, Household, ServiceUse, SupportPlan
+
+
+# Texts of the household guidance page (services.casework), kept in this app's
+# catalogue with the page body (carers/_household_guidance.html).
+GUIDANCE_TITLE = _("Service guidance for a household")
+PLAN_SAVED = _("The support plan was saved with today's date.")
+CASE_LOCKED = _("This case is closed or restricted: the guidance cannot be saved for it.")
 
 
 def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) -> Household:

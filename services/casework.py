@@ -1,0 +1,56 @@
+"""The service guidance run for a household by municipal staff, saved as a
+dated support plan in the case record (carers). Scope, the access log and the
+write go through carers.api; this module only runs the guidance."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+
+from carers import api as cases
+from carers.access import role_required
+from carers.models import AccessAction, Role
+
+
+@never_cache
+@role_required(Role.MUNICIPAL_STAFF)
+@sensitive_post_parameters()
+@sensitive_variables()
+def household_guidance(request, public_id):
+    """GET: the questionnaire prefilled from the record. POST "preview": the
+    result and what changed since the last plan. POST "save": a dated support
+    plan. Each request writes exactly one access-log entry."""
+    from services.api import evaluate_guidance, guidance_form_class
+
+    saving = request.method == "POST" and "save" in request.POST
+    household = cases.household_for_staff(request.user, public_id, log=not saving)
+    if not cases.household_is_changeable(household):
+        messages.warning(request, cases.CASE_LOCKED)
+        return redirect("carers:household_detail", public_id=household.public_id)
+
+    form_class = guidance_form_class()
+    latest = cases.latest_support_plan(household)
+    result = diff = None
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            answers = {**form.cleaned_data, "municipality": household.municipality_id}
+            result_dict = evaluate_guidance(answers, household.municipality_id).to_dict()
+            if saving:
+                try:
+                    cases.support_plan_save(household=household, user=request.user, answers=answers, result_dict=result_dict)
+                except cases.CaseRestricted as exc:
+                    messages.error(request, str(exc))
+                    return redirect("carers:household_detail", public_id=household.public_id)
+                messages.success(request, cases.PLAN_SAVED)
+                return redirect("carers:household_detail", public_id=household.public_id)
+            result = result_dict
+            diff = cases.support_plan_diff(latest.result if latest else None, result_dict)
+        elif saving:  # nothing saved, so the view is what gets logged
+            cases.household_for_staff(request.user, public_id, action=AccessAction.VIEW)
+    else:
+        form = form_class(initial=cases.guidance_initial(household))
+    return render(request, "services/casework/guidance.html", {
+        "title": cases.GUIDANCE_TITLE, "household": household, "form": form, "result": result, "diff": diff,
+        "latest": latest,
+    })
