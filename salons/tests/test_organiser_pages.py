@@ -1,0 +1,53 @@
+import csv
+import io
+
+import pytest
+
+from conftest import make_user
+from salons import actions
+
+from .conftest import make_salon
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organiser_sees_own_salons_and_next_sessions_with_counts(client_for, organiser, session, resident):
+    make_salon(make_user("other-org@example.jp", "organiser"), session.salon.municipality, name="他人のサロン")
+    actions.session_join(session_id=session.pk, user=resident)
+    response = client_for(organiser).get("/salons/manage/")
+    assert [s.name for s in response.context["page"]] == [session.salon.name]
+    (row,) = response.context["sessions"]
+    assert (row.booked, row.waiting) == (1, 0)
+
+
+def test_participant_csv_of_own_session(client_for, organiser, session, resident):
+    actions.session_join(session_id=session.pk, user=resident, nickname="=HYPERLINK(1)")
+    response = client_for(organiser).get(f"/salons/manage/sessions/{session.pk}/participants.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert rows[1][0] == "'=HYPERLINK(1)"  # no formula injection
+    assert resident.email not in response.content.decode()
+
+
+def test_csv_of_someone_elses_session_is_404(client_for, session, municipal_staff):
+    other = make_user("other-org@example.jp", "organiser")
+    assert client_for(other).get(f"/salons/manage/sessions/{session.pk}/participants.csv").status_code == 404
+    assert client_for(municipal_staff).get(f"/salons/manage/sessions/{session.pk}/participants.csv").status_code == 404
+
+
+def test_resident_and_advisor_cannot_open_manage_pages(client_for, resident, advisor_user, salon):
+    assert client_for(resident).get("/salons/manage/").status_code == 404
+    assert client_for(advisor_user).get(f"/salons/manage/{salon.pk}/").status_code == 404
+
+
+def test_manage_detail_lists_sessions_and_reports(client_for, organiser, session):
+    actions.salon_report_outdated(salon_id=session.salon_id, message="電話番号が違います")
+    body = client_for(organiser).get(f"/salons/manage/{session.salon_id}/").content.decode()
+    assert "電話番号が違います" in body
+    assert f"/salons/manage/sessions/{session.pk}/participants.csv" in body
+
+
+def test_english_pages_render(client_for, organiser, session):
+    assert client_for(organiser).get(f"/en/salons/manage/{session.salon_id}/").status_code == 200
+    assert client_for(organiser).get("/en/salons/").status_code == 200
