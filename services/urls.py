@@ -1,9 +1,21 @@
 from django.urls import path
 
-from portal.stub import placeholder
+from . import views
 
 app_name = "services"
 urlpatterns = [
-    path("", placeholder, {"title": "公的支援・サービス"}, name="list"),
-    path("guide/", placeholder, {"title": "サービス案内"}, name="guide"),
+    path("", views.service_list, name="list"),
+    path("guide/", views.guide, name="guide"),
+    path("<uuid:pk>/", views.service_detail, name="detail"),
+    path("<uuid:pk>/report/", views.service_report, name="report"),
+    # Staff
+    path("manage/", views.manage_list, name="manage"),
+    path("manage/new/", views.service_create, name="create"),
+    path("manage/<uuid:pk>/edit/", views.service_edit, name="edit"),
+    path("manage/<uuid:pk>/verify/", views.service_verify, name="verify"),
+    path("manage/<uuid:pk>/delete/", views.service_delete, name="delete"),
+    path("manage/reports/", views.report_list, name="reports"),
+    path("manage/reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
+    path("manage/export.csv", views.csv_export, name="export"),
+    path("manage/import/", views.csv_import, name="import"),
 ]

@@ -1,0 +1,105 @@
+"""Writes of the service catalogue: keyword-only functions that check, run in a
+transaction, record who and when, and queue notifications through the outbox."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from carers.models import Role, User
+from carers.outbox import enqueue
+
+from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus
+
+
+def service_owners(service) -> list:
+    """Who looks after an entry: staff of its municipalities for a municipal
+    entry, prefecture staff for national and prefectural ones."""
+    active = User.objects.filter(is_active=True)
+    if service.scope == Scope.MUNICIPAL:
+        codes = list(service.municipalities.values_list("code", flat=True))
+        owners = list(active.filter(role=Role.MUNICIPAL_STAFF, municipality_id__in=codes))
+        if owners:
+            return owners
+    return list(active.filter(role=Role.PREFECTURE_STAFF))
+
+
+def _service_context(service):
+    return {"service_id": str(service.pk), "service_name": service.name_ja, "service_name_en": service.name_en}
+
+
+@transaction.atomic
+def service_save(*, form, user) -> Service:
+    """Save the staff edit form (create or update) recording who changed it."""
+    service = form.save(commit=False)
+    service.updated_by = user
+    service.save()
+    form.save_m2m()
+    if service.scope != Scope.MUNICIPAL:
+        service.municipalities.clear()
+    return service
+
+
+@transaction.atomic
+def service_verify(*, service, user) -> Service:
+    """Confirm the entry is still correct today."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    service.last_verified = timezone.localdate()
+    service.verification_reminded_on = None
+    service.updated_by = user
+    service.save(update_fields=["last_verified", "verification_reminded_on", "updated_by", "updated_at"])
+    return service
+
+
+@transaction.atomic
+def service_delete(*, service, user) -> None:
+    service.delete()
+
+
+@transaction.atomic
+def report_submit(*, service, message: str) -> ServiceReport:
+    """A visitor reports wrong or outdated information; the owners are told.
+    The email names the service and links to the report list, not the message
+    (a visitor might have typed personal details)."""
+    report = ServiceReport.objects.create(service=service, message=message.strip())
+    for owner in service_owners(service):
+        enqueue(to=owner, template="services/email/report_received",
+                context={**_service_context(service), "report_id": report.pk})
+    return report
+
+
+@transaction.atomic
+def report_resolve(*, report, user) -> ServiceReport:
+    report = ServiceReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == ReportStatus.RESOLVED:
+        return report
+    report.status = ReportStatus.RESOLVED
+    report.resolved_at = timezone.now()
+    report.resolved_by = user
+    report.save(update_fields=["status", "resolved_at", "resolved_by"])
+    return report
+
+
+def unverified_reminders_send(today=None) -> int:
+    """Remind owners of published entries not verified for 12 months: one
+    email per owner listing the count, once per entry per 30 days. Safe to run twice."""
+    today = today or timezone.localdate()
+    sent = 0
+    with transaction.atomic():
+        due = (
+            Service.objects.select_for_update(skip_locked=True)
+            .filter(status=ServiceStatus.PUBLISHED)
+            .unverified(today)
+            .exclude(verification_reminded_on__gt=today - timedelta(days=30))
+        )
+        per_owner = {}
+        services = list(due)
+        for service in services:
+            for owner in service_owners(service):
+                per_owner.setdefault(owner.pk, (owner, []))[1].append(service)
+        for owner, items in per_owner.values():
+            enqueue(to=owner, template="services/email/verification_due",
+                    context={"count": len(items), "names": [s.name_ja for s in items[:10]]})
+            sent += 1
+        Service.objects.filter(pk__in=[s.pk for s in services]).update(verification_reminded_on=today)
+    return sent

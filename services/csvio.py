@@ -1,0 +1,209 @@
+"""CSV import and export of catalogue entries for staff.
+
+Import is two steps: ``preview()`` decodes and validates every row and says
+what would change, writing nothing; ``apply()`` writes exactly the previewed
+file (the caller keeps its bytes, keyed by their SHA-256) and only when it has
+no errors. Both run each row through ``ServiceForm``, so the rules are the
+same as in the edit form, scope included.
+"""
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carers.models import Municipality
+
+from . import actions
+from .forms import ServiceForm
+from .models import Organization, Service, TaxonomyTerm
+
+MAX_BYTES = 1024 * 1024
+MAX_ROWS = 2000
+LIST_SEP = "|"
+COLUMNS = (
+    "id", "name_ja", "name_en", "summary_ja", "summary_en", "description_ja", "description_en",
+    "eligibility_ja", "eligibility_en", "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en",
+    "organization", "categories", "audiences", "scope", "municipalities", "url", "email", "phone",
+    "contact_ja", "contact_en", "keywords", "source", "status", "last_verified", "visible_from", "visible_until",
+)
+ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
+
+
+class CsvRefused(Exception):
+    """The whole file is refused (size, encoding, columns)."""
+
+
+@dataclass
+class RowResult:
+    number: int  # line number in the file (the header is line 1)
+    name: str
+    action: str = ""  # "create", "update", "unchanged"
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    form: object = None
+
+
+@dataclass
+class Preview:
+    digest: str
+    encoding: str
+    rows: list
+
+    @property
+    def errors(self):
+        return [r for r in self.rows if r.errors]
+
+    @property
+    def ok(self):
+        return bool(self.rows) and not self.errors
+
+    def count(self, action):
+        return sum(1 for r in self.rows if r.action == action and not r.errors)
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def decode(content: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM) first, then Shift_JIS/CP932."""
+    if len(content) > MAX_BYTES:
+        raise CsvRefused(_("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)})
+    for label, codec in ENCODINGS.items():
+        try:
+            return content.decode(codec), label
+        except UnicodeDecodeError:
+            continue
+    raise CsvRefused(_("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."))
+
+
+def _split(value):
+    return [v.strip() for v in (value or "").split(LIST_SEP) if v.strip()]
+
+
+def _form_data(row, number, errors):
+    """Map a CSV row to ServiceForm data; unknown references become row errors."""
+    data = {k: (row.get(k) or "").strip() for k in COLUMNS}
+    org_name = data.pop("organization")
+    org = Organization.objects.filter(name_ja=org_name).first() if org_name else None
+    if org is None:
+        errors.append(_("Unknown provider organisation “%(name)s”.") % {"name": org_name})
+    data["organization"] = str(org.pk) if org else ""
+    codes = _split(data.pop("categories"))
+    terms = {t.code: str(t.pk) for t in TaxonomyTerm.objects.filter(code__in=codes)}
+    for code in codes:
+        if code not in terms:
+            errors.append(_("Unknown category “%(code)s”.") % {"code": code})
+    data["categories"] = list(terms.values())
+    munis = _split(data.pop("municipalities"))
+    known = set(Municipality.objects.in_portal_prefecture().filter(code__in=munis).values_list("code", flat=True))
+    for code in munis:
+        if code not in known:
+            errors.append(_("Unknown municipality “%(code)s”.") % {"code": code})
+    data["municipalities"] = [c for c in munis if c in known]
+    data["audiences"] = _split(data.pop("audiences"))
+    data["last_verified"] = data["last_verified"] or timezone.localdate().isoformat()
+    data["status"] = data["status"] or "published"
+    return data
+
+
+def _changes(instance, form):
+    changed = []
+    for name in form.changed_data:
+        if name in ("last_verified",) and str(getattr(instance, name)) == form.data.get(name):
+            continue
+        changed.append(str(form.fields[name].label))
+    return changed
+
+
+def preview(content: bytes, user) -> Preview:
+    text, encoding = decode(content)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in COLUMNS if c not in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
+        if unknown:
+            parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
+        raise CsvRefused(_("Row 1 (the header) does not match the template: %(details)s.") % {"details": "; ".join(parts)})
+    reader.fieldnames = header
+    editable = Service.objects.for_user(user)
+    rows = []
+    seen_ids = set()
+    for index, row in enumerate(reader):
+        number = index + 2
+        if index >= MAX_ROWS:
+            raise CsvRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+        if None in row:
+            rows.append(RowResult(number, "", errors=[_("This row has more cells than the header.")]))
+            continue
+        if not any((v or "").strip() for v in row.values()):
+            continue
+        errors = []
+        instance = None
+        sid = (row.get("id") or "").strip()
+        if sid:
+            try:
+                instance = editable.filter(pk=sid).first()
+            except Exception:  # not a UUID
+                instance = None
+            if instance is None:
+                errors.append(_("No entry with id “%(id)s” that you may edit.") % {"id": sid})
+            elif sid in seen_ids:
+                errors.append(_("This id appears more than once in the file."))
+            seen_ids.add(sid)
+        data = _form_data(row, number, errors)
+        form = ServiceForm(data=data, instance=instance, user=user)
+        result = RowResult(number, data.get("name_ja", ""), form=form)
+        if not form.is_valid():
+            for name, messages in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
+                errors.extend(f"{label}: {m}" if label else m for m in messages)
+        result.errors = errors
+        if instance is None:
+            result.action = "create"
+        else:
+            result.changes = _changes(instance, form) if form.is_valid() else []
+            result.action = "update" if result.changes else "unchanged"
+        rows.append(result)
+    return Preview(digest=digest(content), encoding=encoding, rows=rows)
+
+
+def apply(content: bytes, user) -> Preview:
+    """Write the file if, validated again now, it has no errors; otherwise nothing."""
+    with transaction.atomic():
+        result = preview(content, user)
+        if not result.ok:
+            return result
+        for row in result.rows:
+            if row.action in ("create", "update"):
+                actions.service_save(form=row.form, user=user)
+    return result
+
+
+def export(services, encoding="utf-8") -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for s in services:
+        writer.writerow([
+            str(s.pk), s.name_ja, s.name_en, s.summary_ja, s.summary_en, s.description_ja, s.description_en,
+            s.eligibility_ja, s.eligibility_en, s.how_to_apply_ja, s.how_to_apply_en, s.cost_ja, s.cost_en,
+            s.organization.name_ja, LIST_SEP.join(t.code for t in s.categories.all()), LIST_SEP.join(s.audiences),
+            s.scope, LIST_SEP.join(m.code for m in s.municipalities.all()), s.url, s.email, s.phone,
+            s.contact_ja, s.contact_en, s.keywords, s.source, s.status, s.last_verified.isoformat(),
+            s.visible_from.isoformat() if s.visible_from else "", s.visible_until.isoformat() if s.visible_until else "",
+        ])
+    text = out.getvalue()
+    if encoding == "cp932":
+        # Characters Shift_JIS cannot hold (e.g. an en dash) become "?".
+        return text.encode("cp932", errors="replace")
+    return text.encode("utf-8-sig")

@@ -1,0 +1,155 @@
+"""Forms of the service catalogue: the guidance questionnaire, the catalogue
+search, the staff edit form, the CSV upload and the visitor's report."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carers.models import CareLevel, Municipality
+
+from . import guidance
+from .models import Audience, Scope, Service, ServiceReport, TaxonomyTerm
+
+
+def municipality_choices(blank_label):
+    rows = Municipality.objects.in_portal_prefecture().values_list("code", "name")
+    return [("", blank_label)] + [(code, name) for code, name in rows]
+
+
+class GuidanceForm(forms.Form):
+    """The questionnaire. ``cleaned_data`` is plain JSON (strings and lists of
+    strings) so a support plan can store it as it is."""
+
+    municipality = forms.ChoiceField(label=_("Where do you live?"), required=False)
+    recipient = forms.ChoiceField(
+        label=_("Who needs care?"), choices=guidance.RECIPIENTS, widget=forms.RadioSelect,
+        error_messages={"required": _("Please tell us who needs care.")},
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("What kind of care or support do they need?"), choices=guidance.NEEDS,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Please choose at least one kind of care or support.")},
+    )
+    care_level = forms.ChoiceField(
+        label=_("Care level (if known)"), choices=CareLevel.choices, initial=CareLevel.UNKNOWN, required=False,
+        help_text=_("The long-term care insurance certification (要支援・要介護). Choose “Unknown” if you are not sure."),
+    )
+    service_use = forms.ChoiceField(
+        label=_("Does the household use any care or welfare services now?"), choices=guidance.SERVICE_USE,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please say whether the household uses any services now.")},
+    )
+    services_used = forms.MultipleChoiceField(
+        label=_("If yes: which services?"), choices=guidance.USED_SERVICES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    situations = forms.MultipleChoiceField(
+        label=_("About you, the carer (choose all that apply)"), choices=guidance.SITUATIONS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wishes = forms.MultipleChoiceField(
+        label=_("What would you wish for? (choose all that apply)"), choices=guidance.WISHES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = municipality_choices(_("Not specified"))
+
+    def clean_care_level(self):
+        return self.cleaned_data.get("care_level") or CareLevel.UNKNOWN.value
+
+    def clean(self):
+        data = super().clean()
+        use, used = data.get("service_use"), data.get("services_used") or []
+        if use == "none" and used:
+            self.add_error(
+                "services_used",
+                _("You said the household uses no services, but chose some services. Please correct one of the two."),
+            )
+        if use == "some" and not used:
+            self.add_error("services_used", _("Please choose which services the household uses now."))
+        return data
+
+
+class SearchForm(forms.Form):
+    """Catalogue search; invalid values are dropped rather than refused."""
+
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    audience = forms.ChoiceField(label=_("Who it is for"), required=False,
+                                 choices=[("", _("Everyone"))] + list(Audience.choices))
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (t.code, t.name) for t in TaxonomyTerm.objects.all()
+        ]
+        self.fields["municipality"].choices = municipality_choices(_("All municipalities"))
+
+    def filters(self) -> dict:
+        """The valid values only (an invalid one is ignored, not an error)."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+
+
+class ServiceForm(forms.ModelForm):
+    audiences = forms.MultipleChoiceField(
+        label=_("Who it is for"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "name_ja", "name_en", "summary_ja", "summary_en", "description_ja", "description_en",
+            "eligibility_ja", "eligibility_en", "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en",
+            "organization", "categories", "audiences", "scope", "municipalities", "url", "email", "phone",
+            "contact_ja", "contact_en", "keywords", "source", "status", "last_verified", "visible_from",
+            "visible_until",
+        ]
+        widgets = {
+            "categories": forms.CheckboxSelectMultiple,
+            "last_verified": forms.DateInput(attrs={"type": "date"}),
+            "visible_from": forms.DateInput(attrs={"type": "date"}),
+            "visible_until": forms.DateInput(attrs={"type": "date"}),
+            "summary_ja": forms.TextInput, "summary_en": forms.TextInput,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for name in ("description_ja", "description_en", "eligibility_ja", "eligibility_en",
+                     "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en"):
+            self.fields[name].widget.attrs["rows"] = 3
+        munis = Municipality.objects.in_portal_prefecture()
+        if user.is_municipal_staff:
+            # Municipal staff write their own municipality's entries only.
+            self.fields["scope"].choices = [(Scope.MUNICIPAL, Scope.MUNICIPAL.label)]
+            munis = munis.filter(code=user.municipality_id)
+            self.fields["municipalities"].initial = [user.municipality_id]
+        self.fields["municipalities"].queryset = munis
+        self.fields["municipalities"].widget.attrs["size"] = 8
+
+    def clean(self):
+        data = super().clean()
+        scope, munis = data.get("scope"), data.get("municipalities")
+        if scope == Scope.MUNICIPAL and not munis:
+            self.add_error("municipalities", _("A municipal service needs at least one municipality."))
+        if scope != Scope.MUNICIPAL and munis:
+            data["municipalities"] = Municipality.objects.none()
+        start, end = data.get("visible_from"), data.get("visible_until")
+        if start and end and start > end:
+            self.add_error("visible_until", _("The end of visibility must not be before its start."))
+        return data
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8 (with or without BOM) or Shift_JIS, up to 2 MB."))
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = ServiceReport
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
+        help_texts = {"message": _("Please do not include personal details about anyone.")}

@@ -1,0 +1,357 @@
+"""The service guidance: the rules as data in one place.
+
+``evaluate(answers, municipality_code)`` takes the cleaned_data of
+``services.forms.GuidanceForm`` and returns a ``GuidanceResult``: the track
+(A: the household uses no services yet; B: it uses some), groups of suggested
+services each with the reason ("because you said ..."), and notes.
+
+Principles the rules encode (prefectural carer-support plan, initiative 4):
+- the wishes of the carer and the family come first (a note, always);
+- A starts with the consultation window and the care-level application;
+- B never assumes the carer's capacity: it suggests what could take load off
+  and a review of the care plan with the care manager;
+- a carer under 18: a child's care must not be counted on; lead to young-carer support.
+
+Nothing here is stored; the case-records app stores ``to_dict()`` when staff
+save a support plan.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# --- The answers (values of GuidanceForm's choices) ------------------------------------
+
+RECIPIENTS = (
+    ("parent", _("A parent or grandparent")),
+    ("partner", _("A spouse or partner")),
+    ("child", _("A child")),
+    ("sibling", _("A brother or sister")),
+    ("other", _("Someone else")),
+)
+NEEDS = (
+    ("ageing", _("Frailty or care needs in old age")),
+    ("dementia", _("Dementia")),
+    ("disability", _("A physical, intellectual or developmental disability")),
+    ("mental", _("A mental health condition")),
+    ("illness", _("A long-term or serious illness, medical care at home")),
+    ("other", _("Something else")),
+)
+SERVICE_USE = (
+    ("none", _("No, no services yet")),
+    ("some", _("Yes, some services")),
+)
+USED_SERVICES = (
+    ("home_help", _("Home help")),
+    ("day_service", _("Day services")),
+    ("short_stay", _("Short stays")),
+    ("nursing", _("Home-visit nursing or medical care")),
+    ("disability", _("Disability welfare services")),
+    ("other", _("Other services")),
+)
+SITUATIONS = (
+    ("working", _("I work (or study) besides caring")),
+    ("under_18", _("I am under 18")),
+    ("own_health", _("My own health is affected")),
+    ("alone", _("I care mostly alone")),
+    ("other_roles", _("I also care for children or others, or have other roles")),
+)
+WISHES = (
+    ("talk", _("Someone to talk to")),
+    ("break", _("A break from caring")),
+    ("keep_job", _("Keeping my job or my studies")),
+    ("help_at_home", _("Help at home")),
+    ("money", _("Help with costs")),
+    ("information", _("Information about what exists")),
+)
+
+# Care levels (carers.models.CareLevel values) meaning "certified for long-term care".
+CERTIFIED_LEVELS = frozenset({"s1", "s2", "c1", "c2", "c3", "c4", "c5"})
+OLD_AGE_NEEDS = frozenset({"ageing", "dementia"})
+
+
+# --- The rules -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    title: Promise
+    intro: Promise = ""
+
+
+GROUPS = (
+    Group("start", _("Start here"),
+          _("You do not have to work it all out alone: the consultation window helps with the next steps.")),
+    Group("load", _("What could take some load off"),
+          _("The care plan should not rely on what the carer can or cannot do. These services can share more of the care.")),
+    Group("young_carer", _("Support for young carers"),
+          _("Your studies, friends and rest matter. Adults should carry the care, not you.")),
+    Group("work", _("Keeping your job or studies")),
+    Group("health", _("Your own health and a break")),
+    Group("talk", _("Someone to talk to")),
+    Group("care", _("Care that fits the person cared for")),
+    Group("money", _("Help with costs")),
+)
+GROUP_BY_KEY = {g.key: g for g in GROUPS}
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A suggestion that is not a catalogue entry (e.g. a care-plan review)."""
+
+    key: str
+    name: Promise
+    text: Promise
+
+
+CARE_PLAN_REVIEW = Advice(
+    "care_plan_review",
+    _("Review the care plan with the care manager"),
+    _("Ask the care manager (or the disability consultation support worker) for a review. Say plainly what you can and "
+      "cannot keep doing: the plan should not count on you filling the gaps."),
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Suggest services of ``categories`` (and/or ``advice``) in ``group`` when
+    every given condition holds. Set conditions mean "any of these answered";
+    the reason names the answers that matched."""
+
+    group: str
+    categories: tuple = ()
+    advice: Advice | None = None
+    track: str | None = None  # "A" or "B"
+    situations: frozenset = frozenset()
+    wishes: frozenset = frozenset()
+    needs: frozenset = frozenset()
+    care_level_unknown: bool | None = None  # True: not certified yet; False: certified
+    limit: int = 3
+
+
+A, B = "A", "B"
+# Order matters twice: a service is listed under the first rule that suggests it
+# (later rules add their reason to it), and groups are shown in GROUPS order.
+RULES = (
+    # A carer under 18 is led to young-carer support before anything else.
+    Rule("young_carer", ("young_carer",), situations=frozenset({"under_18"}), limit=4),
+    # Track A: the consultation window and the care-level application come first.
+    Rule("start", ("consultation",), track=A),
+    Rule("start", ("care_level",), track=A, care_level_unknown=True, needs=OLD_AGE_NEEDS | {"illness", "other"}),
+    Rule("start", ("disability",), track=A, needs=frozenset({"disability", "mental"})),
+    Rule("start", ("long_term_care",), track=A, care_level_unknown=False),
+    # Track B: never assume the carer's capacity; what could take load off, and a review.
+    Rule("load", advice=CARE_PLAN_REVIEW, track=B),
+    Rule("load", ("respite", "long_term_care"), track=B, limit=4),
+    Rule("load", ("consultation",), track=B, situations=frozenset({"alone", "own_health", "other_roles", "under_18"})),
+    # Whatever the track.
+    Rule("work", ("work_care",), situations=frozenset({"working"}), limit=4),
+    Rule("work", ("work_care",), wishes=frozenset({"keep_job"}), limit=4),
+    Rule("health", ("respite",), situations=frozenset({"own_health"})),
+    Rule("health", ("respite",), wishes=frozenset({"break"})),
+    Rule("talk", ("peer_support",), wishes=frozenset({"talk"})),
+    Rule("talk", ("peer_support",), situations=frozenset({"alone"})),
+    Rule("care", ("medical",), needs=frozenset({"illness"})),
+    Rule("care", ("disability",), needs=frozenset({"disability", "mental"})),
+    Rule("care", ("long_term_care",), wishes=frozenset({"help_at_home"})),
+    Rule("money", ("financial",), wishes=frozenset({"money"})),
+)
+
+
+@dataclass(frozen=True)
+class Note:
+    key: str
+    text: Promise
+    track: str | None = None
+    situation: str | None = None
+
+
+NOTES = (
+    Note("wishes_first", _("The wishes of the carer and the family come first. These are suggestions to talk about, "
+                           "not decisions: choose what fits your family, and change your mind whenever you need to.")),
+    Note("young_carer", _("You are under 18. A child's care must never be counted on in anyone's care plan. "
+                          "Telling an adult you trust is not a betrayal of your family: young-carer support is there "
+                          "so that you can go to school, rest and be a child."), situation="under_18"),
+    Note("track_a", _("Your household does not use any services yet. The first step is a conversation at the "
+                      "consultation window; applying for the care-level certification opens most long-term care "
+                      "services."), track=A),
+    Note("track_b", _("Your household already uses some services. If caring still weighs on you, that is a reason "
+                      "to review the plan, not a failing: the services can be adjusted to what you can really do."),
+         track=B),
+)
+
+
+# --- Evaluation -----------------------------------------------------------------------------
+
+
+def _labels(choices, values):
+    labels = dict(choices)
+    return [labels[v] for v in values if v in labels]
+
+
+@dataclass
+class Item:
+    key: str  # "<service uuid>" or "advice:<key>"
+    name: str
+    summary: str = ""
+    url: str = ""
+    service: object = None
+    advice: Advice | None = None
+    reasons: list = field(default_factory=list)
+
+    def to_dict(self):
+        return {"id": self.key, "name": str(self.name), "summary": str(self.summary), "url": self.url,
+                "reasons": [str(r) for r in self.reasons]}
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    title: Promise
+    intro: Promise
+    items: list = field(default_factory=list)
+
+    def to_dict(self):
+        return {"key": self.key, "title": str(self.title), "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass
+class GuidanceResult:
+    track: str
+    groups: list
+    notes: list  # of Note
+    municipality_code: str | None = None
+
+    @property
+    def is_a(self):
+        return self.track == A
+
+    def items(self):
+        return [item for group in self.groups for item in group.items]
+
+    def to_dict(self) -> dict:
+        return {
+            "track": self.track,
+            "municipality": self.municipality_code,
+            "groups": [g.to_dict() for g in self.groups],
+            "notes": [{"key": n.key, "text": str(n.text)} for n in self.notes],
+        }
+
+
+def track_for(answers: dict) -> str:
+    return A if answers.get("service_use") == "none" else B
+
+
+def _reason_parts(rule: Rule, answers: dict, track: str) -> list:
+    """What the person said that made ``rule`` apply, or None when it does not."""
+    parts = []
+    if rule.track is not None:
+        if rule.track != track:
+            return None
+        parts.append(_("your household uses no services yet") if track == A
+                     else _("your household already uses some services"))
+    level = answers.get("care_level") or "unknown"
+    if rule.care_level_unknown is not None:
+        certified = level in CERTIFIED_LEVELS
+        if rule.care_level_unknown == certified:
+            return None
+        parts.append(_("the care level has not been certified yet") if not certified
+                     else _("the care level is already certified"))
+    for attr, answer_key, choices in (("needs", "needs", NEEDS), ("situations", "situations", SITUATIONS),
+                                      ("wishes", "wishes", WISHES)):
+        wanted = getattr(rule, attr)
+        if not wanted:
+            continue
+        matched = [v for v in answers.get(answer_key) or [] if v in wanted]
+        if not matched:
+            return None
+        parts.extend(f"“{label}”" for label in _labels(choices, matched))
+    return parts
+
+
+def _because(parts) -> str:
+    from django.utils.text import format_lazy
+
+    return format_lazy(_("Because you said: {}"), format_lazy("{}" * len(parts), *_join(parts)))
+
+
+def _join(parts):
+    out = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(_("; "))
+        out.append(part)
+    return out
+
+
+def _services_by_category(categories, municipality_code):
+    from .models import Service
+
+    qs = (Service.objects.visible().applying_to(municipality_code)
+          .filter(categories__code__in=categories).distinct().prefetch_related("categories"))
+    # Local entries first (they are the most actionable), then prefectural, then national.
+    order = {"municipal": 0, "prefectural": 1, "national": 2}
+    services = sorted(qs, key=lambda s: (order.get(s.scope, 3), s.name_ja))
+    by_code = {c: [] for c in categories}
+    for service in services:
+        for term in service.categories.all():
+            if term.code in by_code:
+                by_code[term.code].append(service)
+    return by_code
+
+
+YOUNG_ONLY = frozenset({"young_carers", "family"})
+
+
+def _fits(service, answers) -> bool:
+    """Entries meant only for young carers are suggested to carers under 18 only."""
+    audiences = set(service.audiences)
+    if "young_carers" in audiences and audiences <= YOUNG_ONLY:
+        return "under_18" in (answers.get("situations") or [])
+    return True
+
+
+def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceResult":
+    """Apply RULES to ``answers`` (GuidanceForm.cleaned_data)."""
+    municipality_code = municipality_code or answers.get("municipality") or None
+    track = track_for(answers)
+    matches = []
+    for rule in RULES:
+        parts = _reason_parts(rule, answers, track)
+        if parts is not None:
+            matches.append((rule, parts))
+    categories = sorted({c for rule, _parts in matches for c in rule.categories})
+    by_code = _services_by_category(categories, municipality_code) if categories else {}
+
+    groups = {g.key: ResultGroup(g.key, g.title, g.intro) for g in GROUPS}
+    seen = {}
+    for rule, parts in matches:
+        reason = _because(parts) if parts else _("Recommended for everyone as a first step")
+        candidates = []
+        if rule.advice:
+            candidates.append(Item(key=f"advice:{rule.advice.key}", name=rule.advice.name,
+                                   summary=rule.advice.text, advice=rule.advice))
+        for code in rule.categories:
+            fitting = [s for s in by_code.get(code, []) if _fits(s, answers)]
+            for service in fitting[: rule.limit]:
+                candidates.append(Item(key=str(service.pk), name=service.name, summary=service.tr("summary"),
+                                       url=service.get_absolute_url(), service=service))
+        for item in candidates:
+            if item.key in seen:  # already suggested: add the reason there
+                if reason not in seen[item.key].reasons:
+                    seen[item.key].reasons.append(reason)
+                continue
+            item.reasons.append(reason)
+            seen[item.key] = item
+            groups[rule.group].items.append(item)
+
+    situations = set(answers.get("situations") or [])
+    notes = [n for n in NOTES if (n.track in (None, track)) and (n.situation is None or n.situation in situations)]
+    return GuidanceResult(
+        track=track,
+        groups=[g for g in groups.values() if g.items],
+        notes=notes,
+        municipality_code=municipality_code,
+    )

@@ -1,0 +1,236 @@
+"""Pages of the service catalogue: search, detail, report, guidance (public);
+the staff's list, edit form, verification, reports and CSV import/export."""
+
+import base64
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from carers.access import role_required
+from carers.models import Municipality, Role
+
+from . import actions, csvio
+from .forms import CsvUploadForm, GuidanceForm, ReportForm, SearchForm, ServiceForm
+from .guidance import evaluate
+from .models import ReportStatus, Service, ServiceReport
+
+STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
+PAGE_SIZE = 20
+SESSION_KEY = "services_csv_import"
+
+
+def _page(request, qs, size=PAGE_SIZE):
+    return Paginator(qs, size).get_page(request.GET.get("page"))
+
+
+# --- Public pages -------------------------------------------------------------------------
+
+
+def service_list(request):
+    form = SearchForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    qs = Service.objects.visible().applying_to(filters.get("municipality") or None)
+    if filters.get("q"):
+        qs = qs.search(filters["q"])
+    if filters.get("category"):
+        qs = qs.filter(categories__code=filters["category"])
+    if filters.get("audience"):
+        qs = qs.filter(audiences__contains=[filters["audience"]])
+    qs = qs.select_related("organization").prefetch_related("categories").order_by("scope", "name_ja", "pk")
+    page = _page(request, qs)
+    query = request.GET.copy()
+    query.pop("page", None)
+    municipality = None
+    if filters.get("municipality"):
+        municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+    return render(request, "services/list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "municipality": municipality,
+        "searched": any(filters.values()),
+    })
+
+
+def _visible_or_editable(request, pk):
+    try:
+        return Service.objects.visible().select_related("organization").get(pk=pk)
+    except Service.DoesNotExist:
+        # Staff may preview their own drafts and expired entries.
+        return get_object_or_404(Service.objects.for_user(request.user).select_related("organization"), pk=pk)
+
+
+def service_detail(request, pk):
+    service = _visible_or_editable(request, pk)
+    can_edit = Service.objects.for_user(request.user).filter(pk=pk).exists()
+    locations = [sal.location for sal in service.service_at_locations.select_related("location")]
+    return render(request, "services/detail.html", {
+        "service": service, "can_edit": can_edit, "locations": locations,
+        "categories": service.categories.all(), "report_form": ReportForm(),
+        "municipalities": service.municipalities.all(),
+    })
+
+
+def service_report(request, pk):
+    service = get_object_or_404(Service.objects.visible(), pk=pk)
+    if request.method != "POST":
+        return redirect(service)
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return render(request, "services/detail.html", {
+            "service": service, "report_form": form, "categories": service.categories.all(),
+            "municipalities": service.municipalities.all(), "report_open": True,
+        }, status=400)
+    actions.report_submit(service=service, message=form.cleaned_data["message"])
+    messages.success(request, _("Thank you. The staff who look after this entry have been told and will check it."))
+    return redirect(service)
+
+
+def guide(request):
+    """The questionnaire (POST keeps the answers out of URLs and logs). Nothing is stored."""
+    if request.method != "POST":
+        return render(request, "services/guide.html", {"form": GuidanceForm()})
+    form = GuidanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Some answers need a look: please see the messages below."))
+        return render(request, "services/guide.html", {"form": form}, status=400)
+    result = evaluate(form.cleaned_data)
+    municipality = Municipality.objects.filter(code=form.cleaned_data.get("municipality") or "").first()
+    return render(request, "services/guide_result.html", {"form": form, "result": result, "municipality": municipality})
+
+
+# --- Staff pages ----------------------------------------------------------------------------
+
+
+@role_required(*STAFF)
+def manage_list(request):
+    qs = (Service.objects.for_user(request.user).select_related("organization")
+          .annotate(open_reports=Count("reports", filter=Q(reports__status=ReportStatus.OPEN)))
+          .order_by("scope", "name_ja", "pk"))
+    show = request.GET.get("show")
+    if show == "unverified":
+        qs = qs.unverified()
+    return render(request, "services/manage_list.html", {
+        "page": _page(request, qs), "show": show,
+        "open_reports": ServiceReport.objects.for_user(request.user).open().count(),
+        "unverified": Service.objects.for_user(request.user).unverified().count(),
+    })
+
+
+def _edit(request, service):
+    form = ServiceForm(request.POST or None, instance=service, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        service = actions.service_save(form=form, user=request.user)
+        if not Service.objects.for_user(request.user).filter(pk=service.pk).exists():
+            raise Http404  # cannot happen: the form limits the scope
+        messages.success(request, _("Saved."))
+        return redirect(service)
+    return render(request, "services/service_form.html", {"form": form, "service": service},
+                  status=400 if request.method == "POST" else 200)
+
+
+@role_required(*STAFF)
+def service_create(request):
+    return _edit(request, None)
+
+
+@role_required(*STAFF)
+def service_edit(request, pk):
+    return _edit(request, get_object_or_404(Service.objects.for_user(request.user), pk=pk))
+
+
+@role_required(*STAFF)
+@require_POST
+def service_verify(request, pk):
+    service = get_object_or_404(Service.objects.for_user(request.user), pk=pk)
+    actions.service_verify(service=service, user=request.user)
+    messages.success(request, _("Marked as verified today."))
+    if request.POST.get("next") == "manage":
+        return redirect("services:manage")
+    return redirect(service)
+
+
+@role_required(*STAFF)
+def service_delete(request, pk):
+    service = get_object_or_404(Service.objects.for_user(request.user), pk=pk)
+    if request.method == "POST":
+        actions.service_delete(service=service, user=request.user)
+        messages.success(request, _("The entry was deleted."))
+        return redirect("services:manage")
+    return render(request, "services/service_delete.html", {"service": service})
+
+
+@role_required(*STAFF)
+def report_list(request):
+    qs = ServiceReport.objects.for_user(request.user).select_related("service").order_by("status", "-created_at")
+    return render(request, "services/report_list.html", {"page": _page(request, qs), "Status": ReportStatus})
+
+
+@role_required(*STAFF)
+@require_POST
+def report_resolve(request, pk):
+    report = get_object_or_404(ServiceReport.objects.for_user(request.user), pk=pk)
+    actions.report_resolve(report=report, user=request.user)
+    messages.success(request, _("The report was marked as resolved."))
+    return redirect("services:reports")
+
+
+@role_required(*STAFF)
+def csv_export(request):
+    encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8"
+    services = (Service.objects.for_user(request.user).select_related("organization")
+                .prefetch_related("categories", "municipalities").order_by("scope", "name_ja", "pk"))
+    response = HttpResponse(csvio.export(services, encoding), content_type=f"text/csv; charset={encoding}")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="services-{stamp}-{encoding}.csv"'
+    return response
+
+
+@role_required(*STAFF)
+def csv_import(request):
+    """Upload → preview (nothing written). The previewed bytes stay in the
+    session under their hash; confirming imports exactly those bytes."""
+    context = {"form": CsvUploadForm(), "columns": csvio.COLUMNS}
+    if request.method == "POST" and "confirm" in request.POST:
+        staged = request.session.get(SESSION_KEY) or {}
+        if not staged or staged.get("digest") != request.POST.get("digest"):
+            messages.error(request, _("That preview has expired. Please upload the file again."))
+            return redirect("services:import")
+        content = base64.b64decode(staged["content"])
+        try:
+            result = csvio.apply(content, request.user)
+        except csvio.CsvRefused as exc:
+            messages.error(request, str(exc))
+            return redirect("services:import")
+        if not result.ok:
+            messages.error(request, _("The file now has errors (the catalogue changed meanwhile); nothing was imported."))
+            return render(request, "services/import.html", {**context, "preview": result}, status=400)
+        del request.session[SESSION_KEY]
+        messages.success(request, _("Imported: %(created)s new, %(updated)s updated.") % {
+            "created": result.count("create"), "updated": result.count("update")})
+        return redirect("services:manage")
+    if request.method == "POST":
+        form = CsvUploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if not form.is_valid():
+            return render(request, "services/import.html", context, status=400)
+        upload = form.cleaned_data["file"]
+        if upload.size > csvio.MAX_BYTES:
+            form.add_error("file", _("The file is too large (at most %(size)s MB).") % {"size": csvio.MAX_BYTES // (1024 * 1024)})
+            return render(request, "services/import.html", context, status=400)
+        content = upload.read()
+        try:
+            result = csvio.preview(content, request.user)
+        except csvio.CsvRefused as exc:
+            form.add_error("file", str(exc))
+            return render(request, "services/import.html", context, status=400)
+        if result.ok:
+            request.session[SESSION_KEY] = {"digest": result.digest, "content": base64.b64encode(content).decode()}
+        else:
+            request.session.pop(SESSION_KEY, None)
+        context["preview"] = result
+        return render(request, "services/import.html", context, status=200 if result.ok else 400)
+    return render(request, "services/import.html", context)
