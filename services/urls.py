@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import casework, views
 
 app_name = "services"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
     path("manage/reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
     path("manage/export.csv", views.csv_export, name="export"),
     path("manage/import/", views.csv_import, name="import"),
+    # Case records: the guidance run for one household and saved as a support plan.
+    path("households/<uuid:public_id>/guidance/", casework.household_guidance, name="household_guidance"),
 ]
