@@ -186,9 +186,9 @@ class DispatchRequest(models.Model):
         return [MenuItem(v).label for v in self.menu_items if v in MenuItem.values]
 
     @property
-    def age(self):
-        """Time since first submission: how long it has been waiting."""
-        return timezone.now() - self.submitted_at if self.submitted_at else None
+    def age_days(self):
+        """Whole days since first submission: how long it has been waiting."""
+        return (timezone.now() - self.submitted_at).days if self.submitted_at else None
 
 
 class RequestEvent(models.Model):

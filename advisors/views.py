@@ -34,9 +34,9 @@ def request_list(request):
     """Municipal staff: their municipality's requests. Advisors: their
     assignments. Prefecture staff: the review queue (submitted, oldest first)."""
     user = request.user
-    data = request.GET
+    data = request.GET.copy()
     if user.role == Role.PREFECTURE_STAFF and "status" not in data:
-        data = {"status": Status.SUBMITTED}
+        data["status"] = Status.SUBMITTED  # the review queue unless another status is asked for
     form = RequestFilterForm(data)
     requests = form.filter(DispatchRequest.objects.for_user(user)).select_related("municipality", "advisor")
     queue = form.is_valid() and form.cleaned_data["status"] == Status.SUBMITTED
