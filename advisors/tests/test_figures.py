@@ -1,0 +1,74 @@
+"""Figures per fiscal year (April–March) and their CSV download."""
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from django.utils import timezone
+
+from advisors import api
+from advisors.models import fiscal_year_of
+from advisors.workflow import Status
+
+
+def at(y, m, d):
+    return timezone.make_aware(datetime(y, m, d, 12, 0))
+
+
+def test_fiscal_year_boundaries():
+    from datetime import date
+
+    assert fiscal_year_of(date(2026, 3, 31)) == 2025
+    assert fiscal_year_of(date(2026, 4, 1)) == 2026
+
+
+@pytest.fixture
+def spread(make_request, other_municipality_staff):
+    make_request(submitted_at=at(2025, 4, 1), menu_items=["survey", "salon"])
+    make_request(status=Status.COMPLETED, submitted_at=at(2026, 3, 31), menu_items=["lecture"])
+    make_request(status=Status.REJECTED, submitted_at=at(2025, 9, 1), created_by=other_municipality_staff)
+    make_request(submitted_at=at(2026, 4, 1))  # next fiscal year
+    make_request(status=Status.DRAFT)  # never submitted: not counted
+
+
+@pytest.mark.django_db
+def test_figures_page(client_for, prefecture_staff, spread):
+    body = client_for(prefecture_staff).get("/en/advisors/figures/", {"year": 2025}).content.decode()
+    assert "fiscal year 2025" in body
+    assert "札幌市" in body and "函館市" in body
+
+
+@pytest.mark.django_db
+def test_csv_counts_by_municipality_state_and_menu_item(client_for, prefecture_staff, spread):
+    response = client_for(prefecture_staff).get("/en/advisors/figures.csv", {"year": 2025})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    raw = response.content.decode("utf-8")
+    assert raw.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    header = rows[0]
+    by_code = {r[1]: dict(zip(header, r, strict=True)) for r in rows[1:]}
+    sapporo, hakodate, total = by_code["011002"], by_code["012025"], by_code[""]
+    assert (sapporo["Submitted"], sapporo["Completed"], sapporo["Total"]) == ("1", "1", "2")
+    assert sapporo["Lecturer or facilitator at a symposium or lecture"] == "1"
+    assert (hakodate["Rejected"], hakodate["Total"]) == ("1", "1")
+    assert total["Total"] == "3"
+    assert "Draft" not in header
+
+
+@pytest.mark.django_db
+def test_dashboard_counts(make_request):
+    make_request()
+    make_request(status=Status.SCHEDULED)
+    counts = dict(api.dashboard_counts())
+    assert counts["Requests awaiting review"] == 1
+    assert counts["Scheduled dispatches to come"] == 1
+    assert all(isinstance(v, int) for v in counts.values())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["municipal_staff", "advisor_user"])
+def test_figures_are_for_prefecture_staff(request, client_for, persona):
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get("/advisors/figures/").status_code == 404
+    assert client.get("/advisors/figures.csv").status_code == 404
