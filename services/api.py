@@ -7,7 +7,7 @@
 
 from django.utils.translation import gettext as _
 
-from .guidance import GuidanceResult, evaluate
+from .guidance import GuidanceResult, evaluate, suggestion_order
 from .models import ReportStatus, Service, ServiceReport, ServiceStatus
 
 
@@ -32,8 +32,7 @@ def services_for_municipality(code: str, categories: list[str] | None = None, li
     qs = Service.objects.visible().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()
-    order = {"municipal": 0, "prefectural": 1, "national": 2}
-    services = sorted(qs.prefetch_related("categories"), key=lambda s: (order.get(s.scope, 3), s.name_ja))
+    services = sorted(qs.prefetch_related("categories"), key=suggestion_order)
     return [_as_dict(s, set(categories or [])) for s in services[:limit]]
 
 

@@ -65,6 +65,14 @@ class Preview:
     def count(self, action):
         return sum(1 for r in self.rows if r.action == action and not r.errors)
 
+    @property
+    def count_create(self):
+        return self.count("create")
+
+    @property
+    def count_update(self):
+        return self.count("update")
+
 
 def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()

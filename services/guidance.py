@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .models import Scope
+
 # --- The answers (values of GuidanceForm's choices) ------------------------------------
 
 RECIPIENTS = (
@@ -286,14 +288,21 @@ def _join(parts):
     return out
 
 
+SCOPE_ORDER = {Scope.MUNICIPAL: 0, Scope.NATIONAL: 1, Scope.PREFECTURAL: 2}
+
+
+def suggestion_order(service):
+    """Local entries first (the most actionable), then the national systems in
+    the order they were written (the first window first), then the prefecture's."""
+    return (SCOPE_ORDER.get(service.scope, 3), service.created_at, service.name_ja)
+
+
 def _services_by_category(categories, municipality_code):
     from .models import Service
 
     qs = (Service.objects.visible().applying_to(municipality_code)
           .filter(categories__code__in=categories).distinct().prefetch_related("categories"))
-    # Local entries first (they are the most actionable), then prefectural, then national.
-    order = {"municipal": 0, "prefectural": 1, "national": 2}
-    services = sorted(qs, key=lambda s: (order.get(s.scope, 3), s.name_ja))
+    services = sorted(qs, key=suggestion_order)
     by_code = {c: [] for c in categories}
     for service in services:
         for term in service.categories.all():
@@ -335,9 +344,11 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
                                    summary=rule.advice.text, advice=rule.advice))
         for code in rule.categories:
             fitting = [s for s in by_code.get(code, []) if _fits(s, answers)]
-            for service in fitting[: rule.limit]:
-                candidates.append(Item(key=str(service.pk), name=service.name, summary=service.tr("summary"),
-                                       url=service.get_absolute_url(), service=service))
+            new = [s for s in fitting if str(s.pk) not in seen][: rule.limit]
+            for service in fitting:
+                if str(service.pk) in seen or service in new:
+                    candidates.append(Item(key=str(service.pk), name=service.name, summary=service.tr("summary"),
+                                           url=service.get_absolute_url(), service=service))
         for item in candidates:
             if item.key in seen:  # already suggested: add the reason there
                 if reason not in seen[item.key].reasons:

@@ -29,7 +29,23 @@ def text(obj, field: str) -> str:
     return value or getattr(obj, f"{field}_ja", "")
 
 
+class _Texts:
+    """``obj.t.summary`` in templates: the text in the active language."""
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def __getattr__(self, field):
+        if field.startswith("_"):
+            raise AttributeError(field)
+        return text(self._obj, field)
+
+
 class BilingualMixin:
+    @property
+    def t(self):
+        return _Texts(self)
+
     @property
     def name(self):
         return text(self, "name")
@@ -229,6 +245,10 @@ class Service(BilingualMixin, models.Model):
         from django.urls import reverse
 
         return reverse("services:detail", args=[self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == ServiceStatus.PUBLISHED
 
     @property
     def is_unverified(self):
