@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from . import accesslog, outbox
 from .models import (
     AccessAction,
-    CaseStatus,
-    CareRecipient,
     Carer,
+    CareRecipient,
+    CaseStatus,
     Consent,
     ConsentPurpose,
     ConsultationLog,

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccessLogEntry, AuditGrant, Household, Municipality, OutboundEmail, PurgeRecord, User
+from .models import (
+    AccessLogEntry,
+    AuditGrant,
+    Household,
+    Municipality,
+    OutboundEmail,
+    PurgeRecord,
+    User,
+)
 
 
 @admin.register(User)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from . import accesslog, actions
 from .models import AccessAction, CaseStatus, Household, ServiceUse, SupportPlan
 
-
 # Texts of the household guidance page (services.casework), kept in this app's
 # catalogue with the page body (carers/_household_guidance.html).
 GUIDANCE_TITLE = _("Service guidance for a household")

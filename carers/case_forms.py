@@ -1,6 +1,8 @@
 """Forms of the household case records. They validate and normalise; the
 writes happen in carers.actions."""
 
+import datetime
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
@@ -8,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import (
     AgeBand,
-    CareRecipient,
     Carer,
+    CareRecipient,
     ConditionCategory,
     ConsentMethod,
     ConsentPurpose,
@@ -36,9 +38,25 @@ def date_field(label, **kwargs):
     return forms.DateField(label=label, widget=DateInput(), **kwargs)
 
 
+EARLIEST = datetime.date(2000, 1, 1)
+FOLLOW_UP_HORIZON = datetime.timedelta(days=3 * 366)
+
+
 def not_future(value, message):
+    """A date that has happened: not in the future, and not implausibly old (a typo)."""
     if value and value > timezone.localdate():
         raise forms.ValidationError(message)
+    if value and value < EARLIEST:
+        raise forms.ValidationError(_("This date looks mistyped: enter a date from 2000 onwards."))
+    return value
+
+
+def follow_up_date(value, previous=None):
+    """A follow-up: today or later (an unchanged earlier date may stay), within three years."""
+    if value and value < timezone.localdate() and value != previous:
+        raise forms.ValidationError(_("The follow-up date is in the past. Choose today or a later date."))
+    if value and value > timezone.localdate() + FOLLOW_UP_HORIZON:
+        raise forms.ValidationError(_("The follow-up date is more than three years away. Check the year."))
     return value
 
 
@@ -65,11 +83,8 @@ class HouseholdForm(forms.ModelForm):
         self.fields["service_use"].widget = forms.RadioSelect(choices=self.fields["service_use"].choices)
 
     def clean_next_follow_up(self):
-        value = self.cleaned_data.get("next_follow_up")
         previous = self.instance.next_follow_up if self.instance.pk else None
-        if value and value < timezone.localdate() and value != previous:
-            raise forms.ValidationError(_("The follow-up date is in the past. Choose today or a later date."))
-        return value
+        return follow_up_date(self.cleaned_data.get("next_follow_up"), previous)
 
 
 class VersionForm(forms.Form):
@@ -167,10 +182,7 @@ class FollowUpForm(forms.Form):
     next_follow_up = date_field(_("Next follow-up"))
 
     def clean_next_follow_up(self):
-        value = self.cleaned_data.get("next_follow_up")
-        if value and value < timezone.localdate():
-            raise forms.ValidationError(_("The follow-up date is in the past. Choose today or a later date."))
-        return value
+        return follow_up_date(self.cleaned_data.get("next_follow_up"))
 
 
 class WithdrawConsentForm(forms.Form):

@@ -305,14 +305,14 @@ class Household(models.Model):
             models.Index(fields=["status", "closed_at"], name="household_purge_idx"),
         ]
 
+    def __str__(self):
+        # Deliberately not personal: shown in admin lists and logs.
+        return f"Household {str(self.public_id)[:8]}"
+
     @property
     def label(self):
         """How lists and pages name a household: its reference or a short opaque id."""
         return self.reference or str(self.public_id)[:8]
-
-    def __str__(self):
-        # Deliberately not personal: shown in admin lists and logs.
-        return f"Household {str(self.public_id)[:8]}"
 
 
 class Carer(models.Model):
@@ -599,6 +599,9 @@ class FollowUpReminder(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "sent_on"], name="one_follow_up_reminder_a_day")]
+
+    def __str__(self):
+        return f"Reminder {self.sent_on}: {self.due_count}"
 
 
 # --- Outbox ------------------------------------------------------------------------

@@ -94,3 +94,12 @@ def test_households_are_created_in_the_staff_members_municipality(other_municipa
 def test_create_page_shows_the_consent_section_first(municipal_staff, client_for):
     body = client_for(municipal_staff).get(URL).content.decode()
     assert body.index("consent-given_by") < body.index("carers-0-name")
+
+
+@pytest.mark.parametrize("field,value", [
+    ("consent-given_on", "1926-04-01"),
+    ("household-next_follow_up", "2206-04-01"),
+])
+def test_mistyped_years_are_refused(municipal_staff, client_for, field, value):
+    response = client_for(municipal_staff).post(URL, form_data(**{field: value}))
+    assert response.status_code == 200 and not Household.objects.exists()

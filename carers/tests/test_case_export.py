@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_json_export_contains_what_was_entered(municipal_staff, household, client_for):
-    from carers import actions
     from django.utils import timezone
+
+    from carers import actions
 
     actions.consultation_add(household=household, user=municipal_staff, held_on=timezone.localdate(),
                              channel="phone", summary="電話で相談", next_step="デイサービス見学")
