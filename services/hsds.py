@@ -1,0 +1,299 @@
+"""Read-only Open Referral HSDS 3.0 JSON of the catalogue (/api/hsds/).
+
+Only what visitors can see is published (``Service.objects.visible()``).
+Names and texts are the Japanese ones; the English name is the
+``alternate_name``. Objects without a row of their own (phones, attributes
+linking a service to its taxonomy terms, addresses) get stable UUIDs derived
+from their parent's id (uuid5), so ids never change between requests.
+"""
+
+import math
+import uuid
+from datetime import datetime, time
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.views.decorators.http import require_GET
+
+from .models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+
+HSDS_VERSION = "3.0"
+PROFILE_URL = "https://openreferral.org/"
+OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+
+
+def _uuid(parent, name):
+    return str(uuid.uuid5(parent if isinstance(parent, uuid.UUID) else uuid.UUID(str(parent)), name))
+
+
+def _drop_empty(data):
+    """HSDS fields are optional: leave out empty ones rather than send "" for a uri/email."""
+    return {k: v for k, v in data.items() if v not in ("", None)}
+
+
+def _int(value, default, low, high):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high)
+
+
+def _uuid_or_none(value):
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def paginate(request, queryset, serialise):
+    """HSDS pagination: ``page`` (1-based) and ``per_page``; bad values fall back to defaults."""
+    per_page = _int(request.GET.get("per_page"), DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    total = queryset.count()
+    total_pages = max(math.ceil(total / per_page), 1)
+    page = _int(request.GET.get("page"), 1, 1, total_pages)
+    rows = list(queryset[(page - 1) * per_page: page * per_page])
+    return JsonResponse({
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(rows),
+        "first_page": page == 1,
+        "last_page": page == total_pages,
+        "empty": total == 0,
+        "contents": [serialise(row) for row in rows],
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+def not_found():
+    return JsonResponse({"error": "not found"}, status=404)
+
+
+# --- Serialisers ----------------------------------------------------------------------------
+
+
+def organization_json(org):
+    return _drop_empty({
+        "id": str(org.pk),
+        "name": org.name_ja,
+        "alternate_name": org.name_en,
+        "description": org.description_ja or org.name_ja,
+        "email": org.email,
+        "website": org.website,
+    })
+
+
+def taxonomy_json(taxonomy):
+    return _drop_empty({"id": str(taxonomy.pk), "name": taxonomy.name, "description": taxonomy.description,
+                        "version": taxonomy.version})
+
+
+def taxonomy_term_json(term, detail=True):
+    data = _drop_empty({
+        "id": str(term.pk), "code": term.code, "name": term.name_ja,
+        "description": term.description_ja or term.name_en, "taxonomy": term.taxonomy.name,
+        "taxonomy_id": str(term.taxonomy_id), "language": "ja",
+    })
+    if detail:
+        data["taxonomy_detail"] = taxonomy_json(term.taxonomy)
+    return data
+
+
+def location_json(location):
+    data = _drop_empty({
+        "id": str(location.pk), "location_type": "physical", "name": location.name_ja,
+        "alternate_name": location.name_en,
+        "organization_id": str(location.organization_id) if location.organization_id else None,
+        "latitude": location.latitude, "longitude": location.longitude,
+    })
+    if location.address_ja and location.municipality_id:
+        muni = location.municipality
+        data["addresses"] = [{
+            "id": _uuid(location.pk, "address"), "location_id": str(location.pk), "address_1": location.address_ja,
+            "city": muni.name, "state_province": muni.prefecture, "postal_code": location.postal_code or "",
+            "country": "JP", "address_type": "physical",
+        }]
+    return data
+
+
+def _service_base(service):
+    return _drop_empty({
+        "id": str(service.pk),
+        "organization_id": str(service.organization_id),
+        "name": service.name_ja,
+        "alternate_name": service.name_en,
+        "description": "\n\n".join(v for v in (service.summary_ja, service.description_ja) if v),
+        "url": service.url,
+        "email": service.email,
+        "status": "active",
+        "application_process": service.how_to_apply_ja,
+        "fees_description": service.cost_ja,
+        "eligibility_description": service.eligibility_ja,
+        "assured_date": service.last_verified.isoformat(),
+        "last_modified": service.updated_at.isoformat(),
+    })
+
+
+def service_list_json(service):
+    data = _service_base(service)
+    data["organization"] = organization_json(service.organization)
+    return data
+
+
+def service_json(service):
+    """The fully nested service."""
+    data = service_list_json(service)
+    if service.phone:
+        data["phones"] = [{"id": _uuid(service.pk, "phone"), "service_id": str(service.pk), "number": service.phone}]
+    data["service_at_locations"] = [
+        {"id": str(sal.pk), "service_id": str(service.pk), "location_id": str(sal.location_id),
+         "location": location_json(sal.location)}
+        for sal in service.service_at_locations.all()
+    ]
+    data["attributes"] = [
+        {"id": _uuid(service.pk, f"term:{term.pk}"), "link_id": str(service.pk), "link_type": "service",
+         "link_entity": "service", "taxonomy_term_id": str(term.pk), "value": term.code,
+         "taxonomy_term": taxonomy_term_json(term, detail=False)}
+        for term in service.categories.all()
+    ]
+    data["languages"] = [{"id": _uuid(service.pk, "language:ja"), "service_id": str(service.pk),
+                          "name": "Japanese", "code": "ja"}]
+    return data
+
+
+def service_at_location_json(sal):
+    return _drop_empty({
+        "id": str(sal.pk), "service_id": str(sal.service_id), "location_id": str(sal.location_id),
+        "location": location_json(sal.location), "service": _service_base(sal.service),
+    })
+
+
+# --- Querysets -------------------------------------------------------------------------------------
+
+
+def _services(request):
+    qs = (Service.objects.visible().select_related("organization")
+          .prefetch_related("categories__taxonomy", "service_at_locations__location__municipality")
+          .order_by("name_ja", "pk"))
+    if request.GET.get("search"):
+        qs = qs.search(request.GET["search"])
+    term = _uuid_or_none(request.GET.get("taxonomy_term_id"))
+    if request.GET.get("taxonomy_term_id"):
+        qs = qs.filter(categories__pk=term) if term else qs.none()
+    taxonomy = _uuid_or_none(request.GET.get("taxonomy_id"))
+    if request.GET.get("taxonomy_id"):
+        qs = qs.filter(categories__taxonomy_id=taxonomy).distinct() if taxonomy else qs.none()
+    org = _uuid_or_none(request.GET.get("organization_id"))
+    if request.GET.get("organization_id"):
+        qs = qs.filter(organization_id=org) if org else qs.none()
+    after = _parse_when(request.GET.get("modified_after"))
+    if after:
+        qs = qs.filter(updated_at__gte=after)
+    return qs
+
+
+def _parse_when(value):
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = datetime.combine(day, time.min) if day else None
+    except ValueError:
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _organizations():
+    return Organization.objects.filter(services__in=Service.objects.visible()).distinct().order_by("name_ja", "pk")
+
+
+# --- Views -------------------------------------------------------------------------------------------
+
+
+@require_GET
+def root(request):
+    return JsonResponse({"version": HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL})
+
+
+@require_GET
+def services(request):
+    full = request.GET.get("full") == "true"
+    return paginate(request, _services(request), service_json if full else service_list_json)
+
+
+@require_GET
+def service_detail(request, id):
+    pk = _uuid_or_none(id)
+    service = _services(request).filter(pk=pk).first() if pk else None
+    return JsonResponse(service_json(service), json_dumps_params={"ensure_ascii": False}) if service else not_found()
+
+
+@require_GET
+def organizations(request):
+    qs = _organizations()
+    if request.GET.get("search"):
+        qs = qs.filter(name_ja__icontains=request.GET["search"])
+    return paginate(request, qs, organization_json)
+
+
+@require_GET
+def organization_detail(request, id):
+    pk = _uuid_or_none(id)
+    org = _organizations().filter(pk=pk).first() if pk else None
+    if org is None:
+        return not_found()
+    data = organization_json(org)
+    data["locations"] = [location_json(loc) for loc in org.locations.select_related("municipality")]
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def _service_at_locations():
+    return (ServiceAtLocation.objects.filter(service__in=Service.objects.visible())
+            .select_related("service", "location__municipality").order_by("pk"))
+
+
+@require_GET
+def service_at_locations(request):
+    return paginate(request, _service_at_locations(), service_at_location_json)
+
+
+@require_GET
+def service_at_location_detail(request, id):
+    pk = _uuid_or_none(id)
+    sal = _service_at_locations().filter(pk=pk).first() if pk else None
+    return JsonResponse(service_at_location_json(sal), json_dumps_params={"ensure_ascii": False}) if sal else not_found()
+
+
+@require_GET
+def taxonomies(request):
+    return paginate(request, Taxonomy.objects.order_by("name", "pk"), taxonomy_json)
+
+
+@require_GET
+def taxonomy_detail(request, id):
+    pk = _uuid_or_none(id)
+    taxonomy = Taxonomy.objects.filter(pk=pk).first() if pk else None
+    return JsonResponse(taxonomy_json(taxonomy)) if taxonomy else not_found()
+
+
+@require_GET
+def taxonomy_terms(request):
+    qs = TaxonomyTerm.objects.select_related("taxonomy").order_by("order", "code")
+    taxonomy = _uuid_or_none(request.GET.get("taxonomy_id"))
+    if request.GET.get("taxonomy_id"):
+        qs = qs.filter(taxonomy_id=taxonomy) if taxonomy else qs.none()
+    return paginate(request, qs, taxonomy_term_json)
+
+
+@require_GET
+def taxonomy_term_detail(request, id):
+    pk = _uuid_or_none(id)
+    term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=pk).first() if pk else None
+    return JsonResponse(taxonomy_term_json(term), json_dumps_params={"ensure_ascii": False}) if term else not_found()
