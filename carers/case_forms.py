@@ -158,10 +158,10 @@ class MemberFormSet(forms.BaseInlineFormSet):
 
 
 CarerFormSet = inlineformset_factory(
-    Household, Carer, form=CarerForm, formset=MemberFormSet, extra=1, can_delete=True, max_num=10, validate_max=True
+    Household, Carer, form=CarerForm, formset=MemberFormSet, extra=1, can_delete=True, can_delete_extra=False, max_num=10, validate_max=True
 )
 CareRecipientFormSet = inlineformset_factory(
-    Household, CareRecipient, form=CareRecipientForm, formset=MemberFormSet, extra=1, can_delete=True,
+    Household, CareRecipient, form=CareRecipientForm, formset=MemberFormSet, extra=1, can_delete=True, can_delete_extra=False,
     max_num=10, validate_max=True,
 )
 

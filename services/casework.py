@@ -2,6 +2,7 @@
 dated support plan in the case record (carers). Scope, the access log and the
 write go through carers.api; this module only runs the guidance."""
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -50,6 +51,8 @@ def household_guidance(request, public_id):
             cases.household_for_staff(request.user, public_id, action=AccessAction.VIEW)
     else:
         form = form_class(initial=cases.guidance_initial(household))
+    if "municipality" in form.fields:  # always the household's own municipality
+        form.fields["municipality"].widget = forms.HiddenInput()
     return render(request, "services/casework/guidance.html", {
         "title": cases.GUIDANCE_TITLE, "household": household, "form": form, "result": result, "diff": diff,
         "latest": latest,
