@@ -29,6 +29,8 @@ def _fill(route):
     route = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
     route = re.sub(r"<uuid:\w+>", str(uuid.UUID(int=1)), route)
     route = re.sub(r"<int:\w+>", "987654", route)
+    # Signed tokens are not record identifiers: a bad one gets its own page (400).
+    route = re.sub(r"<str:token>", "bad-token", route)
     route = re.sub(r"<slug:\w+>|<str:\w+>|<path:\w+>|<\w+>", "no-such-thing", route)
     route = re.sub(r"\(\?P<\w+>[^)]*\)", "no-such-thing", route)
     return "/" + route
@@ -76,6 +78,8 @@ def test_identifiers_that_do_not_exist_are_404(persona, persona_client):
     c = persona_client(persona)
     wrong = []
     for path in _paths():
+        if "bad-token" in path:
+            continue
         if "no-such-thing" not in path and "987654" not in path and str(uuid.UUID(int=1)) not in path:
             continue
         status = c.get(path).status_code
@@ -90,7 +94,7 @@ def test_the_public_url_contract_exists():
 
     for path in ["/", "/awareness/", "/awareness/check/", "/awareness/work-and-care/", "/salons/",
                  "/salons/calendar.ics", "/services/", "/services/guide/", "/api/hsds/services",
-                 "/advisors/requests/", "/dashboard/", "/accounts/login/", "/healthz", "/en/salons/"]:
+                 "/advisors/requests/", "/dashboard/", "/accounts/login/", "/healthz"]:
         try:
             resolve(path)
         except Resolver404:
