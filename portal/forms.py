@@ -48,6 +48,8 @@ class SelfCheckForm(forms.Form):
                 choices=Answer.choices, widget=forms.RadioSelect,
                 error_messages={"required": _("Please answer this question (choose “Not sure” if you do not know).")},
             )
+        # Field order is page order, so the error summary lists problems top to bottom.
+        self.order_fields(["subject", *(f"sign_{s.key}" for s in SIGNS), "municipality", "works", "under_18", "tally"])
         if about_someone:
             self.fields["municipality"].label = _("Municipality where they live")
             self.fields["works"].label = _("They work (employed, part-time or self-employed)")

@@ -52,9 +52,12 @@ def test_service_categories_follow_the_signs_young_carer_first():
 
 
 def test_result_names_noticed_and_unsure_signs_without_a_score():
+    from django.utils import translation
+
     result = evaluate(answers(alone=Answer.YES, tired=Answer.UNSURE))
-    assert [str(s) for s in result.noticed] == ["caring mostly alone"]
-    assert [str(s) for s in result.unsure] == ["tiredness"]
+    with translation.override("en"):
+        assert [str(s) for s in result.noticed] == ["caring mostly alone"]
+        assert [str(s) for s in result.unsure] == ["tiredness"]
 
 
 # --- The page --------------------------------------------------------------------
@@ -125,6 +128,8 @@ def test_missing_answers_are_marked_and_given_answers_kept(client):
     assert response.status_code == 400
     html = response.content.decode()
     assert html.count("Please answer this question") == 4  # two in the summary, two by the questions
+    summary = html.split('id="error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert summary.index("#q-sign_own_health") < summary.index("#q-sign_tired")  # page order
     assert 'id="q-sign_tired" aria-describedby="sign_tired-error"' in html
     assert 'value="yes" checked' in html  # sign_alone kept
     assert 'name="works" id="id_works" checked' in html
@@ -172,7 +177,7 @@ def test_without_the_other_apps_the_result_says_so_and_still_works(client, monke
     response = client.post("/en/awareness/check/", full_post(sign_no_one_to_talk="yes"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "The list of consultation windows for 札幌市 is not available here yet." in html
+    assert "Consultation windows of 札幌市 are not listed here yet." in html
     assert "Upcoming salon dates are not available here yet." in html
 
 
@@ -205,3 +210,13 @@ def test_result_is_in_japanese_at_the_unprefixed_url(client, fake_apis):
     html = client.post("/awareness/check/", full_post(sign_alone="yes")).content.decode()
     assert '<html lang="ja">' in html
     assert "札幌市 地域包括支援センター" in html
+
+
+@pytest.mark.django_db
+def test_the_other_apps_public_functions_answer_as_agreed():
+    """Contract with services.api and salons.api: the calls the result makes work."""
+    from portal import awareness
+
+    assert isinstance(awareness._from_services("consultation_windows", "011002", limit=5), list)
+    assert isinstance(awareness._from_services("services_for_municipality", "011002", categories=["respite"], limit=5), list)
+    assert isinstance(awareness._upcoming_salons("011002"), list)
