@@ -94,6 +94,7 @@ class SearchForm(forms.Form):
 
 
 class ServiceForm(forms.ModelForm):
+    url = forms.URLField(label=_("web page"), required=False, assume_scheme="https")
     audiences = forms.MultipleChoiceField(
         label=_("Who it is for"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -1,0 +1,122 @@
+"""The guidance rules, as a table of scenarios: answers in, track, groups,
+notes and suggested entries out."""
+
+import json
+
+import pytest
+
+from services.guidance import evaluate
+
+BASE = {"recipient": "parent", "needs": ["ageing"], "care_level": "unknown", "service_use": "none",
+        "services_used": [], "situations": [], "wishes": [], "municipality": ""}
+
+
+def answers(**changes):
+    return {**BASE, **changes}
+
+
+# (id, answers, track, groups that must appear, groups that must not, notes that must appear, entry keys expected)
+SCENARIOS = [
+    ("a-first-contact", answers(), "A", {"start"}, {"load", "young_carer"}, {"wishes_first", "track_a"},
+     {"community-support-centre", "care-level-application"}),
+    ("a-dementia-not-certified", answers(needs=["dementia"]), "A", {"start"}, {"load"}, {"track_a"},
+     {"care-level-application"}),
+    ("a-certified-no-services", answers(care_level="c2"), "A", {"start"}, {"load"}, {"track_a"},
+     {"community-support-centre", "home-help"}),
+    ("a-young-carer", answers(situations=["under_18"]), "A", {"start", "young_carer"}, {"load"},
+     {"young_carer", "track_a", "wishes_first"}, {"young-carer-support", "pref-young-carer-salon"}),
+    ("a-working-keep-job", answers(situations=["working"], wishes=["keep_job"]), "A", {"start", "work"}, set(),
+     {"track_a"}, {"family-care-leave", "family-care-days"}),
+    ("a-disability", answers(recipient="child", needs=["disability"], care_level="na"), "A", {"start"}, set(),
+     {"track_a"}, {"disability-welfare", "community-support-centre"}),
+    ("b-some-services", answers(service_use="some", services_used=["day_service"]), "B", {"load"}, {"start"},
+     {"track_b", "wishes_first"}, {"advice:care_plan_review", "short-stay"}),
+    ("b-young-carer", answers(service_use="some", services_used=["home_help"], situations=["under_18"]), "B",
+     {"load", "young_carer"}, {"start"}, {"young_carer", "track_b"}, {"advice:care_plan_review", "young-carer-support"}),
+    ("b-alone-own-health", answers(service_use="some", services_used=["home_help"], situations=["alone", "own_health"]),
+     "B", {"load"}, {"young_carer"}, {"track_b"}, {"advice:care_plan_review", "community-support-centre"}),
+    ("b-wants-to-talk", answers(service_use="some", services_used=["other"], wishes=["talk"]), "B",
+     {"load", "talk"}, set(), {"track_b"}, {"dementia-cafe"}),
+    ("b-illness-at-home", answers(service_use="some", services_used=["nursing"], needs=["illness"]), "B",
+     {"load", "care"}, set(), {"track_b"}, {"home-visit-nursing"}),
+    ("b-money", answers(service_use="some", services_used=["home_help"], wishes=["money"]), "B", {"load", "money"},
+     set(), {"track_b"}, {"high-cost-ltc"}),
+    ("a-young-carer-not-for-adults", answers(situations=["working"]), "A", {"start", "work"}, {"young_carer"},
+     {"track_a"}, {"community-support-centre"}),
+    ("b-working-break", answers(service_use="some", services_used=["short_stay"], situations=["working"],
+                                wishes=["break"]), "B", {"load", "work"}, set(), {"track_b"},
+     {"family-care-leave", "short-stay"}),
+]
+
+
+def _keys(result):
+    from services.models import Service
+
+    ids = {item.key for item in result.items()}
+    keys = {k for k in Service.objects.filter(pk__in=[i for i in ids if not i.startswith("advice:")])
+            .values_list("key", flat=True)}
+    return keys | {i for i in ids if i.startswith("advice:")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,given,track,groups,not_groups,notes,entries", SCENARIOS, ids=[s[0] for s in SCENARIOS])
+def test_scenario(content, name, given, track, groups, not_groups, notes, entries):
+    result = evaluate(given, "011002")
+    assert result.track == track
+    shown = {g.key for g in result.groups}
+    assert groups <= shown, f"missing groups {groups - shown}"
+    assert not (not_groups & shown), f"unexpected groups {not_groups & shown}"
+    assert notes <= {n.key for n in result.notes}
+    assert entries <= _keys(result), f"missing entries {entries - _keys(result)}"
+    # Every suggestion says why.
+    assert all(item.reasons for item in result.items())
+
+
+@pytest.mark.django_db
+def test_young_carer_only_entries_are_not_suggested_to_adults(content):
+    keys = _keys(evaluate(answers(service_use="some", services_used=["home_help"]), None))
+    assert not keys & {"young-carer-support", "children-sos-dial", "pref-young-carer-salon"}
+
+
+@pytest.mark.django_db
+def test_a_starts_with_the_consultation_window(content):
+    result = evaluate(answers(), None)
+    first = result.groups[0]
+    assert first.key == "start"
+    assert first.items[0].service.key == "community-support-centre"
+
+
+@pytest.mark.django_db
+def test_b_never_lacks_the_care_plan_review_and_the_reason(content):
+    result = evaluate(answers(service_use="some", services_used=["home_help"]), None)
+    review = next(i for i in result.items() if i.key == "advice:care_plan_review")
+    assert "already uses some services" in str(review.reasons[0])
+
+
+@pytest.mark.django_db
+def test_local_entries_come_first_and_other_municipalities_are_left_out(demo_content):
+    result = evaluate(answers(), "011002")
+    names = [item.name for item in result.groups[0].items]
+    assert names[0].startswith("【デモ】札幌市")
+    assert not any("函館" in n for n in names)
+
+
+@pytest.mark.django_db
+def test_to_dict_is_json_and_stable(content):
+    given = answers(situations=["under_18"], service_use="some", services_used=["home_help"])
+    first, second = evaluate(given, None).to_dict(), evaluate(given, None).to_dict()
+    assert first == second
+    data = json.loads(json.dumps(first))
+    assert data["track"] == "B"
+    assert {"id", "name", "reasons"} <= set(data["groups"][0]["items"][0])
+    assert any(n["key"] == "young_carer" for n in data["notes"])
+
+
+@pytest.mark.django_db
+def test_api_functions_for_case_records(content):
+    from services import api
+
+    form = api.guidance_form_class()(data={"recipient": "parent", "needs": ["ageing"], "service_use": "none"})
+    assert form.is_valid(), form.errors
+    json.dumps(form.cleaned_data)  # storable as it is
+    assert api.evaluate_guidance(form.cleaned_data, "011002").track == "A"

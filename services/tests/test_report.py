@@ -1,0 +1,58 @@
+"""A visitor reports wrong or outdated information; the owning staff are told."""
+
+import pytest
+
+from services.models import ReportStatus, Scope, ServiceReport
+
+
+@pytest.fixture
+def sapporo_entry(make_service, municipality):
+    return make_service(name_ja="札幌の窓口", scope=Scope.MUNICIPAL, municipalities=[municipality])
+
+
+@pytest.mark.django_db
+def test_report_reaches_the_municipal_owner_only(visitor, sapporo_entry, municipal_staff, other_municipality_staff,
+                                                 prefecture_staff, outbox_emails):
+    response = visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": "電話番号が変わっています"})
+    assert response.status_code == 302
+    assert ServiceReport.objects.get().message == "電話番号が変わっています"
+    emails = outbox_emails()
+    assert [e.to_email for e in emails] == [municipal_staff.email]
+    assert "電話番号" not in str(emails[0].context)  # the message itself stays out of email
+
+
+@pytest.mark.django_db
+def test_national_entry_reports_go_to_prefecture_staff(visitor, content, prefecture_staff, municipal_staff, outbox_emails):
+    from services.models import Service
+
+    service = Service.objects.get(key="home-help")
+    visitor.post(f"/services/{service.pk}/report/", {"message": "古い情報"})
+    assert [e.to_email for e in outbox_emails()] == [prefecture_staff.email]
+
+
+@pytest.mark.django_db
+def test_empty_report_is_refused(visitor, sapporo_entry):
+    response = visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": ""})
+    assert response.status_code == 400
+    assert not ServiceReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_owner_sees_and_resolves_it_others_404(client_for, sapporo_entry, municipal_staff, other_municipality_staff):
+    report = ServiceReport.objects.create(service=sapporo_entry, message="x")
+    assert client_for(other_municipality_staff).post(f"/services/manage/reports/{report.pk}/resolve/").status_code == 404
+    c = client_for(municipal_staff)
+    assert "x" in c.get("/services/manage/reports/").content.decode()
+    assert c.post(f"/services/manage/reports/{report.pk}/resolve/").status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RESOLVED and report.resolved_by == municipal_staff
+
+
+@pytest.mark.django_db
+def test_the_email_renders(visitor, sapporo_entry, municipal_staff, outbox_emails):
+    from carers.outbox import render
+
+    visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": "古い"})
+    subject, body = render(outbox_emails()[0])
+    assert "札幌の窓口" in subject
+    assert "/services/manage/reports/" in body
