@@ -44,10 +44,12 @@ PAGE_SIZE = 25
 
 def case_page(*roles, methods=("GET",)):
     """Guard a case-record view: roles (404 for others, sign-in for visitors),
-    allowed methods, never cached, POST data hidden from error reports."""
+    allowed methods, never cached; POST data and the local variables of this
+    view and everything it calls hidden from error reports."""
 
     def decorator(view):
-        guarded = role_required(*roles)(sensitive_post_parameters()(require_http_methods(list(methods))(view)))
+        inner = sensitive_variables()(require_http_methods(list(methods))(view))
+        guarded = role_required(*roles)(sensitive_post_parameters()(inner))
         return wraps(view)(never_cache(guarded))
 
     return decorator
@@ -118,7 +120,6 @@ def _has_members(carers, recipients):
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
-@sensitive_variables()
 def household_create(request):
     municipality = request.user.municipality
     data = request.POST if request.method == "POST" else None
@@ -169,7 +170,6 @@ def household_detail(request, public_id):
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
-@sensitive_variables()
 def household_edit(request, public_id):
     household = _household(request, public_id, log=None)
     refused = _refuse_if_locked(request, household)
@@ -246,7 +246,6 @@ def _to_detail(request, household, message):
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
-@sensitive_variables()
 def consultation_add(request, public_id):
     def run(household, data):
         actions.consultation_add(household=household, user=request.user, **data)
