@@ -78,7 +78,7 @@ def test_bad_input_is_refused_and_nothing_saved(client_for, municipal_staff, ove
 @pytest.mark.django_db
 def test_japanese_messages(client_for, municipal_staff):
     response = client_for(municipal_staff).post("/advisors/requests/new/", form_data(menu_items=[], submit="1"))
-    assert "メニュー" in response.content.decode()
+    assert "支援メニューを1つ以上選んでください。" in response.content.decode()
 
 
 @pytest.mark.django_db

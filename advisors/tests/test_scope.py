@@ -44,7 +44,7 @@ def test_an_advisor_sees_only_own_assignments(client_for, make_request):
     assert client.get(f"/advisors/requests/{dispatch.pk}/").status_code == 404
     assert client.get(f"/advisors/requests/{dispatch.pk}/report/").status_code == 404
     assert client.get(f"/advisors/requests/{submitted.pk}/").status_code == 404
-    assert "#%d" % dispatch.pk not in client.get("/en/advisors/requests/").content.decode()
+    assert f"#{dispatch.pk}" not in client.get("/en/advisors/requests/").content.decode()
 
 
 @pytest.mark.django_db

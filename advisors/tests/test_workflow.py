@@ -8,7 +8,14 @@ import pytest
 
 from advisors import actions
 from advisors.models import RequestEvent
-from advisors.workflow import TRANSITIONS, Action, Audience, Status, available_actions, transition_for
+from advisors.workflow import (
+    TRANSITIONS,
+    Action,
+    Audience,
+    Status,
+    available_actions,
+    transition_for,
+)
 from carers.models import OutboundEmail, Role
 
 from .conftest import PERSONA_OF_ROLE, action_kwargs
