@@ -234,17 +234,18 @@ def confirm_token(salon) -> str:
 def salon_confirm(*, salon_id, by=None, token=None) -> Salon:
     """The organiser confirms the details are current: by a signed-in click,
     or by the one-click signed link from the quarterly email."""
+    invalid = InvalidLink(_("This confirmation link is invalid or has expired."))
     if token is not None:
         try:
             data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_LINK_MAX_AGE)
         except signing.BadSignature:
-            raise SalonError(_("This confirmation link is invalid or has expired.")) from None
+            raise invalid from None
         if data.get("salon") != salon_id:
-            raise SalonError(_("This confirmation link is invalid or has expired."))
+            raise invalid
     with transaction.atomic():
-        salon = Salon.objects.select_for_update().get(pk=salon_id)
-        if token is not None and data.get("org") != salon.organiser_id:
-            raise SalonError(_("This confirmation link is invalid or has expired."))
+        salon = Salon.objects.select_for_update().filter(pk=salon_id).first()
+        if salon is None or (token is not None and data.get("org") != salon.organiser_id):
+            raise invalid
         if token is None and (by is None or by.pk != salon.organiser_id):
             raise SalonError(_("Only the organiser can confirm this salon."))
         salon.last_confirmed_at = timezone.now()
@@ -530,15 +531,25 @@ def guest_request(*, session_id, email, nickname, age_band="") -> Registration:
     return reg
 
 
-def guest_confirm(*, token) -> Registration:
+class InvalidLink(SalonError):
+    """A signed link that is forged, expired or points at nothing (a 404)."""
+
+
+def guest_registration(token) -> Registration:
+    """The guest's pending sign-up named by a signed confirmation link."""
     try:
         reg_token = signing.loads(token, salt=GUEST_SALT, max_age=GUEST_LINK_MAX_AGE)
     except signing.BadSignature:
-        raise SalonError(_("This link is invalid or has expired. Please sign up again.")) from None
+        raise InvalidLink(_("This link is invalid or has expired. Please sign up again.")) from None
+    reg = Registration.objects.filter(token=reg_token).first()
+    if reg is None:
+        raise InvalidLink(_("This link is invalid or has expired. Please sign up again."))
+    return reg
+
+
+def guest_confirm(*, token) -> Registration:
     with transaction.atomic():
-        reg = Registration.objects.filter(token=reg_token).first()
-        if reg is None:
-            raise SalonError(_("This link is invalid or has expired. Please sign up again."))
+        reg = guest_registration(token)
         if reg.status != RegistrationStatus.EMAIL_UNCONFIRMED:
             return reg  # clicked twice: already done
         session = _lock_open_session(reg.session_id)

@@ -191,11 +191,16 @@ def guest_join(request, pk):
 
 
 def guest_confirm(request, token):
+    try:
+        actions.guest_registration(token)
+    except SalonError as exc:
+        return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=404)
     if request.method == "POST":
         try:
             reg = actions.guest_confirm(token=token)
         except SalonError as exc:
-            return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=400)
+            status = 404 if isinstance(exc, actions.InvalidLink) else 400
+            return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=status)
         if reg.status == RegistrationStatus.WAITING:
             messages.warning(request, _("The session is full. You are on the waiting list; we will email you if a seat frees up."))
         else:
@@ -408,8 +413,8 @@ def salon_confirm_link(request, pk, token):
     """One click from the quarterly email (no sign-in needed: the link is signed)."""
     try:
         salon = actions.salon_confirm(salon_id=pk, token=token)
-    except (SalonError, Salon.DoesNotExist):
-        return render(request, "salons/confirm_done.html", {"error": True}, status=400)
+    except SalonError:
+        return render(request, "salons/confirm_done.html", {"error": True}, status=404)
     return render(request, "salons/confirm_done.html", {"salon": salon})
 
 

@@ -123,7 +123,8 @@ def test_guest_bad_input_and_tampered_link(visitor, session):
     response = visitor.post(f"/salons/sessions/{session.pk}/guest/", {"email": "not-an-email", "nickname": ""})
     assert response.context["form"].errors.keys() >= {"email", "nickname"}
     assert 'value="not-an-email"' in response.content.decode()
-    assert visitor.post("/salons/guest/confirm/bogus:token/").status_code == 400
+    assert visitor.post("/salons/guest/confirm/bogus:token/").status_code == 404
+    assert visitor.get("/salons/guest/confirm/bogus:token/").status_code == 404
 
 
 def test_guest_cannot_sign_up_twice_with_same_email(visitor, session, outbox_emails):
