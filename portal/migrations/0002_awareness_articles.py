@@ -405,10 +405,14 @@ See also [Work and care](/en/awareness/work-and-care/).
 
 def add_articles(apps, schema_editor):
     Article = apps.get_model("portal", "Article")
-    for data in ARTICLES:
+    for position, data in enumerate(ARTICLES):
+        # One minute apart, so that the list shows them in this order (newest first).
         Article.objects.get_or_create(
             slug=data["slug"],
-            defaults={**data, "status": "published", "publish_at": PUBLISHED_AT},
+            defaults={
+                **data, "status": "published",
+                "publish_at": PUBLISHED_AT - datetime.timedelta(minutes=position),
+            },
         )
 
 
