@@ -504,6 +504,14 @@ class AuditGrant(models.Model):
     def __str__(self):
         return f"Audit grant #{self.pk}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.user_id and self.user.role not in (Role.PREFECTURE_STAFF, Role.MUNICIPAL_STAFF):
+            raise ValidationError({"user": _("Only prefecture or municipal staff can be given audit access.")})
+        if self.expires_at and self.expires_at <= timezone.now():
+            raise ValidationError({"expires_at": _("The expiry must be in the future.")})
+
     @property
     def is_valid(self):
         return self.expires_at > timezone.now()

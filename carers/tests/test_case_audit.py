@@ -62,3 +62,24 @@ def test_admin_list_for_superusers_shows_no_personal_data(db, household, client_
     body = client_for(admin_user).get("/admin/carers/household/").content.decode()
     assert str(household.public_id) in body and SECRET_NOTE not in body and household.reference not in body
     assert client_for(admin_user).get(f"/admin/carers/accesslogentry/{AccessLogEntry.objects.first().pk}/change/").status_code == 200
+
+
+def test_admin_grants_audit_access_and_records_who_granted(db, household, prefecture_staff, client_for):
+    from conftest import make_user
+
+    admin_user = make_user("root@example.jp", mfa=True, is_staff=True, is_superuser=True)
+    expires = (timezone.localtime() + datetime.timedelta(days=2)).strftime("%Y-%m-%d")
+    response = client_for(admin_user).post("/admin/carers/auditgrant/add/", {
+        "user": prefecture_staff.pk, "household": household.pk, "reason": "苦情対応の確認",
+        "expires_at_0": expires, "expires_at_1": "10:00:00",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert AuditGrant.objects.get().granted_by == admin_user
+
+
+def test_audit_grant_needs_a_staff_auditor_and_a_future_expiry(household, organiser):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        AuditGrant(user=organiser, household=household, reason="x",
+                   expires_at=timezone.now() + datetime.timedelta(days=1)).full_clean()
