@@ -85,7 +85,8 @@ def request_edit(request, pk):
             messages.success(request, _("The request was sent to the prefecture.") if submit
                              else _("The changes were saved."))
             return redirect(dispatch)
-    return render(request, "advisors/request_form.html", {"form": form, "dispatch": dispatch})
+    return render(request, "advisors/request_form.html",
+                  {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)})
 
 
 @role_required(*STAFF)
@@ -98,6 +99,23 @@ def request_detail(request, pk):
         "transitions": available_actions(request.user, dispatch.status),
         "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
     })
+
+
+def _last_comment(dispatch):
+    """The prefecture's latest return comment, shown while revising."""
+    return dispatch.events.filter(action=Action.RETURN).exclude(comment="").last()
+
+
+def _advisor_calendar():
+    """Active advisors with their coming bookings and unavailable dates, so
+    the approver picks a free date instead of being refused."""
+    today = timezone.localdate()
+    advisors = list(Advisor.objects.active().order_by("name"))
+    booked = {}
+    for advisor_id, day in (DispatchRequest.objects.booked().filter(dispatch_date__gte=today)
+                            .values_list("advisor_id", "dispatch_date")):
+        booked.setdefault(advisor_id, []).append(day)
+    return [(a, sorted(booked.get(a.pk, [])), [d for d in a.unavailable_dates if d >= today]) for a in advisors]
 
 
 def _roles_for(action):
@@ -113,30 +131,31 @@ def request_action(request, pk, action):
     dispatch = _scoped(request, pk)
     transition = transition_for(dispatch.status, action)
     form_class = action_form_class(action)
+    status = 200
     if request.method != "POST":
         if transition is None:
             messages.warning(request, _("This is not possible for a request that is “%(status)s”.")
                              % {"status": dispatch.get_status_display()})
             return redirect(dispatch)
         form = form_class(dispatch=dispatch, action=action)
-        return render(request, "advisors/request_action.html",
-                      {"dispatch": dispatch, "form": form, "action": action, "transition": transition})
-    form = form_class(request.POST, dispatch=dispatch, action=action)
-    status = 200
-    if form.is_valid():
-        try:
-            actions.PERFORM[action](dispatch=dispatch, user=request.user,
-                                    expected_version=form.cleaned_data["version"], **form.action_kwargs())
-        except actions.TransitionRefused as exc:
-            form.add_error(None, str(exc))
-            status = 409
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-            return redirect(dispatch)
-    return render(request, "advisors/request_action.html",
-                  {"dispatch": dispatch, "form": form, "action": action, "transition": transition}, status=status)
+    else:
+        form = form_class(request.POST, dispatch=dispatch, action=action)
+        if form.is_valid():
+            try:
+                actions.PERFORM[action](dispatch=dispatch, user=request.user,
+                                        expected_version=form.cleaned_data["version"], **form.action_kwargs())
+            except actions.TransitionRefused as exc:  # stale form, or the state changed meanwhile
+                form.add_error(None, str(exc))
+                status = 409
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+                return redirect(dispatch)
+    return render(request, "advisors/request_action.html", {
+        "dispatch": dispatch, "form": form, "action": action, "transition": transition,
+        "calendar": _advisor_calendar() if action == Action.APPROVE else None,
+    }, status=status)
 
 
 # --- The roster (prefecture staff) ------------------------------------------------
