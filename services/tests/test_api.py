@@ -1,0 +1,61 @@
+"""services.api: the functions other apps call."""
+
+import pytest
+
+from services import api
+from services.models import Scope
+
+
+@pytest.mark.django_db
+def test_services_for_municipality_includes_national_prefectural_and_local(demo_content):
+    rows = api.services_for_municipality("011002", categories=["consultation"], limit=50)
+    scopes = {r["scope"] for r in rows}
+    assert scopes == {"municipal", "national", "prefectural"}
+    assert not any("函館" in r["name"] for r in rows)
+    assert rows[0]["name"].startswith("【デモ】札幌市")  # local first
+    assert set(rows[0]) >= {"id", "name", "summary", "url", "category"}
+    assert all(r["category"] == "consultation" for r in rows)
+
+
+@pytest.mark.django_db
+def test_limit_and_unknown_code(content):
+    assert len(api.services_for_municipality("011002", limit=2)) == 2
+    assert api.services_for_municipality("999999", categories=["young_carer"])  # national ones still apply
+    assert api.services_for_municipality("011002", categories=["no_such"]) == []
+
+
+@pytest.mark.django_db
+def test_consultation_windows(content):
+    rows = api.consultation_windows("012025", limit=3)
+    assert len(rows) == 3
+    assert rows[0]["name"] == "地域包括支援センター"
+
+
+@pytest.mark.django_db
+def test_hidden_entries_are_left_out(make_service, municipality):
+    make_service(name_ja="下書き", status="draft", scope=Scope.MUNICIPAL, municipalities=[municipality])
+    assert not any(r["name"] == "下書き" for r in api.consultation_windows("011002", limit=50))
+
+
+@pytest.mark.django_db
+def test_dashboard_counts(content, make_service):
+    from services.models import ServiceReport
+
+    ServiceReport.objects.create(service=make_service(), message="x")
+    counts = api.dashboard_counts()
+    assert len(counts) == 3
+    assert counts[0][1] >= 20 and counts[2][1] == 1
+    assert all(isinstance(label, str) for label, _ in counts)
+
+
+@pytest.mark.django_db
+def test_demo_load_is_idempotent_and_removable(demo_content):
+    from services import demo
+    from services.models import Service
+
+    before = Service.objects.count()
+    demo.load({})
+    assert Service.objects.count() == before
+    demo.remove()
+    assert not Service.objects.filter(is_demo=True).exists()
+    assert Service.objects.filter(key="home-help").exists()

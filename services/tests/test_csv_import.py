@@ -1,0 +1,162 @@
+"""CSV import (dry run, then confirm) and export, in UTF-8 and Shift_JIS."""
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from services import csvio
+from services.models import Scope, Service
+
+URL = "/en/services/manage/import/"
+
+
+def row(**changes):
+    values = {c: "" for c in csvio.COLUMNS}
+    values.update({
+        "name_ja": "札幌市 家族介護教室", "summary_ja": "介護の基本を学ぶ教室", "organization": "お住まいの市町村",
+        "categories": "peer_support", "audiences": "carers|family", "scope": "municipal", "municipalities": "011002",
+        "status": "published", "last_verified": "2026-10-01",
+    })
+    values.update(changes)
+    return values
+
+
+def make_csv(rows, encoding="utf-8-sig", columns=csvio.COLUMNS):
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def upload(c, content, name="services.csv"):
+    return c.post(URL, {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+
+
+@pytest.fixture
+def staff(client_for, municipal_staff, content):
+    return client_for(municipal_staff)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp932"])
+def test_preview_then_confirm_imports(staff, encoding):
+    response = upload(staff, make_csv([row(), row(name_ja="札幌市 介護者のつどい")], encoding))
+    assert response.status_code == 200
+    preview = response.context["preview"]
+    assert preview.ok and preview.count("create") == 2
+    assert not Service.objects.filter(name_ja__startswith="札幌市").exists()  # dry run writes nothing
+    response = staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    assert response.status_code == 302
+    created = Service.objects.filter(name_ja__startswith="札幌市")
+    assert created.count() == 2
+    assert set(created.first().audiences) == {"carers", "family"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
+def test_bad_rows_are_listed_with_row_numbers_and_nothing_is_written(staff, encoding):
+    rows = [
+        row(),
+        row(municipalities="999999"),
+        row(categories="no_such_category", name_ja=""),
+        row(municipalities="012025"),  # another municipality: outside this staff member's scope
+        row(organization="存在しない団体", last_verified="2026-13-45"),
+    ]
+    response = upload(staff, make_csv(rows, encoding))
+    assert response.status_code == 400
+    preview = response.context["preview"]
+    by_row = {r.number: r.errors for r in preview.rows}
+    assert not by_row[2]
+    assert any("999999" in e for e in by_row[3])
+    assert any("no_such_category" in e for e in by_row[4]) and len(by_row[4]) >= 2
+    assert by_row[5]
+    assert any("存在しない団体" in e for e in by_row[6]) and len(by_row[6]) >= 2
+    html = response.content.decode()
+    assert "999999" in html and "Import these rows" not in html
+    # Confirming anyway does nothing: there is no staged file.
+    staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    assert not Service.objects.filter(name_ja__startswith="札幌市").exists()
+
+
+@pytest.mark.django_db
+def test_wrong_columns_are_refused(staff):
+    columns = [c for c in csvio.COLUMNS if c != "scope"] + ["colour"]
+    response = upload(staff, make_csv([row()], columns=columns))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Row 1" in html and "scope" in html and "colour" in html
+
+
+@pytest.mark.django_db
+def test_bad_encoding_is_refused(staff):
+    content = make_csv([row()]).replace("介護".encode(), b"\xff\xfe\x80")
+    response = upload(staff, content)
+    assert response.status_code == 400
+    assert "UTF-8 or Shift_JIS" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_huge_file_is_refused(staff):
+    response = upload(staff, b"x" * (csvio.MAX_BYTES + 1))
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_confirm_imports_exactly_the_previewed_file(staff):
+    first = upload(staff, make_csv([row()])).context["preview"]
+    upload(staff, make_csv([row(name_ja="札幌市 別の教室")]))  # a second preview replaces the staged file
+    response = staff.post(URL, {"confirm": "1", "digest": first.digest})
+    assert response.status_code == 302  # expired: the session holds the second file
+    assert not Service.objects.filter(name_ja__startswith="札幌市").exists()
+
+
+@pytest.mark.django_db
+def test_update_shows_what_would_change(staff, make_service, municipality):
+    entry = make_service(name_ja="札幌の窓口", scope=Scope.MUNICIPAL, municipalities=[municipality],
+                         categories=("peer_support",))
+    exported = csvio.export([entry]).decode("utf-8-sig")
+    line = next(csv.DictReader(io.StringIO(exported)))
+    line["summary_ja"] = "新しい説明"
+    preview = upload(staff, make_csv([line])).context["preview"]
+    assert preview.ok
+    assert preview.rows[0].action == "update"
+    assert preview.rows[0].changes == ["Summary (Japanese)"]
+    staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    entry.refresh_from_db()
+    assert entry.summary_ja == "新しい説明"
+
+
+@pytest.mark.django_db
+def test_ids_outside_the_scope_are_errors(staff, content):
+    national = Service.objects.get(key="home-help")
+    preview = upload(staff, make_csv([row(id=str(national.pk))])).context["preview"]
+    assert not preview.ok
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
+def test_export_round_trips(client_for, prefecture_staff, content, encoding):
+    response = client_for(prefecture_staff).get("/services/manage/export.csv", {"encoding": encoding})
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig" if encoding == "utf-8" else "cp932")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == Service.objects.count()
+    preview = csvio.preview(response.content, prefecture_staff)
+    assert not preview.errors
+    if encoding == "utf-8":
+        assert {r.action for r in preview.rows} == {"unchanged"}
+
+
+@pytest.mark.django_db
+def test_export_is_scoped(client_for, municipal_staff, content):
+    response = client_for(municipal_staff).get("/services/manage/export.csv")
+    assert len(response.content.decode("utf-8-sig").splitlines()) == 1  # header only
+
+
+@pytest.mark.django_db
+def test_residents_cannot_import(client_for, resident):
+    assert client_for(resident).get(URL).status_code == 404

@@ -1,0 +1,152 @@
+"""/api/hsds/: responses validated against the Open Referral HSDS 3.0 schemas
+(copied from the specification into hsds_schemas/), with format checks."""
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SCHEMAS = Path(__file__).parent / "hsds_schemas"
+BASE = "https://hsds.test/schema/"
+
+
+def _registry():
+    resources = []
+    for path in SCHEMAS.glob("*.json"):
+        resources.append((BASE + path.name, Resource(json.loads(path.read_text()), specification=DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+REGISTRY = _registry()
+
+
+def validate(data, schema_name):
+    schema = {"$ref": BASE + schema_name}
+    validator = Draft202012Validator(schema, registry=REGISTRY, format_checker=FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def page_schema():
+    openapi = json.loads((SCHEMAS / "openapi.json").read_text())
+    return openapi["components"]["schemas"]["Page"]
+
+
+def validate_page(data, item_schema):
+    page = page_schema()
+    for key, spec in page["properties"].items():
+        assert key in data, f"page field {key} missing"
+        assert isinstance(data[key], int if spec["type"] == "integer" else bool)
+    for item in data["contents"]:
+        validate(item, item_schema)
+
+
+@pytest.fixture
+def api(client, demo_content):
+    def get(path, **params):
+        response = client.get("/api/hsds/" + path, params)
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    return get
+
+
+@pytest.mark.django_db
+def test_root(api):
+    assert api("")["version"] == "3.0"
+
+
+@pytest.mark.django_db
+def test_services_list_and_full_detail(api):
+    data = api("services", per_page=100)
+    validate_page(data, "service_list.json")
+    assert data["total_items"] == len(data["contents"]) > 20
+    with_location = next(s for s in data["contents"] if s["name"].startswith("【デモ】札幌市中央区"))
+    detail = api(f"services/{with_location['id']}")
+    validate(detail, "service_with_definitions.json")
+    validate(detail, "service.json")
+    assert detail["service_at_locations"][0]["location"]["addresses"][0]["city"] == "札幌市"
+    assert {a["value"] for a in detail["attributes"]} == {"consultation"}
+
+
+@pytest.mark.django_db
+def test_full_list(api):
+    validate_page(api("services", full="true", per_page=5), "service.json")
+
+
+@pytest.mark.django_db
+def test_pagination_fields(api):
+    first = api("services", per_page=10)
+    last = api("services", per_page=10, page=first["total_pages"])
+    assert first["first_page"] and not first["last_page"] and first["page_number"] == 1
+    assert last["last_page"] and last["size"] == first["total_items"] - 10 * (first["total_pages"] - 1)
+    assert api("services", page="x", per_page="-1")["page_number"] == 1
+
+
+@pytest.mark.django_db
+def test_filters(api):
+    terms = api("taxonomy_terms")
+    validate_page(terms, "taxonomy_term.json")
+    young = next(t for t in terms["contents"] if t["code"] == "young_carer")
+    found = api("services", taxonomy_term_id=young["id"])
+    assert found["total_items"] >= 3
+    assert api("services", search="ｼｮｰﾄｽﾃｲ")["total_items"] >= 1
+    assert api("services", taxonomy_term_id="not-a-uuid")["empty"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path,list_schema,detail_schema", [
+    ("organizations", "organization_list.json", "organization.json"),
+    ("service_at_locations", "service_at_location_list.json", "service_at_location.json"),
+    ("taxonomies", "taxonomy.json", "taxonomy.json"),
+    ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
+])
+def test_lists_and_details_validate(api, path, list_schema, detail_schema):
+    data = api(path)
+    validate_page(data, list_schema)
+    assert data["contents"]
+    for item in data["contents"][:3]:
+        validate(api(f"{path}/{item['id']}"), detail_schema)
+
+
+@pytest.mark.django_db
+def test_hidden_services_are_not_published(client, make_service):
+    draft = make_service(status="draft")
+    assert client.get(f"/api/hsds/services/{draft.pk}").status_code == 404
+    assert str(draft.pk) not in client.get("/api/hsds/services", {"per_page": 200}).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"])
+def test_unknown_ids_are_404_json(client, path):
+    for ident in (str(uuid.uuid4()), "nonsense"):
+        response = client.get(f"/api/hsds/{path}/{ident}")
+        assert response.status_code == 404
+        assert response.json() == {"error": "not found"}
+
+
+@pytest.mark.django_db
+def test_ids_are_stable(api):
+    first = api("services", full="true", per_page=3)["contents"]
+    again = api("services", full="true", per_page=3)["contents"]
+    assert first == again
+
+
+@pytest.mark.django_db
+def test_read_only(client, content):
+    assert client.post("/api/hsds/services", {}).status_code == 405
+
+
+@pytest.mark.django_db
+def test_list_query_count(client, demo_content, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/api/hsds/services", {"full": "true", "per_page": 200})
+
+
+def test_the_validator_can_fail():
+    with pytest.raises(AssertionError):
+        validate({"id": "not-a-uuid", "name": "x", "status": "open"}, "service_list.json")
