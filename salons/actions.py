@@ -74,7 +74,11 @@ def reviewers_for(salon):
     """Staff who approve this salon: its municipality's staff, and prefecture
     staff when the municipality has none (or for prefecture-wide salons)."""
     active = User.objects.filter(is_active=True)
-    staff = list(active.filter(role=Role.MUNICIPAL_STAFF, municipality_id=salon.municipality_id)) if salon.municipality_id else []
+    staff = (
+        list(active.filter(role=Role.MUNICIPAL_STAFF, municipality_id=salon.municipality_id))
+        if salon.municipality_id
+        else []
+    )
     return staff or list(active.filter(role=Role.PREFECTURE_STAFF))
 
 
@@ -90,7 +94,11 @@ def _notify_reviewers(salon, template, extra=None):
         enqueue(
             to=staff,
             template=template,
-            context={"salon_name": salon.name, "manage_url": reverse("salons:manage_detail", args=[salon.pk]), **(extra or {})},
+            context={
+                "salon_name": salon.name,
+                "manage_url": reverse("salons:manage_detail", args=[salon.pk]),
+                **(extra or {}),
+            },
         )
 
 
@@ -128,7 +136,9 @@ def salon_create(*, organiser, data: dict) -> Salon:
     if organiser.role != Role.ORGANISER:
         raise SalonError(_("Only salon organisers can register a salon."))
     with transaction.atomic():
-        salon = Salon(organiser=organiser, status=SalonStatus.PENDING, last_confirmed_at=timezone.now())
+        salon = Salon(
+            organiser=organiser, status=SalonStatus.PENDING, last_confirmed_at=timezone.now()
+        )
         for field in PUBLIC_FIELDS:
             if field in data:
                 setattr(salon, field, data[field])
@@ -189,10 +199,19 @@ def salon_approve(*, salon_id, by) -> Salon:
         salon.reviewed_by, salon.reviewed_at = by, now
         salon.last_confirmed_at = now
         salon.search_text = salon.build_search_text()
-        salon.save(update_fields=[
-            *changed, "status", "pending_changes", "review_comment", "reviewed_by", "reviewed_at",
-            "last_confirmed_at", "search_text", "updated_at",
-        ])
+        salon.save(
+            update_fields=[
+                *changed,
+                "status",
+                "pending_changes",
+                "review_comment",
+                "reviewed_by",
+                "reviewed_at",
+                "last_confirmed_at",
+                "search_text",
+                "updated_at",
+            ]
+        )
         enqueue(
             to=salon.organiser,
             template="salons/email/approved",
@@ -211,7 +230,16 @@ def salon_return(*, salon_id, by, comment: str) -> Salon:
         salon.pending_changes = {}
         salon.review_comment = comment
         salon.reviewed_by, salon.reviewed_at = by, timezone.now()
-        salon.save(update_fields=["status", "pending_changes", "review_comment", "reviewed_by", "reviewed_at", "updated_at"])
+        salon.save(
+            update_fields=[
+                "status",
+                "pending_changes",
+                "review_comment",
+                "reviewed_by",
+                "reviewed_at",
+                "updated_at",
+            ]
+        )
         enqueue(
             to=salon.organiser,
             template="salons/email/returned",
@@ -258,14 +286,23 @@ def salons_request_confirmation(*, now=None) -> int:
     """Ask organisers of salons not confirmed for three months to confirm
     (once per three months; safe to run twice)."""
     now = now or timezone.now()
-    due = Salon.objects.published().filter(last_confirmed_at__lt=now - CONFIRM_EVERY).exclude(
-        confirm_requested_at__gte=now - CONFIRM_EVERY
+    due = (
+        Salon.objects.published()
+        .filter(last_confirmed_at__lt=now - CONFIRM_EVERY)
+        .exclude(confirm_requested_at__gte=now - CONFIRM_EVERY)
     )
     count = 0
     for salon_id in due.values_list("pk", flat=True):
         with transaction.atomic():
-            salon = Salon.objects.select_for_update(skip_locked=True).select_related("organiser").filter(pk=salon_id).first()
-            if salon is None or (salon.confirm_requested_at and salon.confirm_requested_at >= now - CONFIRM_EVERY):
+            salon = (
+                Salon.objects.select_for_update(skip_locked=True)
+                .select_related("organiser")
+                .filter(pk=salon_id)
+                .first()
+            )
+            if salon is None or (
+                salon.confirm_requested_at and salon.confirm_requested_at >= now - CONFIRM_EVERY
+            ):
                 continue
             salon.confirm_requested_at = now
             salon.save(update_fields=["confirm_requested_at"])
@@ -275,7 +312,9 @@ def salons_request_confirmation(*, now=None) -> int:
                 context={
                     "salon_name": salon.name,
                     "last_confirmed": _local(salon.last_confirmed_at).strftime("%Y-%m-%d"),
-                    "confirm_url": reverse("salons:confirm_link", args=[salon.pk, confirm_token(salon)]),
+                    "confirm_url": reverse(
+                        "salons:confirm_link", args=[salon.pk, confirm_token(salon)]
+                    ),
                     "edit_url": reverse("salons:edit", args=[salon.pk]),
                 },
             )
@@ -292,7 +331,9 @@ def salon_report_outdated(*, salon_id, message: str, reporter=None):
     with transaction.atomic():
         salon = Salon.objects.published().select_related("organiser").get(pk=salon_id)
         report = OutdatedReport.objects.create(
-            salon=salon, message=message, reporter=reporter if reporter and reporter.is_authenticated else None
+            salon=salon,
+            message=message,
+            reporter=reporter if reporter and reporter.is_authenticated else None,
         )
         context = {
             "salon_name": salon.name,
@@ -321,8 +362,18 @@ def _check_online(is_online, meeting_url):
         raise SalonError(_("The meeting URL must start with https://."))
 
 
-def session_create(*, salon_id, by, starts_at, ends_at, capacity=None, is_online=False, meeting_url="",
-                   facilitator=None, note="") -> Session:
+def session_create(
+    *,
+    salon_id,
+    by,
+    starts_at,
+    ends_at,
+    capacity=None,
+    is_online=False,
+    meeting_url="",
+    facilitator=None,
+    note="",
+) -> Session:
     _check_times(starts_at, ends_at)
     _check_online(is_online, meeting_url)
     if capacity is not None and capacity < 1:
@@ -330,8 +381,14 @@ def session_create(*, salon_id, by, starts_at, ends_at, capacity=None, is_online
     with transaction.atomic():
         salon = Salon.objects.for_user(by).get(pk=salon_id)
         return Session.objects.create(
-            salon=salon, starts_at=starts_at, ends_at=ends_at, capacity=capacity, is_online=is_online,
-            meeting_url=meeting_url, facilitator=facilitator, note=note,
+            salon=salon,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            is_online=is_online,
+            meeting_url=meeting_url,
+            facilitator=facilitator,
+            note=note,
         )
 
 
@@ -375,11 +432,16 @@ def rule_generate_sessions(*, rule_id, today=None, days=GENERATE_AHEAD_DAYS) -> 
     for day in occurrence_dates(rule, today, today + timedelta(days=days)):
         sessions.append(
             Session(
-                salon=rule.salon, rule=rule, occurrence_date=day,
+                salon=rule.salon,
+                rule=rule,
+                occurrence_date=day,
                 starts_at=datetime.combine(day, rule.start_time, tzinfo=tz),
                 ends_at=datetime.combine(day, rule.end_time, tzinfo=tz),
-                capacity=rule.capacity, is_online=rule.is_online, meeting_url=rule.meeting_url,
-                facilitator=rule.facilitator, note=rule.note,
+                capacity=rule.capacity,
+                is_online=rule.is_online,
+                meeting_url=rule.meeting_url,
+                facilitator=rule.facilitator,
+                note=rule.note,
             )
         )
     created = Session.objects.bulk_create(sessions, ignore_conflicts=True)
@@ -410,12 +472,22 @@ def _notify_session(session, template, statuses, extra=None):
         enqueue(
             to=reg.recipient,
             template=template,
-            context={**_session_context(session), "registration_url": reg.get_absolute_url(), **(extra or {})},
+            context={
+                **_session_context(session),
+                "registration_url": reg.get_absolute_url(),
+                **(extra or {}),
+            },
         )
 
 
 def _managed_session(session_id, by):
-    session = Session.objects.for_user(by).select_for_update(of=("self",)).select_related("salon").filter(pk=session_id).first()
+    session = (
+        Session.objects.for_user(by)
+        .select_for_update(of=("self",))
+        .select_related("salon")
+        .filter(pk=session_id)
+        .first()
+    )
     if session is None:
         raise SalonError(_("You cannot change this session."))
     return session
@@ -432,7 +504,12 @@ def session_move(*, session_id, by, starts_at, ends_at) -> Session:
         session.moved_at = timezone.now()
         session.reminder_sent_at = None
         session.save(update_fields=["starts_at", "ends_at", "moved_at", "reminder_sent_at"])
-        _notify_session(session, "salons/email/session_moved", (*HOLDING_STATUSES, RegistrationStatus.WAITING), {"old_starts_at": old})
+        _notify_session(
+            session,
+            "salons/email/session_moved",
+            (*HOLDING_STATUSES, RegistrationStatus.WAITING),
+            {"old_starts_at": old},
+        )
     return session
 
 
@@ -444,7 +521,11 @@ def session_cancel(*, session_id, by) -> Session:
         session.status = SessionStatus.CANCELLED
         session.cancelled_at = timezone.now()
         session.save(update_fields=["status", "cancelled_at"])
-        _notify_session(session, "salons/email/session_cancelled", (*HOLDING_STATUSES, RegistrationStatus.WAITING))
+        _notify_session(
+            session,
+            "salons/email/session_cancelled",
+            (*HOLDING_STATUSES, RegistrationStatus.WAITING),
+        )
     return session
 
 
@@ -453,7 +534,12 @@ def session_cancel(*, session_id, by) -> Session:
 
 def _lock_open_session(session_id, now=None):
     """Lock the session row: every seat count happens under this lock."""
-    session = Session.objects.select_for_update(of=("self",)).select_related("salon").filter(pk=session_id).first()
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("salon")
+        .filter(pk=session_id)
+        .first()
+    )
     if session is None or not session.salon.is_public:
         raise SalonError(_("This session is not open for sign-up."))
     if session.is_cancelled:
@@ -495,8 +581,11 @@ def session_join(*, session_id, user, nickname="", age_band="", wait_if_full=Tru
         try:
             with transaction.atomic():
                 reg = Registration.objects.create(
-                    session=session, user=user, nickname=(nickname or user.get_short_name())[:40],
-                    age_band=age_band if session.salon.is_for_young_carers else "", status=status,
+                    session=session,
+                    user=user,
+                    nickname=(nickname or user.get_short_name())[:40],
+                    age_band=age_band if session.salon.is_for_young_carers else "",
+                    status=status,
                 )
         except IntegrityError:
             raise SalonError(_("You are already signed up for this session.")) from None
@@ -513,10 +602,16 @@ def guest_request(*, session_id, email, nickname, age_band="") -> Registration:
     link sent to the address (proving it is theirs)."""
     with transaction.atomic():
         session = Session.objects.select_related("salon").get(pk=session_id)
-        if session.is_cancelled or session.starts_at <= timezone.now() or not session.salon.is_public:
+        if (
+            session.is_cancelled
+            or session.starts_at <= timezone.now()
+            or not session.salon.is_public
+        ):
             raise SalonError(_("This session is not open for sign-up."))
         reg = Registration.objects.create(
-            session=session, guest_email=email.strip().lower(), nickname=nickname.strip()[:40],
+            session=session,
+            guest_email=email.strip().lower(),
+            nickname=nickname.strip()[:40],
             age_band=age_band if session.salon.is_for_young_carers else "",
             status=RegistrationStatus.EMAIL_UNCONFIRMED,
         )
@@ -570,21 +665,31 @@ def _offer_next(session, now=None):
     if until <= now:
         return
     free = session.capacity - session.registrations.filter(status__in=HOLDING_STATUSES).count()
-    for reg in session.registrations.filter(status=RegistrationStatus.WAITING).select_related("user")[: max(free, 0)]:
+    for reg in session.registrations.filter(status=RegistrationStatus.WAITING).select_related(
+        "user"
+    )[: max(free, 0)]:
         reg.status = RegistrationStatus.OFFERED
         reg.offered_until = until
         reg.save(update_fields=["status", "offered_until", "updated_at"])
         enqueue(
             to=reg.recipient,
             template="salons/email/offer",
-            context={**_session_context(session), "registration_url": reg.get_absolute_url(), "until": _when(until)},
+            context={
+                **_session_context(session),
+                "registration_url": reg.get_absolute_url(),
+                "until": _when(until),
+            },
         )
 
 
 def registration_cancel(*, registration_id) -> Registration:
     with transaction.atomic():
         reg = Registration.objects.get(pk=registration_id)
-        session = Session.objects.select_for_update(of=("self",)).select_related("salon").get(pk=reg.session_id)
+        session = (
+            Session.objects.select_for_update(of=("self",))
+            .select_related("salon")
+            .get(pk=reg.session_id)
+        )
         reg.refresh_from_db()
         if reg.status not in (*HOLDING_STATUSES, RegistrationStatus.WAITING):
             raise SalonError(_("This sign-up is not active."))
@@ -620,11 +725,21 @@ def offers_expire(*, now=None) -> int:
     due = Registration.objects.filter(status=RegistrationStatus.OFFERED, offered_until__lt=now)
     for session_id in set(due.values_list("session_id", flat=True)):
         with transaction.atomic():
-            session = Session.objects.select_for_update(of=("self",)).select_related("salon").get(pk=session_id)
-            for reg in session.registrations.filter(status=RegistrationStatus.OFFERED, offered_until__lt=now).select_related("user"):
+            session = (
+                Session.objects.select_for_update(of=("self",))
+                .select_related("salon")
+                .get(pk=session_id)
+            )
+            for reg in session.registrations.filter(
+                status=RegistrationStatus.OFFERED, offered_until__lt=now
+            ).select_related("user"):
                 reg.status = RegistrationStatus.EXPIRED
                 reg.save(update_fields=["status", "updated_at"])
-                enqueue(to=reg.recipient, template="salons/email/offer_expired", context=_session_context(session))
+                enqueue(
+                    to=reg.recipient,
+                    template="salons/email/offer_expired",
+                    context=_session_context(session),
+                )
                 expired += 1
             if session.starts_at > now:
                 _offer_next(session, now)
@@ -636,7 +751,8 @@ def sessions_send_reminders(*, now=None) -> int:
     now = now or timezone.now()
     tomorrow = _local(now).date() + timedelta(days=1)
     due = Session.objects.filter(
-        status=SessionStatus.SCHEDULED, reminder_sent_at__isnull=True,
+        status=SessionStatus.SCHEDULED,
+        reminder_sent_at__isnull=True,
         starts_at__date=tomorrow,
     )
     sent = 0
@@ -644,7 +760,9 @@ def sessions_send_reminders(*, now=None) -> int:
         with transaction.atomic():
             session = (
                 Session.objects.select_for_update(of=("self",), skip_locked=True)
-                .select_related("salon").filter(pk=session_id, reminder_sent_at__isnull=True).first()
+                .select_related("salon")
+                .filter(pk=session_id, reminder_sent_at__isnull=True)
+                .first()
             )
             if session is None:
                 continue

@@ -28,7 +28,9 @@ def home_upcoming(request) -> SafeString:
     first with its next dates, then a few other upcoming sessions."""
     public = Session.objects.upcoming().public().select_related("salon", "salon__municipality")
     featured = Salon.objects.searchable().filter(is_featured=True).order_by("pk").first()
-    featured_sessions = list(public.filter(salon=featured)[:HOME_FEATURED_DATES]) if featured else []
+    featured_sessions = (
+        list(public.filter(salon=featured)[:HOME_FEATURED_DATES]) if featured else []
+    )
     others, seen = [], set()
     for session in public.exclude(salon__is_featured=True)[:30]:
         if session.salon_id not in seen and len(others) < HOME_OTHER_SESSIONS:
@@ -48,9 +50,11 @@ def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
 
     origin = Municipality.objects.filter(pk=municipality_code).first()
     sessions = (
-        Session.objects.upcoming().public()
+        Session.objects.upcoming()
+        .public()
         .filter(starts_at__lte=timezone.now() + timedelta(days=90))
-        .select_related("salon", "salon__municipality").order_by("starts_at")[:300]
+        .select_related("salon", "salon__municipality")
+        .order_by("starts_at")[:300]
     )
     best = {}
     for session in sessions:
@@ -70,7 +74,9 @@ def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
             "salon_name": session.salon.name,
             "url": session.salon.get_absolute_url(),
             "starts_at": session.starts_at,
-            "municipality_name": session.salon.municipality.name if session.salon.municipality else "",
+            "municipality_name": session.salon.municipality.name
+            if session.salon.municipality
+            else "",
             "is_online": session.is_online,
         }
         for _distance, session in ranked
@@ -92,7 +98,11 @@ def dashboard_counts() -> list[tuple[str, int]]:
             _("Sign-ups this month"),
             Registration.objects.filter(
                 created_at__gte=month_start,
-                status__in=(*HOLDING_STATUSES, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED),
+                status__in=(
+                    *HOLDING_STATUSES,
+                    RegistrationStatus.WAITING,
+                    RegistrationStatus.CANCELLED,
+                ),
             ).count(),
         ),
     ]

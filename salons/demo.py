@@ -35,9 +35,16 @@ def _salons(prefecture_name):
             "fee": "無料",
             "contact": "ケアラー支援担当（デモ） young-carers@demo.kizuki.example.jp",
             "is_featured": True,
-            "rule": dict(kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY, weekday=Weekday.SATURDAY, nth=3,
-                         start_time=time(14, 0), end_time=time(15, 30), capacity=20, is_online=True,
-                         meeting_url="https://meet.example.jp/kizuki-young-carers-demo"),
+            "rule": dict(
+                kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY,
+                weekday=Weekday.SATURDAY,
+                nth=3,
+                start_time=time(14, 0),
+                end_time=time(15, 30),
+                capacity=20,
+                is_online=True,
+                meeting_url="https://meet.example.jp/kizuki-young-carers-demo",
+            ),
             "facilitator": "advisor",
         },
         {
@@ -56,8 +63,14 @@ def _salons(prefecture_name):
             "audiences": [Audience.ALL_CARERS, Audience.DEMENTIA_FAMILIES, Audience.WITH_CARED_FOR],
             "fee": "200円（お茶代）",
             "contact": "ひだまりの会 011-000-0000（デモ）",
-            "rule": dict(kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY, weekday=Weekday.TUESDAY, nth=2,
-                         start_time=time(14, 0), end_time=time(16, 0), capacity=15),
+            "rule": dict(
+                kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY,
+                weekday=Weekday.TUESDAY,
+                nth=2,
+                start_time=time(14, 0),
+                end_time=time(16, 0),
+                capacity=15,
+            ),
         },
         {
             "name": "働くケアラーの夜カフェ",
@@ -72,9 +85,16 @@ def _salons(prefecture_name):
             "audiences": [Audience.WORKING_CARERS, Audience.MEN_CARERS],
             "fee": "無料",
             "contact": "worknet@demo.kizuki.example.jp",
-            "rule": dict(kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY, weekday=Weekday.THURSDAY, nth=1,
-                         start_time=time(19, 0), end_time=time(20, 30), capacity=12, is_online=True,
-                         meeting_url="https://meet.example.jp/kizuki-worknight-demo"),
+            "rule": dict(
+                kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY,
+                weekday=Weekday.THURSDAY,
+                nth=1,
+                start_time=time(19, 0),
+                end_time=time(20, 30),
+                capacity=12,
+                is_online=True,
+                meeting_url="https://meet.example.jp/kizuki-worknight-demo",
+            ),
         },
         {
             "name": "はこだて介護者のつどい",
@@ -89,8 +109,12 @@ def _salons(prefecture_name):
             "audiences": [Audience.ALL_CARERS, Audience.BEREAVED],
             "fee": "無料",
             "contact": "0138-00-0000（デモ）",
-            "rule": dict(kind=RecurrenceKind.WEEKLY, weekday=Weekday.WEDNESDAY,
-                         start_time=time(10, 0), end_time=time(12, 0)),
+            "rule": dict(
+                kind=RecurrenceKind.WEEKLY,
+                weekday=Weekday.WEDNESDAY,
+                start_time=time(10, 0),
+                end_time=time(12, 0),
+            ),
         },
     ]
 
@@ -108,7 +132,8 @@ def load(accounts: dict):
         facilitator = accounts.get(spec.pop("facilitator", ""), None)
         code = spec.pop("municipality")
         salon, _created = Salon.objects.get_or_create(
-            name=spec["name"], is_demo=True,
+            name=spec["name"],
+            is_demo=True,
             defaults={
                 **spec,
                 "organiser": organiser,

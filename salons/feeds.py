@@ -38,7 +38,9 @@ def sessions_to_ical(sessions, name) -> bytes:
         event.add("dtend", session.ends_at.astimezone(tz))
         event.add("dtstamp", timezone.now())
         event.add("url", settings.SITE_URL + salon.get_absolute_url())
-        event.add("description", (salon.description[:500] + ("\n" + session.note if session.note else "")))
+        event.add(
+            "description", (salon.description[:500] + ("\n" + session.note if session.note else ""))
+        )
         location = _location(salon)
         if location:
             event.add("location", location)
@@ -56,22 +58,32 @@ def sessions_json_ld(salon, sessions) -> str:
             location.append({"@type": "Place", "name": salon.name, "address": salon.venue_address})
         if session.is_online:
             # The meeting URL is a secret: the public page URL stands in for it.
-            location.append({"@type": "VirtualLocation", "url": settings.SITE_URL + salon.get_absolute_url()})
+            location.append(
+                {"@type": "VirtualLocation", "url": settings.SITE_URL + salon.get_absolute_url()}
+            )
         mode = "Mixed" if len(location) > 1 else ("Online" if session.is_online else "Offline")
-        events.append({
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": salon.name,
-            "description": salon.description[:300],
-            "startDate": timezone.localtime(session.starts_at).isoformat(),
-            "endDate": timezone.localtime(session.ends_at).isoformat(),
-            "eventStatus": "https://schema.org/EventCancelled" if session.is_cancelled else "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
-            "location": location[0] if len(location) == 1 else location,
-            "organizer": {"@type": "Organization", "name": salon.organising_body},
-            "audience": [{"@type": "Audience", "audienceType": str(Audience(a).label)} for a in salon.audiences if a in Audience.values],
-            "isAccessibleForFree": salon.fee.strip() in ("", "無料", "0", "free", "Free"),
-            "url": settings.SITE_URL + salon.get_absolute_url(),
-        })
+        events.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": salon.name,
+                "description": salon.description[:300],
+                "startDate": timezone.localtime(session.starts_at).isoformat(),
+                "endDate": timezone.localtime(session.ends_at).isoformat(),
+                "eventStatus": "https://schema.org/EventCancelled"
+                if session.is_cancelled
+                else "https://schema.org/EventScheduled",
+                "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+                "location": location[0] if len(location) == 1 else location,
+                "organizer": {"@type": "Organization", "name": salon.organising_body},
+                "audience": [
+                    {"@type": "Audience", "audienceType": str(Audience(a).label)}
+                    for a in salon.audiences
+                    if a in Audience.values
+                ],
+                "isAccessibleForFree": salon.fee.strip() in ("", "無料", "0", "free", "Free"),
+                "url": settings.SITE_URL + salon.get_absolute_url(),
+            }
+        )
     text = json.dumps(events, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

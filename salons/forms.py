@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from carers.forms import MunicipalityChoiceField
 from carers.models import User
 
-from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule, Weekday
+from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule
 from .validators import validate_https
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,7 +19,9 @@ class SalonForm(forms.ModelForm):
         required=False, help_text=_("Leave empty only for a prefecture-wide online salon.")
     )
     audiences = forms.MultipleChoiceField(
-        label=_("Who is it for?"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Who is it for?"),
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one audience.")},
     )
 
@@ -65,7 +67,9 @@ class FacilitatorField(forms.EmailField):
             return None
         user = User.objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
-            raise forms.ValidationError(_("No account uses this email address. The facilitator needs an account."))
+            raise forms.ValidationError(
+                _("No account uses this email address. The facilitator needs an account.")
+            )
         return user
 
 
@@ -99,13 +103,18 @@ class TimesMixin:
 
 
 CAPACITY_FIELD = dict(
-    label=_("Capacity"), required=False, min_value=1, help_text=_("Leave empty for no limit."),
+    label=_("Capacity"),
+    required=False,
+    min_value=1,
+    help_text=_("Leave empty for no limit."),
     error_messages={"min_value": _("The capacity must be at least 1, or empty for no limit.")},
 )
 
 
 MEETING_URL_FIELD = dict(
-    label=_("Meeting URL"), required=False, assume_scheme="https",
+    label=_("Meeting URL"),
+    required=False,
+    assume_scheme="https",
     help_text=_("https only. Shown only to participants from 30 minutes before the start."),
 )
 
@@ -134,14 +143,34 @@ class RuleForm(OnlineFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = SessionRule
-        fields = ["kind", "weekday", "nth", "start_time", "end_time", "starts_on", "ends_on", "capacity",
-                  "is_online", "meeting_url", "facilitator", "note"]
-        widgets = {"start_time": TIME_INPUT, "end_time": TIME_INPUT, "starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+        fields = [
+            "kind",
+            "weekday",
+            "nth",
+            "start_time",
+            "end_time",
+            "starts_on",
+            "ends_on",
+            "capacity",
+            "is_online",
+            "meeting_url",
+            "facilitator",
+            "note",
+        ]
+        widgets = {
+            "start_time": TIME_INPUT,
+            "end_time": TIME_INPUT,
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nth"] = forms.TypedChoiceField(
-            label=_("Week of the month"), required=False, coerce=int, empty_value=None,
+            label=_("Week of the month"),
+            required=False,
+            coerce=int,
+            empty_value=None,
             choices=[("", "—")] + [(n, str(n)) for n in range(1, 6)],
             help_text=_("For monthly schedules, e.g. 3 for the 3rd Saturday."),
         )
@@ -149,7 +178,11 @@ class RuleForm(OnlineFieldsMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         self.check_online(data)
-        if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
+        if (
+            data.get("start_time")
+            and data.get("end_time")
+            and data["end_time"] <= data["start_time"]
+        ):
             self.add_error("end_time", _("The end must be after the start."))
         if data.get("starts_on") and data["starts_on"] < timezone.localdate():
             self.add_error("starts_on", _("The first date is in the past."))
@@ -161,19 +194,27 @@ class RuleForm(OnlineFieldsMixin, forms.ModelForm):
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Keywords"), required=False, max_length=100)
     municipality = MunicipalityChoiceField(required=False)
-    near = forms.BooleanField(label=_("Sort by distance from this municipality (near me)"), required=False)
-    audience = forms.ChoiceField(label=_("For"), choices=[("", _("Anyone"))] + Audience.choices, required=False)
+    near = forms.BooleanField(
+        label=_("Sort by distance from this municipality (near me)"), required=False
+    )
+    audience = forms.ChoiceField(
+        label=_("For"), choices=[("", _("Anyone"))] + Audience.choices, required=False
+    )
     online = forms.BooleanField(label=_("Online only"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # "from" is a Python keyword, so the field is added by name.
-        self.fields["from"] = forms.DateField(label=_("From date"), required=False, widget=DATE_INPUT)
+        self.fields["from"] = forms.DateField(
+            label=_("From date"), required=False, widget=DATE_INPUT
+        )
 
 
 class JoinForm(forms.Form):
     nickname = forms.CharField(
-        label=_("Nickname"), max_length=40, required=False,
+        label=_("Nickname"),
+        max_length=40,
+        required=False,
         help_text=_("Shown to the organiser. A real name is not needed."),
     )
 
@@ -181,14 +222,16 @@ class JoinForm(forms.Form):
         super().__init__(*args, **kwargs)
         if young:
             self.fields["age_band"] = forms.ChoiceField(
-                label=_("Age band (optional)"), required=False,
+                label=_("Age band (optional)"),
+                required=False,
                 choices=[("", _("Prefer not to say"))] + AgeBand.choices,
             )
 
 
 class GuestJoinForm(JoinForm):
     email = forms.EmailField(
-        label=_("Email address"), help_text=_("We send you a link to confirm. No account is needed.")
+        label=_("Email address"),
+        help_text=_("We send you a link to confirm. No account is needed."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -199,12 +242,16 @@ class GuestJoinForm(JoinForm):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label=_("What should the organiser change?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=_("What should the organiser change?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
     )
 
 
 class ReportForm(forms.Form):
     message = forms.CharField(
-        label=_("What is wrong or out of date?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        label=_("What is wrong or out of date?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
         help_text=_("Please do not write personal details about yourself or others."),
     )

@@ -71,8 +71,19 @@ REVIEWABLE_STATUSES = tuple(SALON_TRANSITIONS["approve"])
 
 # Public facts: a change to any of these on a published salon needs approval.
 PUBLIC_FIELDS = (
-    "name", "description", "organising_body", "municipality", "is_in_person", "venue_address",
-    "venue_access", "barrier_free_notes", "is_online", "audiences", "fee", "contact", "photo",
+    "name",
+    "description",
+    "organising_body",
+    "municipality",
+    "is_in_person",
+    "venue_address",
+    "venue_access",
+    "barrier_free_notes",
+    "is_online",
+    "audiences",
+    "fee",
+    "contact",
+    "photo",
     "photo_alt",
 )
 
@@ -87,13 +98,20 @@ def distance_km_expression(lat, lng, prefix=""):
     mlat, mlng = F(f"{prefix}municipality__lat"), F(f"{prefix}municipality__lng")
     dlat = (Radians(mlat) - Value(math.radians(lat))) / 2
     dlng = (Radians(mlng) - Value(math.radians(lng))) / 2
-    a = Power(Sin(dlat), 2) + Value(math.cos(math.radians(lat))) * Cos(Radians(mlat)) * Power(Sin(dlng), 2)
-    return models.ExpressionWrapper(Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FloatField())
+    a = Power(Sin(dlat), 2) + Value(math.cos(math.radians(lat))) * Cos(Radians(mlat)) * Power(
+        Sin(dlng), 2
+    )
+    return models.ExpressionWrapper(
+        Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FloatField()
+    )
 
 
 def haversine_km(lat1, lng1, lat2, lng2) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
@@ -123,7 +141,10 @@ class SalonQuerySet(models.QuerySet):
         return self.none()
 
     def reviewable_by(self, user):
-        if not user.is_authenticated or user.role not in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF):
+        if not user.is_authenticated or user.role not in (
+            Role.MUNICIPAL_STAFF,
+            Role.PREFECTURE_STAFF,
+        ):
             return self.none()
         return self.for_user(user)
 
@@ -149,13 +170,20 @@ def salon_photo_path(instance, filename):
 
 class Salon(models.Model):
     organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="salons", verbose_name=_("organiser")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="salons",
+        verbose_name=_("organiser"),
     )
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"))
     organising_body = models.CharField(_("organising body"), max_length=120)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="salons",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="salons",
         verbose_name=_("municipality"),
         help_text=_("Leave empty only for a prefecture-wide online salon."),
     )
@@ -165,7 +193,9 @@ class Salon(models.Model):
     barrier_free_notes = models.CharField(_("barrier-free notes"), max_length=300, blank=True)
     is_online = models.BooleanField(_("meets online"), default=False)
     audiences = ArrayField(
-        models.CharField(max_length=10, choices=Audience.choices), verbose_name=_("audiences"), default=list
+        models.CharField(max_length=10, choices=Audience.choices),
+        verbose_name=_("audiences"),
+        default=list,
     )
     fee = models.CharField(_("fee"), max_length=100, blank=True)
     contact = models.CharField(_("contact"), max_length=200)
@@ -174,11 +204,14 @@ class Salon(models.Model):
     )
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
     is_featured = models.BooleanField(
-        _("prefecture's monthly online salon"), default=False,
+        _("prefecture's monthly online salon"),
+        default=False,
         help_text=_("Listed first on the home page."),
     )
 
-    status = models.CharField(_("status"), max_length=20, choices=SalonStatus.choices, default=SalonStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SalonStatus.choices, default=SalonStatus.PENDING
+    )
     # Proposed changes to public facts of a published salon (field -> value),
     # applied on approval; until then the published version stays visible.
     pending_changes = models.JSONField(default=dict, blank=True)
@@ -212,7 +245,13 @@ class Salon(models.Model):
         return reverse("salons:detail", args=[self.pk])
 
     def build_search_text(self) -> str:
-        parts = [self.name, self.description, self.organising_body, self.venue_address, self.venue_access]
+        parts = [
+            self.name,
+            self.description,
+            self.organising_body,
+            self.venue_address,
+            self.venue_access,
+        ]
         if self.municipality_id:
             parts += [self.municipality.name, self.municipality.name_kana]
         return normalise(" ".join(p for p in parts if p))
@@ -259,11 +298,17 @@ class SessionDetails(models.Model):
     )
     is_online = models.BooleanField(_("online"), default=False)
     meeting_url = models.URLField(
-        _("meeting URL"), blank=True, validators=[validate_https],
+        _("meeting URL"),
+        blank=True,
+        validators=[validate_https],
         help_text=_("https only. Shown only to participants from 30 minutes before the start."),
     )
     facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("facilitator"),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -305,7 +350,9 @@ class SessionRule(SessionDetails):
         if self.kind == RecurrenceKind.WEEKLY:
             return gettext("Every %(day)s, %(times)s") % {"day": day, "times": times}
         return gettext("Week %(nth)s %(day)s of each month, %(times)s") % {
-            "nth": self.nth, "day": day, "times": times,
+            "nth": self.nth,
+            "day": day,
+            "times": times,
         }
 
 
@@ -332,19 +379,25 @@ class SessionQuerySet(models.QuerySet):
     def with_counts(self):
         return self.annotate(
             booked=Count("registrations", filter=Q(registrations__status__in=HOLDING_STATUSES)),
-            waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
         )
 
 
 class Session(SessionDetails):
     salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="sessions")
-    rule = models.ForeignKey(SessionRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions")
+    rule = models.ForeignKey(
+        SessionRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
     # The date the rule generated this occurrence for; kept when it is moved,
     # so regeneration never creates it again.
     occurrence_date = models.DateField(null=True, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    status = models.CharField(max_length=10, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
+    status = models.CharField(
+        max_length=10, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     moved_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
@@ -357,8 +410,12 @@ class Session(SessionDetails):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.UniqueConstraint(fields=["rule", "occurrence_date"], name="session_once_per_rule_date"),
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["rule", "occurrence_date"], name="session_once_per_rule_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            ),
         ]
         indexes = [models.Index(fields=["status", "starts_at"], name="session_upcoming_idx")]
 
@@ -388,7 +445,9 @@ class Session(SessionDetails):
             if user.pk in (self.salon.organiser_id, self.facilitator_id):
                 return self.meeting_url
             if registration is None:
-                registration = self.registrations.filter(user=user, status=RegistrationStatus.CONFIRMED).first()
+                registration = self.registrations.filter(
+                    user=user, status=RegistrationStatus.CONFIRMED
+                ).first()
         if registration is None or registration.session_id != self.pk:
             return ""
         if registration.user_id and getattr(user, "pk", None) != registration.user_id:
@@ -438,7 +497,11 @@ class Registration(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="salon_registrations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="salon_registrations",
     )
     guest_email = models.EmailField(blank=True)
     nickname = models.CharField(_("nickname"), max_length=40)
@@ -459,7 +522,8 @@ class Registration(models.Model):
         constraints = [
             # A person holds at most one active sign-up per session.
             models.UniqueConstraint(
-                fields=["session", "user"], condition=Q(status__in=ACTIVE_STATUSES) & Q(user__isnull=False),
+                fields=["session", "user"],
+                condition=Q(status__in=ACTIVE_STATUSES) & Q(user__isnull=False),
                 name="registration_one_active_per_user",
             ),
             models.UniqueConstraint(
@@ -472,6 +536,11 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.nickname} ({self.get_status_display()})"
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("salons:registration", args=[self.token])
+
     @property
     def email(self):
         return self.user.email if self.user_id else self.guest_email
@@ -479,11 +548,6 @@ class Registration(models.Model):
     @property
     def recipient(self):
         return self.user if self.user_id else self.guest_email
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("salons:registration", args=[self.token])
 
 
 class OutdatedReport(models.Model):
@@ -501,3 +565,6 @@ class OutdatedReport(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("outdated-information report")
         verbose_name_plural = _("outdated-information reports")
+
+    def __str__(self):
+        return f"Report #{self.pk} on salon #{self.salon_id}"

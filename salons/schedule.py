@@ -4,9 +4,15 @@ Plain data only: imported before Django is set up. Times are Asia/Tokyo."""
 from celery.schedules import crontab
 
 BEAT_SCHEDULE = {
-    "salons-generate-sessions": {"task": "salons.tasks.generate_sessions", "schedule": crontab(hour=3, minute=10)},
+    "salons-generate-sessions": {
+        "task": "salons.tasks.generate_sessions",
+        "schedule": crontab(hour=3, minute=10),
+    },
     "salons-expire-offers": {"task": "salons.tasks.expire_offers", "schedule": 300.0},
     # Hourly: sessions starting tomorrow (Tokyo date) not yet reminded.
     "salons-send-reminders": {"task": "salons.tasks.send_reminders", "schedule": crontab(minute=5)},
-    "salons-request-confirmations": {"task": "salons.tasks.request_confirmations", "schedule": crontab(hour=9, minute=30)},
+    "salons-request-confirmations": {
+        "task": "salons.tasks.request_confirmations",
+        "schedule": crontab(hour=9, minute=30),
+    },
 }

@@ -28,6 +28,8 @@ urlpatterns = [
     path("manage/<int:pk>/schedules/new/", views.rule_create, name="rule_create"),
     path("manage/sessions/<int:pk>/move/", views.session_move, name="session_move"),
     path("manage/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
-    path("manage/sessions/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"),
+    path(
+        "manage/sessions/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"
+    ),
     path("confirm/<int:pk>/<str:token>/", views.salon_confirm_link, name="confirm_link"),
 ]

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -63,7 +62,9 @@ def search_salons(params):
         if data["online"]:
             salons = salons.filter(is_online=True)
         if data["from"]:
-            start = datetime.combine(data["from"], datetime.min.time(), tzinfo=timezone.get_current_timezone())
+            start = datetime.combine(
+                data["from"], datetime.min.time(), tzinfo=timezone.get_current_timezone()
+            )
             after = max(after, start)
         municipality = data["municipality"]
         if municipality and data["near"] and municipality.lat is not None:
@@ -86,17 +87,26 @@ def salon_list(request):
     page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "salons/salon_list.html", {
-        "form": form, "page": page, "origin": origin, "query": query.urlencode(),
-        "searched": any(v for k, v in request.GET.items() if k != "page"),
-    })
+    return render(
+        request,
+        "salons/salon_list.html",
+        {
+            "form": form,
+            "page": page,
+            "origin": origin,
+            "query": query.urlencode(),
+            "searched": any(v for k, v in request.GET.items() if k != "page"),
+        },
+    )
 
 
 def calendar_feed(request):
     _form, salons, _origin, after = search_salons(request.GET)
     sessions = (
-        Session.objects.upcoming(after).filter(salon__in=salons.values("pk"))
-        .select_related("salon").order_by("starts_at")[:500]
+        Session.objects.upcoming(after)
+        .filter(salon__in=salons.values("pk"))
+        .select_related("salon")
+        .order_by("starts_at")[:500]
     )
     return _ical_response(sessions_to_ical(sessions, _("Carer salons and cafés")), "salons.ics")
 
@@ -125,7 +135,9 @@ def _visible_salon(request, pk):
 
 def salon_detail(request, pk):
     salon = _visible_salon(request, pk)
-    sessions = list(salon.sessions.upcoming().select_related("salon").with_counts()[:12])
+    sessions = list(
+        salon.sessions.upcoming().select_related("salon", "facilitator").with_counts()[:12]
+    )
     my_regs = {}
     if request.user.is_authenticated:
         for reg in Registration.objects.filter(
@@ -136,12 +148,18 @@ def salon_detail(request, pk):
         session.my_registration = my_regs.get(session.pk)
         session.visible_url = session.meeting_url_for(request.user, session.my_registration)
         session.is_full = session.capacity is not None and session.booked >= session.capacity
-    return render(request, "salons/salon_detail.html", {
-        "salon": salon, "sessions": sessions,
-        "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
-        "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
-        "join_form": JoinForm(young=salon.is_for_young_carers),
-    })
+    return render(
+        request,
+        "salons/salon_detail.html",
+        {
+            "salon": salon,
+            "sessions": sessions,
+            "rules": salon.rules.filter(is_active=True),
+            "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
+            "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
+            "join_form": JoinForm(young=salon.is_for_young_carers),
+        },
+    )
 
 
 # --- joining ---------------------------------------------------------------------
@@ -159,14 +177,21 @@ def session_join(request, pk):
         return redirect(session.salon)
     try:
         reg = actions.session_join(
-            session_id=session.pk, user=request.user, nickname=form.cleaned_data["nickname"],
+            session_id=session.pk,
+            user=request.user,
+            nickname=form.cleaned_data["nickname"],
             age_band=form.cleaned_data.get("age_band", ""),
         )
     except SalonError as exc:
         messages.error(request, exc.message)
         return redirect(session.salon)
     if reg.status == RegistrationStatus.WAITING:
-        messages.warning(request, _("The session is full. You are on the waiting list; we will email you if a seat frees up."))
+        messages.warning(
+            request,
+            _(
+                "The session is full. You are on the waiting list; we will email you if a seat frees up."
+            ),
+        )
     else:
         messages.success(request, _("You are signed up. See you there!"))
     return redirect(reg)
@@ -180,7 +205,9 @@ def guest_join(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             actions.guest_request(
-                session_id=session.pk, email=form.cleaned_data["email"], nickname=form.cleaned_data["nickname"],
+                session_id=session.pk,
+                email=form.cleaned_data["email"],
+                nickname=form.cleaned_data["nickname"],
                 age_band=form.cleaned_data.get("age_band", ""),
             )
         except SalonError as exc:
@@ -200,9 +227,16 @@ def guest_confirm(request, token):
             reg = actions.guest_confirm(token=token)
         except SalonError as exc:
             status = 404 if isinstance(exc, actions.InvalidLink) else 400
-            return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=status)
+            return render(
+                request, "salons/guest_confirm.html", {"error": exc.message}, status=status
+            )
         if reg.status == RegistrationStatus.WAITING:
-            messages.warning(request, _("The session is full. You are on the waiting list; we will email you if a seat frees up."))
+            messages.warning(
+                request,
+                _(
+                    "The session is full. You are on the waiting list; we will email you if a seat frees up."
+                ),
+            )
         else:
             messages.success(request, _("Your email address is confirmed and you are signed up."))
         return redirect(reg)
@@ -210,7 +244,9 @@ def guest_confirm(request, token):
 
 
 def _registration(request, token):
-    reg = get_object_or_404(Registration.objects.select_related("session__salon", "user"), token=token)
+    reg = get_object_or_404(
+        Registration.objects.select_related("session__salon", "user"), token=token
+    )
     if reg.user_id and reg.user_id != request.user.pk:
         raise Http404  # an account's sign-up is only for that account
     if reg.status == RegistrationStatus.EMAIL_UNCONFIRMED:
@@ -225,14 +261,24 @@ def registration_detail(request, token):
     opens, _closes = session.link_window()
     meeting_url = session.meeting_url_for(request.user, reg)
     booked = reg.status == RegistrationStatus.CONFIRMED
-    return render(request, "salons/registration_detail.html", {
-        "reg": reg, "session": session, "salon": session.salon,
-        "meeting_url": meeting_url,
-        "link_opens": opens,
-        "awaiting_link": session.is_online and booked and not meeting_url and not session.has_ended and not session.is_cancelled,
-        "is_offered": reg.status == RegistrationStatus.OFFERED,
-        "can_cancel": reg.status in ACTIVE_STATUSES and not session.has_ended,
-    })
+    return render(
+        request,
+        "salons/registration_detail.html",
+        {
+            "reg": reg,
+            "session": session,
+            "salon": session.salon,
+            "meeting_url": meeting_url,
+            "link_opens": opens,
+            "awaiting_link": session.is_online
+            and booked
+            and not meeting_url
+            and not session.has_ended
+            and not session.is_cancelled,
+            "is_offered": reg.status == RegistrationStatus.OFFERED,
+            "can_cancel": reg.status in ACTIVE_STATUSES and not session.has_ended,
+        },
+    )
 
 
 @require_POST
@@ -262,8 +308,11 @@ def registration_accept(request, token):
 @login_required_404
 def my_registrations(request):
     regs = (
-        Registration.objects.filter(user=request.user, status__in=ACTIVE_STATUSES, session__ends_at__gt=timezone.now())
-        .select_related("session__salon").order_by("session__starts_at")
+        Registration.objects.filter(
+            user=request.user, status__in=ACTIVE_STATUSES, session__ends_at__gt=timezone.now()
+        )
+        .select_related("session__salon")
+        .order_by("session__starts_at")
     )
     return render(request, "salons/my_registrations.html", {"registrations": regs})
 
@@ -276,11 +325,16 @@ def salon_report(request, pk):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.salon_report_outdated(salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user)
+            actions.salon_report_outdated(
+                salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user
+            )
         except SalonError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Thank you. The organiser and the staff who approve this salon have been told."))
+            messages.success(
+                request,
+                _("Thank you. The organiser and the staff who approve this salon have been told."),
+            )
             return redirect(salon)
     return render(request, "salons/salon_report.html", {"salon": salon, "form": form})
 
@@ -302,35 +356,66 @@ def become_organiser(request):
 
 @role_required(*MANAGERS)
 def manage(request):
-    salons = Salon.objects.for_user(request.user).select_related("municipality").annotate(
-        pending_first=Case(
-            When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)), default=Value(1), output_field=IntegerField()
+    salons = (
+        Salon.objects.for_user(request.user)
+        .select_related("municipality")
+        .annotate(
+            pending_first=Case(
+                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
         )
-    ).order_by("pending_first", "name")
+        .order_by("pending_first", "name")
+    )
     page = Paginator(salons, 20).get_page(request.GET.get("page"))
     sessions = (
-        Session.objects.for_user(request.user).upcoming().select_related("salon").with_counts().order_by("starts_at")[:10]
-        if request.user.role == Role.ORGANISER else []
+        Session.objects.for_user(request.user)
+        .upcoming()
+        .select_related("salon")
+        .with_counts()
+        .order_by("starts_at")[:10]
+        if request.user.role == Role.ORGANISER
+        else []
     )
-    return render(request, "salons/manage.html", {"page": page, "sessions": sessions, "is_staff_view": request.user.role in STAFF})
+    return render(
+        request,
+        "salons/manage.html",
+        {"page": page, "sessions": sessions, "is_staff_view": request.user.role in STAFF},
+    )
 
 
 def _managed(request, pk):
-    return get_object_or_404(Salon.objects.for_user(request.user).select_related("municipality", "organiser"), pk=pk)
+    return get_object_or_404(
+        Salon.objects.for_user(request.user).select_related("municipality", "organiser"), pk=pk
+    )
 
 
 @role_required(*MANAGERS)
 def manage_detail(request, pk):
     salon = _managed(request, pk)
-    sessions = salon.sessions.filter(ends_at__gt=timezone.now()).with_counts().select_related("facilitator")[:30]
-    return render(request, "salons/manage_detail.html", {
-        "salon": salon, "sessions": sessions, "rules": salon.rules.all(),
-        "pending": [(Salon._meta.get_field(f).verbose_name, v) for f, v in salon.pending_changes.items()],
-        "reports": salon.reports.all()[:10],
-        "can_review": salon.can_review(request.user) and salon.status in SALON_TRANSITIONS["approve"],
-        "is_organiser": salon.organiser_id == request.user.pk,
-        "return_form": ReturnForm(),
-    })
+    sessions = (
+        salon.sessions.filter(ends_at__gt=timezone.now())
+        .with_counts()
+        .select_related("facilitator")[:30]
+    )
+    return render(
+        request,
+        "salons/manage_detail.html",
+        {
+            "salon": salon,
+            "sessions": sessions,
+            "rules": salon.rules.all(),
+            "pending": [
+                (Salon._meta.get_field(f).verbose_name, v) for f, v in salon.pending_changes.items()
+            ],
+            "reports": salon.reports.all()[:10],
+            "can_review": salon.can_review(request.user)
+            and salon.status in SALON_TRANSITIONS["approve"],
+            "is_organiser": salon.organiser_id == request.user.pk,
+            "return_form": ReturnForm(),
+        },
+    )
 
 
 @role_required(Role.ORGANISER)
@@ -342,7 +427,9 @@ def salon_create(request):
         except SalonError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Thank you. The salon will be public once staff approve it."))
+            messages.success(
+                request, _("Thank you. The salon will be public once staff approve it.")
+            )
             return redirect("salons:manage_detail", salon.pk)
     return render(request, "salons/salon_form.html", {"form": form})
 
@@ -356,12 +443,19 @@ def salon_edit(request, pk):
         if data.get("photo") is False:  # "clear" ticked
             data["photo"] = None
         try:
-            salon = actions.salon_update(salon_id=salon.pk, by=request.user, data=_with_saved_photo(data, salon))
+            salon = actions.salon_update(
+                salon_id=salon.pk, by=request.user, data=_with_saved_photo(data, salon)
+            )
         except SalonError as exc:
             form.add_error(None, exc.message)
         else:
             if salon.status == SalonStatus.CHANGES_PENDING:
-                messages.success(request, _("Your changes are waiting for approval. The published version stays visible until then."))
+                messages.success(
+                    request,
+                    _(
+                        "Your changes are waiting for approval. The published version stays visible until then."
+                    ),
+                )
             else:
                 messages.success(request, _("Saved."))
             return redirect("salons:manage_detail", salon.pk)
@@ -393,7 +487,9 @@ def salon_review(request, pk):
             if not form.is_valid():
                 messages.error(request, _("Write a comment so the organiser knows what to change."))
                 return redirect("salons:manage_detail", salon.pk)
-            actions.salon_return(salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"])
+            actions.salon_return(
+                salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("Sent back to the organiser with your comment."))
     except SalonError as exc:
         messages.error(request, exc.message)
@@ -421,21 +517,33 @@ def salon_confirm_link(request, pk, token):
 @role_required(Role.ORGANISER)
 def session_create(request, pk):
     salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
-    form = SessionForm(request.POST or None, initial={"is_online": salon.is_online and not salon.is_in_person})
+    form = SessionForm(
+        request.POST or None, initial={"is_online": salon.is_online and not salon.is_in_person}
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             actions.session_create(
-                salon_id=salon.pk, by=request.user, starts_at=d["starts_at"], ends_at=d["ends_at"],
-                capacity=d["capacity"], is_online=d["is_online"], meeting_url=d["meeting_url"],
-                facilitator=d["facilitator"], note=d["note"],
+                salon_id=salon.pk,
+                by=request.user,
+                starts_at=d["starts_at"],
+                ends_at=d["ends_at"],
+                capacity=d["capacity"],
+                is_online=d["is_online"],
+                meeting_url=d["meeting_url"],
+                facilitator=d["facilitator"],
+                note=d["note"],
             )
         except SalonError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Session added."))
             return redirect("salons:manage_detail", salon.pk)
-    return render(request, "salons/session_form.html", {"form": form, "salon": salon, "title": _("Add a session")})
+    return render(
+        request,
+        "salons/session_form.html",
+        {"form": form, "salon": salon, "title": _("Add a session")},
+    )
 
 
 @role_required(Role.ORGANISER)
@@ -450,29 +558,52 @@ def rule_create(request, pk):
         else:
             messages.success(request, _("Recurring schedule added; its sessions are listed below."))
             return redirect("salons:manage_detail", salon.pk)
-    return render(request, "salons/session_form.html", {"form": form, "salon": salon, "title": _("Add a recurring schedule")})
+    return render(
+        request,
+        "salons/session_form.html",
+        {"form": form, "salon": salon, "title": _("Add a recurring schedule")},
+    )
 
 
 def _managed_session(request, pk):
-    return get_object_or_404(Session.objects.for_user(request.user).select_related("salon").filter(salon__organiser=request.user), pk=pk)
+    return get_object_or_404(
+        Session.objects.for_user(request.user)
+        .select_related("salon")
+        .filter(salon__organiser=request.user),
+        pk=pk,
+    )
 
 
 @role_required(Role.ORGANISER)
 def session_move(request, pk):
     session = _managed_session(request, pk)
     local = timezone.localtime(session.starts_at)
-    form = MoveForm(request.POST or None, initial={
-        "date": local.date(), "start_time": local.time(), "end_time": timezone.localtime(session.ends_at).time(),
-    })
+    form = MoveForm(
+        request.POST or None,
+        initial={
+            "date": local.date(),
+            "start_time": local.time(),
+            "end_time": timezone.localtime(session.ends_at).time(),
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            actions.session_move(session_id=session.pk, by=request.user, starts_at=form.cleaned_data["starts_at"], ends_at=form.cleaned_data["ends_at"])
+            actions.session_move(
+                session_id=session.pk,
+                by=request.user,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+            )
         except SalonError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Session moved; everyone signed up has been told."))
             return redirect("salons:manage_detail", session.salon_id)
-    return render(request, "salons/session_form.html", {"form": form, "salon": session.salon, "session": session, "title": _("Move this session")})
+    return render(
+        request,
+        "salons/session_form.html",
+        {"form": form, "salon": session.salon, "session": session, "title": _("Move this session")},
+    )
 
 
 @role_required(Role.ORGANISER)
@@ -486,7 +617,9 @@ def session_cancel(request, pk):
         else:
             messages.success(request, _("Session cancelled; everyone signed up has been told."))
         return redirect("salons:manage_detail", session.salon_id)
-    return render(request, "salons/session_cancel.html", {"session": session, "salon": session.salon})
+    return render(
+        request, "salons/session_cancel.html", {"session": session, "salon": session.salon}
+    )
 
 
 @role_required(Role.ORGANISER)
@@ -495,16 +628,24 @@ def participants_csv(request, pk):
     age band; no email addresses)."""
     session = get_object_or_404(Session.objects.filter(salon__organiser=request.user), pk=pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}-participants.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="session-{session.pk}-participants.csv"'
+    )
     response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
     writer = csv.writer(response)
     writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
-    for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by("created_at"):
-        writer.writerow([
-            _csv_safe(reg.nickname), reg.get_status_display(), reg.get_age_band_display() if reg.age_band else "",
-            timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
-            _("yes") if reg.user_id else _("guest"),
-        ])
+    for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(
+        "created_at"
+    ):
+        writer.writerow(
+            [
+                _csv_safe(reg.nickname),
+                reg.get_status_display(),
+                reg.get_age_band_display() if reg.age_band else "",
+                timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
+                _("yes") if reg.user_id else _("guest"),
+            ]
+        )
     return response
 
 

@@ -30,7 +30,9 @@ def make_salon(organiser, municipality=None, status=SalonStatus.PUBLISHED, **ext
 
 def make_session(salon, days=3, hours=2, **extra):
     start = (timezone.now() + timedelta(days=days)).replace(microsecond=0)
-    return Session.objects.create(salon=salon, starts_at=start, ends_at=start + timedelta(hours=hours), **extra)
+    return Session.objects.create(
+        salon=salon, starts_at=start, ends_at=start + timedelta(hours=hours), **extra
+    )
 
 
 @pytest.fixture
@@ -45,12 +47,16 @@ def session(salon):
 
 @pytest.fixture
 def online_salon(organiser):
-    return make_salon(organiser, None, name="オンラインサロン", is_online=True, audiences=[Audience.YOUNG_CARERS])
+    return make_salon(
+        organiser, None, name="オンラインサロン", is_online=True, audiences=[Audience.YOUNG_CARERS]
+    )
 
 
 @pytest.fixture
 def online_session(online_salon):
-    return make_session(online_salon, is_online=True, meeting_url="https://meet.example.jp/secret-room-42")
+    return make_session(
+        online_salon, is_online=True, meeting_url="https://meet.example.jp/secret-room-42"
+    )
 
 
 @pytest.fixture

@@ -12,9 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_block_lists_the_featured_salon_first_without_links(organiser, municipality):
-    featured = make_salon(organiser, None, name="ヤングケアラー オンラインサロン", is_online=True,
-                          audiences=[Audience.YOUNG_CARERS], is_featured=True)
-    make_session(featured, days=20, is_online=True, meeting_url="https://meet.example.jp/secret-room-42")
+    featured = make_salon(
+        organiser,
+        None,
+        name="ヤングケアラー オンラインサロン",
+        is_online=True,
+        audiences=[Audience.YOUNG_CARERS],
+        is_featured=True,
+    )
+    make_session(
+        featured, days=20, is_online=True, meeting_url="https://meet.example.jp/secret-room-42"
+    )
     make_session(make_salon(organiser, municipality, name="地元のカフェ"), days=1)
     html = str(api.home_upcoming(RequestFactory().get("/")))
     assert re.search(r"<h2[^>]*>", html)

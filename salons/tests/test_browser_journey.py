@@ -39,8 +39,14 @@ def test_salon_journey(page, browser_login, axe_check, organiser, prefecture_sta
     salon = Salon.objects.get(name="ジャーニー・ケアラーズカフェ")
     assert salon.status == SalonStatus.PENDING
     start = timezone.now() + timedelta(minutes=20)
-    Session.objects.create(salon=salon, starts_at=start, ends_at=start + timedelta(hours=1), capacity=5,
-                           is_online=True, meeting_url=SECRET_URL)
+    Session.objects.create(
+        salon=salon,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        capacity=5,
+        is_online=True,
+        meeting_url=SECRET_URL,
+    )
     page.goto(f"{base}/salons/?q=ジャーニー")
     assert "ジャーニー・ケアラーズカフェ" not in page.locator("main").inner_text()
 

@@ -40,4 +40,6 @@ def test_simultaneous_signups_book_exactly_the_capacity(organiser, municipality)
     assert sorted(results).count(RegistrationStatus.CONFIRMED) == CAPACITY
     assert results.count(RegistrationStatus.WAITING) == PEOPLE - CAPACITY
     assert session.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == CAPACITY
-    assert session.registrations.filter(status=RegistrationStatus.WAITING).count() == PEOPLE - CAPACITY
+    assert (
+        session.registrations.filter(status=RegistrationStatus.WAITING).count() == PEOPLE - CAPACITY
+    )

@@ -15,7 +15,10 @@ def test_demo_loads_twice_and_removes():
     assert (Salon.objects.count(), Session.objects.count()) == counts
     featured = Salon.objects.get(is_featured=True)
     assert featured.is_online and featured.rules.get().nth == 3
-    assert {s.municipality.name for s in Salon.objects.exclude(municipality=None)} == {"札幌市", "函館市"}
+    assert {s.municipality.name for s in Salon.objects.exclude(municipality=None)} == {
+        "札幌市",
+        "函館市",
+    }
     assert all(s.is_demo for s in Salon.objects.all())
     demo.remove()
     assert not Salon.objects.exists()

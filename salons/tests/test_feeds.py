@@ -38,7 +38,9 @@ def test_search_feed_applies_filters(visitor, organiser, municipality, other_mun
 
 def test_feeds_leave_out_unpublished_and_stale(visitor, organiser, municipality):
     pending = make_salon(organiser, municipality, status=SalonStatus.PENDING)
-    stale = make_salon(organiser, municipality, last_confirmed_at=timezone.now() - timedelta(days=200))
+    stale = make_salon(
+        organiser, municipality, last_confirmed_at=timezone.now() - timedelta(days=200)
+    )
     make_session(pending)
     make_session(stale)
     assert parse(visitor.get("/salons/calendar.ics")).walk("VEVENT") == []

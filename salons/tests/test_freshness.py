@@ -45,19 +45,28 @@ def test_tampered_or_foreign_confirm_link_is_refused(visitor, salon, organiser, 
     assert salon.last_confirmed_at < timezone.now() - timedelta(days=99)  # unchanged
 
 
-def test_six_months_unconfirmed_leaves_search_until_confirmed(client_for, visitor, salon, organiser):
+def test_six_months_unconfirmed_leaves_search_until_confirmed(
+    client_for, visitor, salon, organiser
+):
     age(salon, 190)
     assert list(visitor.get("/salons/").context["page"]) == []
-    assert "six months" in visitor.get(f"/salons/{salon.pk}/").content.decode() or "6か月" in visitor.get(f"/salons/{salon.pk}/").content.decode()
+    assert (
+        "six months" in visitor.get(f"/salons/{salon.pk}/").content.decode()
+        or "6か月" in visitor.get(f"/salons/{salon.pk}/").content.decode()
+    )
     client_for(organiser).post(f"/salons/manage/{salon.pk}/confirm/")
     assert [s.pk for s in visitor.get("/salons/").context["page"]] == [salon.pk]
 
 
-def test_visitor_report_reaches_organiser_and_approving_staff(visitor, salon, organiser, municipal_staff, outbox_emails):
+def test_visitor_report_reaches_organiser_and_approving_staff(
+    visitor, salon, organiser, municipal_staff, outbox_emails
+):
     response = visitor.post(f"/salons/{salon.pk}/report/", {"message": "開催日が変わっています"})
     assert response.status_code == 302
     assert OutdatedReport.objects.get().message == "開催日が変わっています"
-    recipients = {m.to_email for m in outbox_emails() if m.template == "salons/email/outdated_report"}
+    recipients = {
+        m.to_email for m in outbox_emails() if m.template == "salons/email/outdated_report"
+    }
     assert recipients == {organiser.email, municipal_staff.email}
 
 

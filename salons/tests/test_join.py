@@ -24,7 +24,10 @@ def test_resident_joins_and_sees_own_signup(client_for, resident, session, outbo
     assert reg.status == RegistrationStatus.CONFIRMED and reg.user == resident
     assert response.url == reg.get_absolute_url()
     assert c.get(reg.get_absolute_url()).status_code == 200
-    assert "ひまわり" in c.get(f"/salons/signups/").content.decode() or reg.session.salon.name in c.get("/salons/signups/").content.decode()
+    assert (
+        "ひまわり" in c.get("/salons/signups/").content.decode()
+        or reg.session.salon.name in c.get("/salons/signups/").content.decode()
+    )
     assert outbox_emails()[-1].template == "salons/email/joined"
 
 
@@ -44,11 +47,17 @@ def test_duplicate_signup_is_refused_with_a_message(client_for, resident, sessio
 
 def test_full_session_puts_people_on_the_waiting_list(session):
     a, b, c = people(3)
-    assert actions.session_join(session_id=session.pk, user=a).status == RegistrationStatus.CONFIRMED
-    assert actions.session_join(session_id=session.pk, user=b).status == RegistrationStatus.CONFIRMED
+    assert (
+        actions.session_join(session_id=session.pk, user=a).status == RegistrationStatus.CONFIRMED
+    )
+    assert (
+        actions.session_join(session_id=session.pk, user=b).status == RegistrationStatus.CONFIRMED
+    )
     assert actions.session_join(session_id=session.pk, user=c).status == RegistrationStatus.WAITING
     with pytest.raises(actions.SalonError):
-        actions.session_join(session_id=session.pk, user=make_user("d@example.jp"), wait_if_full=False)
+        actions.session_join(
+            session_id=session.pk, user=make_user("d@example.jp"), wait_if_full=False
+        )
 
 
 def test_freed_seat_is_offered_in_order_then_expires_to_the_next(session, outbox_emails):
@@ -60,15 +69,23 @@ def test_freed_seat_is_offered_in_order_then_expires_to_the_next(session, outbox
     actions.registration_cancel(registration_id=first.pk)
     waiting_c.refresh_from_db()
     assert waiting_c.status == RegistrationStatus.OFFERED and waiting_c.offered_until
-    assert outbox_emails()[-1].template == "salons/email/offer" and outbox_emails()[-1].to_email == c.email
+    assert (
+        outbox_emails()[-1].template == "salons/email/offer"
+        and outbox_emails()[-1].to_email == c.email
+    )
     # the offer holds the seat: a newcomer waits
-    assert actions.session_join(session_id=session.pk, user=make_user("e@example.jp")).status == RegistrationStatus.WAITING
+    assert (
+        actions.session_join(session_id=session.pk, user=make_user("e@example.jp")).status
+        == RegistrationStatus.WAITING
+    )
     assert actions.offers_expire(now=waiting_c.offered_until + timedelta(minutes=1)) == 1
     waiting_c.refresh_from_db()
     waiting_d.refresh_from_db()
     assert waiting_c.status == RegistrationStatus.EXPIRED
     assert waiting_d.status == RegistrationStatus.OFFERED
-    assert actions.offers_expire(now=waiting_c.offered_until + timedelta(minutes=1)) == 0  # safe twice
+    assert (
+        actions.offers_expire(now=waiting_c.offered_until + timedelta(minutes=1)) == 0
+    )  # safe twice
 
 
 def test_accepting_an_offer_books_the_seat(client_for, session):
@@ -97,12 +114,17 @@ def test_cancel_own_signup(client_for, resident, session):
     assert reg.status == RegistrationStatus.CANCELLED
 
 
-def test_guest_joins_with_email_confirmation_and_nickname_only(visitor, online_session, outbox_emails):
+def test_guest_joins_with_email_confirmation_and_nickname_only(
+    visitor, online_session, outbox_emails
+):
     response = visitor.get(f"/salons/sessions/{online_session.pk}/guest/")
     body = response.content.decode()
     assert 'name="age_band"' in body  # young-carer salon: an optional age band, no real name
-    assert "name=\"name\"" not in body
-    response = visitor.post(f"/salons/sessions/{online_session.pk}/guest/", {"email": "Guest@Example.jp", "nickname": "そら", "age_band": "15-18"})
+    assert 'name="name"' not in body
+    response = visitor.post(
+        f"/salons/sessions/{online_session.pk}/guest/",
+        {"email": "Guest@Example.jp", "nickname": "そら", "age_band": "15-18"},
+    )
     assert response.status_code == 200
     reg = Registration.objects.get()
     assert reg.status == RegistrationStatus.EMAIL_UNCONFIRMED
@@ -120,7 +142,9 @@ def test_guest_joins_with_email_confirmation_and_nickname_only(visitor, online_s
 
 
 def test_guest_bad_input_and_tampered_link(visitor, session):
-    response = visitor.post(f"/salons/sessions/{session.pk}/guest/", {"email": "not-an-email", "nickname": ""})
+    response = visitor.post(
+        f"/salons/sessions/{session.pk}/guest/", {"email": "not-an-email", "nickname": ""}
+    )
     assert response.context["form"].errors.keys() >= {"email", "nickname"}
     assert 'value="not-an-email"' in response.content.decode()
     assert visitor.post("/salons/guest/confirm/bogus:token/").status_code == 404
@@ -129,8 +153,14 @@ def test_guest_bad_input_and_tampered_link(visitor, session):
 
 def test_guest_cannot_sign_up_twice_with_same_email(visitor, session, outbox_emails):
     for _ in range(2):
-        visitor.post(f"/salons/sessions/{session.pk}/guest/", {"email": "g@example.jp", "nickname": "そら"})
-    links = [m.context["confirm_url"] for m in outbox_emails() if m.template == "salons/email/guest_confirm"]
+        visitor.post(
+            f"/salons/sessions/{session.pk}/guest/", {"email": "g@example.jp", "nickname": "そら"}
+        )
+    links = [
+        m.context["confirm_url"]
+        for m in outbox_emails()
+        if m.template == "salons/email/guest_confirm"
+    ]
     visitor.post(links[0])
     response = visitor.post(links[1])
     assert response.status_code == 400

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(response):
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    block = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
     return json.loads(block.group(1))
 
 
@@ -41,7 +43,9 @@ def test_window_rules(online_session, resident):
     assert online_session.meeting_url_for(waiting, None, now=start) == ""
 
 
-def test_participant_sees_link_in_window_and_stranger_never(client_for, visitor, online_session, resident, organiser):
+def test_participant_sees_link_in_window_and_stranger_never(
+    client_for, visitor, online_session, resident, organiser
+):
     reg = actions.session_join(session_id=online_session.pk, user=resident)
     start_in(online_session, timedelta(minutes=20))
     participant = client_for(resident)
@@ -52,11 +56,16 @@ def test_participant_sees_link_in_window_and_stranger_never(client_for, visitor,
         page = c.get(f"/salons/{online_session.salon_id}/")
         assert SECRET not in page.content.decode()
         assert SECRET not in json.dumps(json_ld(page))
-        assert SECRET not in c.get(f"/salons/{online_session.salon_id}/calendar.ics").content.decode()
+        assert (
+            SECRET not in c.get(f"/salons/{online_session.salon_id}/calendar.ics").content.decode()
+        )
         assert SECRET not in c.get("/salons/calendar.ics").content.decode()
         assert SECRET not in c.get("/salons/", {"q": "オンライン"}).content.decode()
         assert SECRET not in c.get("/").content.decode()
-    assert SECRET not in participant.get(f"/salons/{online_session.salon_id}/calendar.ics").content.decode()
+    assert (
+        SECRET
+        not in participant.get(f"/salons/{online_session.salon_id}/calendar.ics").content.decode()
+    )
     # a participant's page through someone else's account is a 404
     assert stranger.get(reg.get_absolute_url()).status_code == 404
 
@@ -84,16 +93,23 @@ def test_waiting_list_and_cancelled_participants_do_not_see_it(client_for, onlin
     assert SECRET not in client_for(first).get(booked.get_absolute_url()).content.decode()
 
 
-def test_organiser_and_facilitator_see_it_any_time(client_for, online_session, organiser, advisor_user):
+def test_organiser_and_facilitator_see_it_any_time(
+    client_for, online_session, organiser, advisor_user
+):
     online_session.facilitator = advisor_user
     online_session.save()
     for user in (organiser, advisor_user):
-        assert SECRET in client_for(user).get(f"/salons/{online_session.salon_id}/").content.decode()
+        assert (
+            SECRET in client_for(user).get(f"/salons/{online_session.salon_id}/").content.decode()
+        )
 
 
 def test_guest_participant_sees_it_on_their_token_page(visitor, online_session, outbox_emails):
     start_in(online_session, timedelta(minutes=10))
-    visitor.post(f"/salons/sessions/{online_session.pk}/guest/", {"email": "g@example.jp", "nickname": "そら"})
+    visitor.post(
+        f"/salons/sessions/{online_session.pk}/guest/",
+        {"email": "g@example.jp", "nickname": "そら"},
+    )
     response = visitor.post(outbox_emails()[-1].context["confirm_url"], follow=True)
     assert SECRET in response.content.decode()
 

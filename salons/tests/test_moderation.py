@@ -12,24 +12,35 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 def salon_post(**overrides):
     data = {
-        "name": "みんなのケアラーズカフェ", "description": "介護者同士で話せる場です。",
-        "organising_body": "みんなの会", "municipality": "011002", "is_in_person": "on",
-        "venue_address": "札幌市中央区 2-2", "audiences": ["all", "working"], "contact": "011-111-1111",
+        "name": "みんなのケアラーズカフェ",
+        "description": "介護者同士で話せる場です。",
+        "organising_body": "みんなの会",
+        "municipality": "011002",
+        "is_in_person": "on",
+        "venue_address": "札幌市中央区 2-2",
+        "audiences": ["all", "working"],
+        "contact": "011-111-1111",
     }
     data.update(overrides)
     return data
 
 
-def test_organiser_registers_a_salon_and_staff_are_told(client_for, organiser, municipal_staff, outbox_emails):
+def test_organiser_registers_a_salon_and_staff_are_told(
+    client_for, organiser, municipal_staff, outbox_emails
+):
     response = client_for(organiser).post("/salons/manage/new/", salon_post())
     salon = Salon.objects.get()
     assert response.status_code == 302
     assert salon.status == SalonStatus.PENDING and salon.organiser == organiser
-    assert [(m.to_email, m.template) for m in outbox_emails()] == [(municipal_staff.email, "salons/email/submitted")]
+    assert [(m.to_email, m.template) for m in outbox_emails()] == [
+        (municipal_staff.email, "salons/email/submitted")
+    ]
 
 
 def test_bad_input_keeps_what_was_typed(client_for, organiser):
-    response = client_for(organiser).post("/salons/manage/new/", salon_post(venue_address="", audiences=[]))
+    response = client_for(organiser).post(
+        "/salons/manage/new/", salon_post(venue_address="", audiences=[])
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["venue_address"] and form.errors["audiences"]
@@ -41,11 +52,28 @@ def test_photo_needs_alt_text_and_must_be_an_image(client_for, organiser):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     c = client_for(organiser)
-    response = c.post("/salons/manage/new/", {**salon_post(), "photo": SimpleUploadedFile("a.png", PNG, "image/png")})
+    response = c.post(
+        "/salons/manage/new/",
+        {**salon_post(), "photo": SimpleUploadedFile("a.png", PNG, "image/png")},
+    )
     assert response.context["form"].errors["photo_alt"]
-    response = c.post("/salons/manage/new/", {**salon_post(), "photo_alt": "x", "photo": SimpleUploadedFile("a.png", b"<html>", "image/png")})
+    response = c.post(
+        "/salons/manage/new/",
+        {
+            **salon_post(),
+            "photo_alt": "x",
+            "photo": SimpleUploadedFile("a.png", b"<html>", "image/png"),
+        },
+    )
     assert response.context["form"].errors["photo"]
-    response = c.post("/salons/manage/new/", {**salon_post(), "photo_alt": "明るい部屋でお茶を飲む様子", "photo": SimpleUploadedFile("a.png", PNG, "image/png")})
+    response = c.post(
+        "/salons/manage/new/",
+        {
+            **salon_post(),
+            "photo_alt": "明るい部屋でお茶を飲む様子",
+            "photo": SimpleUploadedFile("a.png", PNG, "image/png"),
+        },
+    )
     assert response.status_code == 302
     assert Salon.objects.get().photo.name.endswith(".png")
 
@@ -59,7 +87,9 @@ def test_resident_cannot_register_but_can_become_organiser(client_for, resident)
     assert c.get("/salons/manage/new/").status_code == 200
 
 
-def test_municipal_staff_approves_and_organiser_is_told(client_for, organiser, municipality, municipal_staff, outbox_emails):
+def test_municipal_staff_approves_and_organiser_is_told(
+    client_for, organiser, municipality, municipal_staff, outbox_emails
+):
     salon = make_salon(organiser, municipality, status=SalonStatus.PENDING)
     client_for(municipal_staff).post(f"/salons/manage/{salon.pk}/review/", {"decision": "approve"})
     salon.refresh_from_db()
@@ -68,7 +98,9 @@ def test_municipal_staff_approves_and_organiser_is_told(client_for, organiser, m
     assert outbox_emails()[-1].to_email == organiser.email
 
 
-def test_staff_of_another_municipality_gets_404(client_for, organiser, municipality, other_municipality_staff):
+def test_staff_of_another_municipality_gets_404(
+    client_for, organiser, municipality, other_municipality_staff
+):
     salon = make_salon(organiser, municipality, status=SalonStatus.PENDING)
     c = client_for(other_municipality_staff)
     assert c.post(f"/salons/manage/{salon.pk}/review/", {"decision": "approve"}).status_code == 404
@@ -77,13 +109,18 @@ def test_staff_of_another_municipality_gets_404(client_for, organiser, municipal
     assert salon.status == SalonStatus.PENDING
 
 
-def test_prefecture_staff_returns_with_a_comment(client_for, organiser, municipality, prefecture_staff, outbox_emails):
+def test_prefecture_staff_returns_with_a_comment(
+    client_for, organiser, municipality, prefecture_staff, outbox_emails
+):
     salon = make_salon(organiser, municipality, status=SalonStatus.PENDING)
     c = client_for(prefecture_staff)
     c.post(f"/salons/manage/{salon.pk}/review/", {"decision": "return", "comment": ""})
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PENDING  # a comment is required
-    c.post(f"/salons/manage/{salon.pk}/review/", {"decision": "return", "comment": "会場の住所を詳しく書いてください。"})
+    c.post(
+        f"/salons/manage/{salon.pk}/review/",
+        {"decision": "return", "comment": "会場の住所を詳しく書いてください。"},
+    )
     salon.refresh_from_db()
     assert salon.status == SalonStatus.RETURNED
     email = outbox_emails()[-1]
@@ -92,7 +129,12 @@ def test_prefecture_staff_returns_with_a_comment(client_for, organiser, municipa
 
 def test_organiser_cannot_approve_own_salon(client_for, organiser, municipality):
     salon = make_salon(organiser, municipality, status=SalonStatus.PENDING)
-    assert client_for(organiser).post(f"/salons/manage/{salon.pk}/review/", {"decision": "approve"}).status_code == 404
+    assert (
+        client_for(organiser)
+        .post(f"/salons/manage/{salon.pk}/review/", {"decision": "approve"})
+        .status_code
+        == 404
+    )
 
 
 def test_editing_a_returned_salon_resubmits_it(client_for, organiser, municipality):
@@ -102,8 +144,12 @@ def test_editing_a_returned_salon_resubmits_it(client_for, organiser, municipali
     assert salon.status == SalonStatus.PENDING and salon.name == "新しい名前"
 
 
-def test_change_to_published_salon_waits_while_published_version_stays(client_for, visitor, organiser, salon, municipal_staff):
-    client_for(organiser).post(f"/salons/manage/{salon.pk}/edit/", salon_post(name="改名後のカフェ"))
+def test_change_to_published_salon_waits_while_published_version_stays(
+    client_for, visitor, organiser, salon, municipal_staff
+):
+    client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/edit/", salon_post(name="改名後のカフェ")
+    )
     salon.refresh_from_db()
     assert salon.status == SalonStatus.CHANGES_PENDING
     assert salon.name == "ケアラーズカフェ テスト"
@@ -113,7 +159,9 @@ def test_change_to_published_salon_waits_while_published_version_stays(client_fo
     actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PUBLISHED and salon.name == "改名後のカフェ"
-    assert [s.name for s in visitor.get("/salons/", {"q": "改名後"}).context["page"]] == ["改名後のカフェ"]
+    assert [s.name for s in visitor.get("/salons/", {"q": "改名後"}).context["page"]] == [
+        "改名後のカフェ"
+    ]
 
 
 def test_returned_change_keeps_the_published_version(organiser, salon, municipal_staff):
@@ -126,7 +174,9 @@ def test_returned_change_keeps_the_published_version(organiser, salon, municipal
 
 @pytest.mark.parametrize("action", ["approve", "return"])
 @pytest.mark.parametrize("status", list(SalonStatus))
-def test_every_disallowed_review_transition_is_refused(action, status, organiser, municipality, municipal_staff):
+def test_every_disallowed_review_transition_is_refused(
+    action, status, organiser, municipality, municipal_staff
+):
     salon = make_salon(organiser, municipality, status=status)
     call = {
         "approve": lambda: actions.salon_approve(salon_id=salon.pk, by=municipal_staff),
@@ -139,7 +189,9 @@ def test_every_disallowed_review_transition_is_refused(action, status, organiser
             call()
 
 
-def test_staff_list_shows_pending_first_and_only_own_scope(client_for, organiser, municipality, other_municipality, municipal_staff):
+def test_staff_list_shows_pending_first_and_only_own_scope(
+    client_for, organiser, municipality, other_municipality, municipal_staff
+):
     make_salon(organiser, municipality, name="A 公開中")
     make_salon(organiser, municipality, name="Z 審査待ち", status=SalonStatus.PENDING)
     make_salon(organiser, other_municipality, name="函館のサロン", status=SalonStatus.PENDING)

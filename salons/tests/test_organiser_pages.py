@@ -11,8 +11,14 @@ from .conftest import make_salon
 pytestmark = pytest.mark.django_db
 
 
-def test_organiser_sees_own_salons_and_next_sessions_with_counts(client_for, organiser, session, resident):
-    make_salon(make_user("other-org@example.jp", "organiser"), session.salon.municipality, name="他人のサロン")
+def test_organiser_sees_own_salons_and_next_sessions_with_counts(
+    client_for, organiser, session, resident
+):
+    make_salon(
+        make_user("other-org@example.jp", "organiser"),
+        session.salon.municipality,
+        name="他人のサロン",
+    )
     actions.session_join(session_id=session.pk, user=resident)
     response = client_for(organiser).get("/salons/manage/")
     assert [s.name for s in response.context["page"]] == [session.salon.name]
@@ -32,8 +38,16 @@ def test_participant_csv_of_own_session(client_for, organiser, session, resident
 
 def test_csv_of_someone_elses_session_is_404(client_for, session, municipal_staff):
     other = make_user("other-org@example.jp", "organiser")
-    assert client_for(other).get(f"/salons/manage/sessions/{session.pk}/participants.csv").status_code == 404
-    assert client_for(municipal_staff).get(f"/salons/manage/sessions/{session.pk}/participants.csv").status_code == 404
+    assert (
+        client_for(other).get(f"/salons/manage/sessions/{session.pk}/participants.csv").status_code
+        == 404
+    )
+    assert (
+        client_for(municipal_staff)
+        .get(f"/salons/manage/sessions/{session.pk}/participants.csv")
+        .status_code
+        == 404
+    )
 
 
 def test_resident_and_advisor_cannot_open_manage_pages(client_for, resident, advisor_user, salon):

@@ -30,13 +30,18 @@ def test_text_search_matches_japanese_variants(visitor, salon, query):
 def test_text_search_without_match_suggests_widening(visitor, salon):
     response = visitor.get("/salons/", {"q": "存在しない言葉"})
     assert names(response) == []
-    assert "Show all salons" in response.content.decode() or "すべてのサロン" in response.content.decode()
+    assert (
+        "Show all salons" in response.content.decode()
+        or "すべてのサロン" in response.content.decode()
+    )
 
 
 def test_filters_municipality_audience_online(visitor, organiser, municipality, other_municipality):
     sapporo = make_salon(organiser, municipality, name="札幌A", audiences=[Audience.MEN_CARERS])
     hakodate = make_salon(organiser, other_municipality, name="函館B")
-    online = make_salon(organiser, None, name="オンラインC", is_online=True, audiences=[Audience.YOUNG_CARERS])
+    online = make_salon(
+        organiser, None, name="オンラインC", is_online=True, audiences=[Audience.YOUNG_CARERS]
+    )
     assert names(visitor.get("/salons/", {"municipality": "012025"})) == [hakodate.name]
     assert names(visitor.get("/salons/", {"audience": "men"})) == [sapporo.name]
     assert names(visitor.get("/salons/", {"online": "1"})) == [online.name]
@@ -49,7 +54,9 @@ def test_bad_municipality_shows_message_and_keeps_input(visitor, salon):
     assert 'value="カフェ"' in response.content.decode()
 
 
-def test_near_me_sorts_by_distance_and_shows_it(visitor, organiser, municipality, other_municipality):
+def test_near_me_sorts_by_distance_and_shows_it(
+    visitor, organiser, municipality, other_municipality
+):
     sapporo = make_salon(organiser, municipality, name="札幌A")
     hakodate = make_salon(organiser, other_municipality, name="函館B")
     response = visitor.get("/salons/", {"municipality": "012025", "near": "1"})
@@ -72,12 +79,18 @@ def test_sorted_by_next_session_and_from_date(visitor, organiser, municipality):
 
 def test_only_published_and_fresh_salons_are_listed(visitor, organiser, municipality):
     make_salon(organiser, municipality, name="承認待ち", status=SalonStatus.PENDING)
-    make_salon(organiser, municipality, name="古い", last_confirmed_at=timezone.now() - timedelta(days=200))
-    changed = make_salon(organiser, municipality, name="変更審査中", status=SalonStatus.CHANGES_PENDING)
+    make_salon(
+        organiser, municipality, name="古い", last_confirmed_at=timezone.now() - timedelta(days=200)
+    )
+    changed = make_salon(
+        organiser, municipality, name="変更審査中", status=SalonStatus.CHANGES_PENDING
+    )
     assert names(visitor.get("/salons/")) == [changed.name]
 
 
-def test_list_paginates_with_bounded_queries(visitor, organiser, municipality, django_assert_max_num_queries):
+def test_list_paginates_with_bounded_queries(
+    visitor, organiser, municipality, django_assert_max_num_queries
+):
     for i in range(23):
         make_session(make_salon(organiser, municipality, name=f"サロン{i:02d}"), days=1 + i)
     with django_assert_max_num_queries(8):

@@ -4,7 +4,15 @@ import pytest
 from django.utils import timezone
 
 from salons import actions
-from salons.models import RecurrenceKind, Registration, RegistrationStatus, Session, SessionRule, SessionStatus, Weekday
+from salons.models import (
+    RecurrenceKind,
+    Registration,
+    RegistrationStatus,
+    Session,
+    SessionRule,
+    SessionStatus,
+    Weekday,
+)
 
 from .conftest import make_session
 
@@ -12,8 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def rule_for(salon, **extra):
-    data = dict(kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY, weekday=Weekday.SATURDAY, nth=3,
-                start_time=time(14, 0), end_time=time(15, 30), starts_on=date(2026, 1, 1))
+    data = dict(
+        kind=RecurrenceKind.MONTHLY_NTH_WEEKDAY,
+        weekday=Weekday.SATURDAY,
+        nth=3,
+        start_time=time(14, 0),
+        end_time=time(15, 30),
+        starts_on=date(2026, 1, 1),
+    )
     data.update(extra)
     return SessionRule.objects.create(salon=salon, **data)
 
@@ -21,17 +35,33 @@ def rule_for(salon, **extra):
 def test_third_saturday_of_each_month(salon):
     rule = rule_for(salon)
     assert actions.occurrence_dates(rule, date(2026, 1, 1), date(2026, 4, 30)) == [
-        date(2026, 1, 17), date(2026, 2, 21), date(2026, 3, 21), date(2026, 4, 18)]
+        date(2026, 1, 17),
+        date(2026, 2, 21),
+        date(2026, 3, 21),
+        date(2026, 4, 18),
+    ]
 
 
 def test_fifth_weekday_skips_months_without_one(salon):
     rule = rule_for(salon, weekday=Weekday.TUESDAY, nth=5)
-    assert actions.occurrence_dates(rule, date(2026, 3, 1), date(2026, 6, 30)) == [date(2026, 3, 31), date(2026, 6, 30)]
+    assert actions.occurrence_dates(rule, date(2026, 3, 1), date(2026, 6, 30)) == [
+        date(2026, 3, 31),
+        date(2026, 6, 30),
+    ]
 
 
 def test_weekly_respects_the_last_date(salon):
-    rule = rule_for(salon, kind=RecurrenceKind.WEEKLY, weekday=Weekday.WEDNESDAY, nth=None, ends_on=date(2026, 1, 20))
-    assert actions.occurrence_dates(rule, date(2026, 1, 1), date(2026, 3, 1)) == [date(2026, 1, 7), date(2026, 1, 14)]
+    rule = rule_for(
+        salon,
+        kind=RecurrenceKind.WEEKLY,
+        weekday=Weekday.WEDNESDAY,
+        nth=None,
+        ends_on=date(2026, 1, 20),
+    )
+    assert actions.occurrence_dates(rule, date(2026, 1, 1), date(2026, 3, 1)) == [
+        date(2026, 1, 7),
+        date(2026, 1, 14),
+    ]
 
 
 def test_generation_is_idempotent_in_tokyo_time_and_skips_moved_dates(salon, organiser):
@@ -40,7 +70,12 @@ def test_generation_is_idempotent_in_tokyo_time_and_skips_moved_dates(salon, org
     assert created == 3
     first = Session.objects.order_by("starts_at").first()
     local = timezone.localtime(first.starts_at)
-    assert (local.date(), local.hour, local.minute, str(local.tzinfo)) == (date(2026, 1, 17), 14, 0, "Asia/Tokyo")
+    assert (local.date(), local.hour, local.minute, str(local.tzinfo)) == (
+        date(2026, 1, 17),
+        14,
+        0,
+        "Asia/Tokyo",
+    )
     assert first.capacity == 10
     first.starts_at += timedelta(days=1)
     first.ends_at += timedelta(days=1)
@@ -57,21 +92,28 @@ def session_post(**overrides):
 
 
 def test_organiser_adds_a_session(client_for, organiser, salon):
-    response = client_for(organiser).post(f"/salons/manage/{salon.pk}/sessions/new/", session_post())
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/sessions/new/", session_post()
+    )
     assert response.status_code == 302
     session = salon.sessions.get()
     assert timezone.localtime(session.starts_at).hour == 14 and session.capacity == 10
 
 
-@pytest.mark.parametrize("overrides, field", [
-    ({"end_time": "13:00"}, "end_time"),
-    ({"date": "2020-01-01"}, "date"),
-    ({"capacity": "0"}, "capacity"),
-    ({"is_online": "on", "meeting_url": "http://meet.example.jp/room"}, "meeting_url"),
-    ({"facilitator": "nobody@example.jp"}, "facilitator"),
-])
+@pytest.mark.parametrize(
+    "overrides, field",
+    [
+        ({"end_time": "13:00"}, "end_time"),
+        ({"date": "2020-01-01"}, "date"),
+        ({"capacity": "0"}, "capacity"),
+        ({"is_online": "on", "meeting_url": "http://meet.example.jp/room"}, "meeting_url"),
+        ({"facilitator": "nobody@example.jp"}, "facilitator"),
+    ],
+)
 def test_bad_session_input_is_explained_and_kept(client_for, organiser, salon, overrides, field):
-    response = client_for(organiser).post(f"/salons/manage/{salon.pk}/sessions/new/", session_post(note="メモ", **overrides))
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/sessions/new/", session_post(note="メモ", **overrides)
+    )
     assert response.status_code == 200
     assert response.context["form"].errors[field]
     assert 'value="メモ"' in response.content.decode()
@@ -80,22 +122,40 @@ def test_bad_session_input_is_explained_and_kept(client_for, organiser, salon, o
 
 def test_recurring_schedule_form_generates_sessions(client_for, organiser, salon, advisor_user):
     start = timezone.localdate() + timedelta(days=1)
-    response = client_for(organiser).post(f"/salons/manage/{salon.pk}/schedules/new/", {
-        "kind": "monthly_nth", "weekday": "1", "nth": "2", "start_time": "14:00", "end_time": "16:00",
-        "starts_on": start.isoformat(), "is_online": "on", "meeting_url": "https://meet.example.jp/r",
-        "facilitator": advisor_user.email,
-    })
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/schedules/new/",
+        {
+            "kind": "monthly_nth",
+            "weekday": "1",
+            "nth": "2",
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "starts_on": start.isoformat(),
+            "is_online": "on",
+            "meeting_url": "https://meet.example.jp/r",
+            "facilitator": advisor_user.email,
+        },
+    )
     assert response.status_code == 302
     sessions = list(salon.sessions.all())
     assert len(sessions) >= 3
-    assert all(s.facilitator == advisor_user and timezone.localtime(s.starts_at).weekday() == 1 for s in sessions)
+    assert all(
+        s.facilitator == advisor_user and timezone.localtime(s.starts_at).weekday() == 1
+        for s in sessions
+    )
 
 
 def test_monthly_schedule_needs_the_week(client_for, organiser, salon):
-    response = client_for(organiser).post(f"/salons/manage/{salon.pk}/schedules/new/", {
-        "kind": "monthly_nth", "weekday": "1", "start_time": "14:00", "end_time": "16:00",
-        "starts_on": timezone.localdate().isoformat(),
-    })
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/schedules/new/",
+        {
+            "kind": "monthly_nth",
+            "weekday": "1",
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "starts_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.context["form"].errors["nth"]
 
 
@@ -106,10 +166,14 @@ def test_other_organiser_cannot_add_sessions(client_for, salon):
     assert client_for(other).get(f"/salons/manage/{salon.pk}/sessions/new/").status_code == 404
 
 
-def test_cancel_notifies_everyone_signed_up(client_for, organiser, session, resident, outbox_emails):
+def test_cancel_notifies_everyone_signed_up(
+    client_for, organiser, session, resident, outbox_emails
+):
     actions.session_join(session_id=session.pk, user=resident)
     c = client_for(organiser)
-    assert "cancel" in c.get(f"/salons/manage/sessions/{session.pk}/cancel/").content.decode().lower()
+    assert (
+        "cancel" in c.get(f"/salons/manage/sessions/{session.pk}/cancel/").content.decode().lower()
+    )
     c.post(f"/salons/manage/sessions/{session.pk}/cancel/")
     session.refresh_from_db()
     assert session.status == SessionStatus.CANCELLED
@@ -122,7 +186,10 @@ def test_cancel_notifies_everyone_signed_up(client_for, organiser, session, resi
 def test_move_one_occurrence_notifies(client_for, organiser, session, resident, outbox_emails):
     actions.session_join(session_id=session.pk, user=resident)
     day = timezone.localdate() + timedelta(days=10)
-    client_for(organiser).post(f"/salons/manage/sessions/{session.pk}/move/", {"date": day.isoformat(), "start_time": "10:00", "end_time": "11:00"})
+    client_for(organiser).post(
+        f"/salons/manage/sessions/{session.pk}/move/",
+        {"date": day.isoformat(), "start_time": "10:00", "end_time": "11:00"},
+    )
     session.refresh_from_db()
     assert timezone.localtime(session.starts_at).date() == day and session.moved_at
     assert outbox_emails()[-1].template == "salons/email/session_moved"
