@@ -20,6 +20,7 @@ from .selfcheck import Step, Subject, evaluate
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
+LIST_LIMIT = 5  # services listed per next step
 WRITERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 
 
@@ -108,17 +109,23 @@ def selfcheck(request):
 
 
 def _next_steps(result, municipality):
-    """[(rule, data)] where data is what the step lists for this municipality."""
-    steps = []
+    """[(rule, data)] where data is what the step lists for this municipality.
+    A service already listed by an earlier step is not repeated."""
+    steps, shown = [], set()
     for rule in result.steps:
         data = None
         if rule.step == Step.CONSULT:
-            data = _from_services("consultation_windows", municipality.pk, limit=5)
+            data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
         elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
             categories = ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
-            data = _from_services("services_for_municipality", municipality.pk, categories=list(categories), limit=5)
+            data = _from_services(
+                "services_for_municipality", municipality.pk, categories=list(categories), limit=LIST_LIMIT * 2
+            )
         elif rule.step == Step.SALONS:
             data = _upcoming_salons(municipality.pk)
+        if data is not None and rule.step != Step.SALONS:
+            data = [item for item in data if item.get("id") not in shown][:LIST_LIMIT]
+            shown.update(item.get("id") for item in data)
         steps.append((rule, data))
     return steps
 

@@ -162,7 +162,7 @@ def test_result_gives_the_chosen_municipalitys_next_steps(client, fake_apis):
 def test_under_18_leads_to_young_carer_support(client, fake_apis):
     html = client.post("/en/awareness/check/", full_post(under_18="on")).content.decode()
     assert html.index('id="step-young_carer"') < html.index('id="step-consult"')
-    assert "0120-0-78310" in html
+    assert "Tell a teacher" in html
     assert "札幌市 ショートステイ (young_carer)" in html
 
 
@@ -174,11 +174,22 @@ def test_without_the_other_apps_the_result_says_so_and_still_works(client, monke
     for package, name in ((services, "services.api"), (salons, "salons.api")):
         monkeypatch.setitem(sys.modules, name, None)  # import now raises ImportError
         monkeypatch.delattr(package, "api", raising=False)
-    response = client.post("/en/awareness/check/", full_post(sign_no_one_to_talk="yes"))
+    response = client.post("/en/awareness/check/", full_post(sign_no_one_to_talk="yes", under_18="on"))
     assert response.status_code == 200
     html = response.content.decode()
+    assert "0120-0-78310" in html  # young-carer help lines even without the catalogue
     assert "Consultation windows of 札幌市 are not listed here yet." in html
     assert "Upcoming salon dates are not available here yet." in html
+
+
+@pytest.mark.django_db
+def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch, fake_apis):
+    monkeypatch.setattr(fake_apis, "services_for_municipality", lambda code, categories=None, limit=5: (
+        fake_apis.consultation_windows(code) + [{"id": 9, "name": "Home help", "summary": "", "url": "/services/9/"}]
+    ))
+    html = client.post("/en/awareness/check/", full_post(sign_alone="yes")).content.decode()
+    assert html.count("札幌市 地域包括支援センター") == 1
+    assert "Home help" in html
 
 
 @pytest.mark.django_db
