@@ -51,6 +51,7 @@ def article_list(request):
     return render(request, "portal/awareness/list.html", {
         "form": form, "page": page, "query": query.urlencode(), "municipality_code": municipality_code,
         "can_write": _can_write(request.user),
+        "quick_exit": audience == Audience.YOUNG_CARERS,
     })
 
 

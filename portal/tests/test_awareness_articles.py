@@ -134,6 +134,8 @@ def test_young_carer_articles_carry_the_quick_exit(client):
     make_article("general")
     assert "data-quick-exit" in client.get("/awareness/yc/").content.decode()
     assert "data-quick-exit" not in client.get("/awareness/general/").content.decode()
+    assert "data-quick-exit" in client.get("/awareness/?audience=young_carers").content.decode()
+    assert "data-quick-exit" not in client.get("/awareness/").content.decode()
 
 
 @pytest.mark.django_db

@@ -75,7 +75,6 @@ def fake_apis(monkeypatch):
     """services.api and salons.api as other apps provide them, answering per municipality."""
     import salons
     import services
-
     from carers.models import Municipality
 
     def name(code):
