@@ -12,7 +12,7 @@ from carers import outbox
 from carers.models import Role, User
 
 from .models import Advisor, DispatchReport, DispatchRequest, RequestEvent
-from .workflow import EDITABLE, Action, Audience, Status, transition_for
+from .workflow import CREATED, EDITABLE, Action, Audience, Status, transition_for
 
 REQUEST_FIELDS = (
     "menu_items", "purpose", "situation", "preferred_date_1", "preferred_date_2", "preferred_date_3",
@@ -138,7 +138,7 @@ def request_create(*, user, data: dict, submit=False) -> DispatchRequest:
     dispatch = DispatchRequest.objects.create(
         municipality_id=user.municipality_id, created_by=user, **{f: data.get(f) for f in REQUEST_FIELDS}
     )
-    _record(dispatch, user, "create", Status.DRAFT)
+    _record(dispatch, user, CREATED, Status.DRAFT)
     if submit:
         dispatch = request_submit(dispatch=dispatch, user=user, expected_version=dispatch.version)
     return dispatch

@@ -57,6 +57,9 @@ class Audience(models.TextChoices):
     ADVISOR = "advisor", _("The assigned advisor")
 
 
+# The timeline's first row: a draft was created (not a transition).
+CREATED = "create"
+
 # States in which municipal staff may still edit the request's content.
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
