@@ -189,17 +189,18 @@ def _edit(request, article):
         })
     form = ArticleForm(request.POST, instance=article, user=user)
     intent = request.POST.get("action", "draft")
-    if not form.is_valid():
-        return render(request, "portal/awareness/manage_form.html", {"form": form, "article": article}, status=400)
-    if intent == "preview":
-        data = form.cleaned_data
-        return render(request, "portal/awareness/manage_form.html", {
-            "form": form, "article": article,
-            "preview": {
-                "title_ja": data["title_ja"], "title_en": data["title_en"],
-                "body_ja": markdown.render(data["body_ja"]), "body_en": markdown.render(data["body_en"]),
-            },
-        })
+    valid = form.is_valid()
+    if intent == "preview" or not valid:
+        context = {"form": form, "article": article}
+        if intent == "preview":
+            # Rendered from what was typed, even if another field is still invalid:
+            # the body goes through the same sanitiser as the public page.
+            data = form.data
+            context["preview"] = {
+                "title_ja": data.get("title_ja", ""), "title_en": data.get("title_en", ""),
+                "body_ja": markdown.render(data.get("body_ja", "")), "body_en": markdown.render(data.get("body_en", "")),
+            }
+        return render(request, "portal/awareness/manage_form.html", context, status=200 if valid else 400)
     try:
         saved = actions.article_save(
             user=user, article=article, fields=form.cleaned_data, publish=intent == "publish"

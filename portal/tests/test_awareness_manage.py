@@ -189,3 +189,14 @@ def test_manage_list_paginates_with_few_queries(client_for, prefecture_staff, dj
     with django_assert_max_num_queries(12):
         html = c.get("/en/awareness/manage/").content.decode()
     assert "Page 1 of" in html
+
+
+@pytest.mark.django_db
+def test_preview_works_while_another_field_is_still_invalid(client_for, prefecture_staff):
+    response = client_for(prefecture_staff).post(
+        "/en/awareness/manage/new/", form_data(action="preview", slug="", body_en="Draft **text**")
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<strong>text</strong>" in html and "This field is required" in html
+    assert not Article.objects.filter(title_en="Local news").exists()
