@@ -57,3 +57,16 @@ def test_other_staff_get_404(request, client_for, persona, advisor):
     client = client_for(request.getfixturevalue(persona))
     assert client.get(URL).status_code == 404
     assert client.get(f"{URL}{advisor.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_roster_list_query_count(client_for, prefecture_staff, municipality, django_assert_max_num_queries):
+    from conftest import make_user
+
+    for i in range(5):
+        advisor = Advisor.objects.create(user=make_user(f"a{i}@example.jp", "advisor"), name=f"Advisor {i}")
+        advisor.areas.add(municipality)
+    client = client_for(prefecture_staff)
+    with django_assert_max_num_queries(10):
+        body = client.get(URL).content.decode()
+    assert body.count("札幌市") == 5
