@@ -26,6 +26,7 @@ from .models import (
     Registration,
     RegistrationStatus,
     Salon,
+    SalonEvent,
     SalonStatus,
     Session,
     SessionRule,
@@ -102,6 +103,10 @@ def _notify_reviewers(salon, template, extra=None):
         )
 
 
+def _record(salon, action, actor=None, comment=""):
+    SalonEvent.objects.create(salon=salon, action=action, actor=actor, comment=comment)
+
+
 def _serialise(field, value):
     if field == "municipality":
         return value.pk if value else None
@@ -144,6 +149,7 @@ def salon_create(*, organiser, data: dict) -> Salon:
                 setattr(salon, field, data[field])
         salon.search_text = salon.build_search_text()
         salon.save()
+        _record(salon, SalonEvent.Action.SUBMITTED, organiser)
         _notify_reviewers(salon, "salons/email/submitted")
     return salon
 
@@ -167,6 +173,7 @@ def salon_update(*, salon_id, by, data: dict) -> Salon:
             salon.status = _transition(salon, "propose_changes")
             salon.pending_changes = {**salon.pending_changes, **changes}
             salon.save(update_fields=["status", "pending_changes", "updated_at"])
+            _record(salon, SalonEvent.Action.CHANGES_PROPOSED, by, ", ".join(changes))
             _notify_reviewers(salon, "salons/email/submitted", {"is_change": True})
             return salon
         _apply(salon, changes)
@@ -176,6 +183,7 @@ def salon_update(*, salon_id, by, data: dict) -> Salon:
             fields.append("status")
         salon.search_text = salon.build_search_text()
         salon.save(update_fields=fields)
+        _record(salon, SalonEvent.Action.SUBMITTED, by)
         _notify_reviewers(salon, "salons/email/submitted")
     return salon
 
@@ -212,6 +220,7 @@ def salon_approve(*, salon_id, by) -> Salon:
                 "updated_at",
             ]
         )
+        _record(salon, SalonEvent.Action.APPROVED, by, ", ".join(changed))
         enqueue(
             to=salon.organiser,
             template="salons/email/approved",
@@ -240,6 +249,7 @@ def salon_return(*, salon_id, by, comment: str) -> Salon:
                 "updated_at",
             ]
         )
+        _record(salon, SalonEvent.Action.RETURNED, by, comment)
         enqueue(
             to=salon.organiser,
             template="salons/email/returned",
@@ -279,6 +289,7 @@ def salon_confirm(*, salon_id, by=None, token=None) -> Salon:
         salon.last_confirmed_at = timezone.now()
         salon.confirm_requested_at = None
         salon.save(update_fields=["last_confirmed_at", "confirm_requested_at"])
+        _record(salon, SalonEvent.Action.CONFIRMED, by if token is None else salon.organiser)
     return salon
 
 
@@ -501,9 +512,11 @@ def session_move(*, session_id, by, starts_at, ends_at) -> Session:
             raise SalonError(_("This session is cancelled."))
         old = _when(session.starts_at)
         session.starts_at, session.ends_at = starts_at, ends_at
-        session.moved_at = timezone.now()
+        session.moved_at, session.moved_by = timezone.now(), by
         session.reminder_sent_at = None
-        session.save(update_fields=["starts_at", "ends_at", "moved_at", "reminder_sent_at"])
+        session.save(
+            update_fields=["starts_at", "ends_at", "moved_at", "moved_by", "reminder_sent_at"]
+        )
         _notify_session(
             session,
             "salons/email/session_moved",
@@ -519,8 +532,8 @@ def session_cancel(*, session_id, by) -> Session:
         if session.is_cancelled:
             raise SalonError(_("This session is already cancelled."))
         session.status = SessionStatus.CANCELLED
-        session.cancelled_at = timezone.now()
-        session.save(update_fields=["status", "cancelled_at"])
+        session.cancelled_at, session.cancelled_by = timezone.now(), by
+        session.save(update_fields=["status", "cancelled_at", "cancelled_by"])
         _notify_session(
             session,
             "salons/email/session_cancelled",

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import OutdatedReport, Registration, Salon, Session, SessionRule
+from .models import OutdatedReport, Registration, Salon, SalonEvent, Session, SessionRule
+
+
+class SalonEventInline(admin.TabularInline):
+    model = SalonEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("action", "actor", "comment", "created_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Salon)
@@ -12,6 +22,7 @@ class SalonAdmin(admin.ModelAdmin):
     search_fields = ("name", "organising_body")
     readonly_fields = ("status", "pending_changes", "reviewed_by", "reviewed_at", "review_comment")
     raw_id_fields = ("organiser",)
+    inlines = [SalonEventInline]
 
 
 @admin.register(SessionRule)

@@ -275,6 +275,33 @@ class Salon(models.Model):
         return Salon.objects.reviewable_by(user).filter(pk=self.pk).exists()
 
 
+class SalonEvent(models.Model):
+    """The moderation history of a salon: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for approval")
+        CHANGES_PROPOSED = "changes_proposed", _("Changes proposed")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned")
+        CONFIRMED = "confirmed", _("Details confirmed")
+
+    salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("salon history entry")
+        verbose_name_plural = _("salon history")
+
+    def __str__(self):
+        return f"{self.get_action_display()} #{self.salon_id}"
+
+
 class RecurrenceKind(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
     MONTHLY_NTH_WEEKDAY = "monthly_nth", _("Monthly on the Nth weekday")
@@ -399,7 +426,13 @@ class Session(SessionDetails):
         max_length=10, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     moved_at = models.DateTimeField(null=True, blank=True)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

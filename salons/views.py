@@ -197,12 +197,37 @@ def session_join(request, pk):
     return redirect(reg)
 
 
+GUEST_REQUESTS_PER_WINDOW = 5
+GUEST_WINDOW_SECONDS = 600
+
+
+def _guest_rate_limited(request) -> bool:
+    """Each guest request sends an email to an address typed by a stranger:
+    a few per address of origin per ten minutes is plenty."""
+    from django.core.cache import cache
+
+    key = f"salons:guest:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, GUEST_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        return False
+    return count > GUEST_REQUESTS_PER_WINDOW
+
+
 def guest_join(request, pk):
     session = get_object_or_404(Session.objects.select_related("salon"), pk=pk)
     if not session.salon.is_public:
         raise Http404
     form = GuestJoinForm(request.POST or None, young=session.salon.is_for_young_carers)
     if request.method == "POST" and form.is_valid():
+        if _guest_rate_limited(request):
+            form.add_error(
+                None, _("Too many sign-up requests from here. Please try again in a few minutes.")
+            )
+            return render(
+                request, "salons/guest_join.html", {"session": session, "form": form}, status=429
+            )
         try:
             actions.guest_request(
                 session_id=session.pk,
@@ -410,6 +435,7 @@ def manage_detail(request, pk):
                 (Salon._meta.get_field(f).verbose_name, v) for f, v in salon.pending_changes.items()
             ],
             "reports": salon.reports.all()[:10],
+            "events": salon.events.select_related("actor")[:20],
             "can_review": salon.can_review(request.user)
             and salon.status in SALON_TRANSITIONS["approve"],
             "is_organiser": salon.organiser_id == request.user.pk,

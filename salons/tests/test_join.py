@@ -187,3 +187,20 @@ def test_no_email_carries_a_meeting_url(online_session, outbox_emails):
         subject, body = render(message)
         assert "secret-room" not in subject + body
         assert not re.search(r"meet\.example", body)
+
+
+def test_guest_requests_are_rate_limited(visitor, session):
+    for i in range(5):
+        assert (
+            visitor.post(
+                f"/salons/sessions/{session.pk}/guest/",
+                {"email": f"g{i}@example.jp", "nickname": "そら"},
+            ).status_code
+            == 200
+        )
+    response = visitor.post(
+        f"/salons/sessions/{session.pk}/guest/", {"email": "g9@example.jp", "nickname": "そら"}
+    )
+    assert response.status_code == 429
+    assert 'value="g9@example.jp"' in response.content.decode()
+    assert Registration.objects.count() == 5

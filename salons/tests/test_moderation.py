@@ -1,7 +1,7 @@
 import pytest
 
 from salons import actions
-from salons.models import SALON_TRANSITIONS, Salon, SalonStatus
+from salons.models import SALON_TRANSITIONS, Salon, SalonEvent, SalonStatus
 
 from .conftest import make_salon
 
@@ -32,6 +32,9 @@ def test_organiser_registers_a_salon_and_staff_are_told(
     salon = Salon.objects.get()
     assert response.status_code == 302
     assert salon.status == SalonStatus.PENDING and salon.organiser == organiser
+    assert [(e.action, e.actor) for e in salon.events.all()] == [
+        (SalonEvent.Action.SUBMITTED, organiser)
+    ]
     assert [(m.to_email, m.template) for m in outbox_emails()] == [
         (municipal_staff.email, "salons/email/submitted")
     ]
@@ -94,6 +97,9 @@ def test_municipal_staff_approves_and_organiser_is_told(
     client_for(municipal_staff).post(f"/salons/manage/{salon.pk}/review/", {"decision": "approve"})
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PUBLISHED and salon.reviewed_by == municipal_staff
+    assert [(e.action, e.actor) for e in salon.events.all()] == [
+        (SalonEvent.Action.APPROVED, municipal_staff)
+    ]
     assert outbox_emails()[-1].template == "salons/email/approved"
     assert outbox_emails()[-1].to_email == organiser.email
 
@@ -125,6 +131,7 @@ def test_prefecture_staff_returns_with_a_comment(
     assert salon.status == SalonStatus.RETURNED
     email = outbox_emails()[-1]
     assert email.template == "salons/email/returned" and email.context["comment"].startswith("会場")
+    assert salon.events.get().comment == "会場の住所を詳しく書いてください。"
 
 
 def test_organiser_cannot_approve_own_salon(client_for, organiser, municipality):

@@ -176,7 +176,7 @@ def test_cancel_notifies_everyone_signed_up(
     )
     c.post(f"/salons/manage/sessions/{session.pk}/cancel/")
     session.refresh_from_db()
-    assert session.status == SessionStatus.CANCELLED
+    assert session.status == SessionStatus.CANCELLED and session.cancelled_by == organiser
     email = outbox_emails()[-1]
     assert (email.to_email, email.template) == (resident.email, "salons/email/session_cancelled")
     with pytest.raises(actions.SalonError):
