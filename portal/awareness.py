@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from carers.access import role_required
@@ -78,6 +79,7 @@ def work_and_care(request):
     return render(request, "portal/awareness/work_and_care.html")
 
 
+@never_cache  # answers and results must not linger in caches or the back/forward cache
 def selfcheck(request):
     """Step 1 (GET): about myself or someone I know. Step 2 (POST with only the
     subject): the questions. Step 3 (POST with answers): the result, rendered

@@ -127,6 +127,13 @@ class Article(models.Model):
         labels = dict(Audience.choices)
         return [labels[a] for a in self.audiences if a in labels]
 
+    @property
+    def current_status(self):
+        """What the public sees: a scheduled article whose time has come is published."""
+        if self.status == ArticleStatus.SCHEDULED and self.is_live():
+            return ArticleStatus.PUBLISHED
+        return ArticleStatus(self.status)
+
     def is_live(self, now=None):
         now = now or timezone.now()
         return self.status in (ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED) and bool(

@@ -62,6 +62,8 @@ def test_drafts_and_future_articles_are_hidden_until_due(client):
     assert client.get("/en/awareness/a-draft/").status_code == 404
     # When the time comes, the scheduled article appears without anyone acting.
     Article.objects.filter(pk=future.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    future.refresh_from_db()
+    assert future.current_status == ArticleStatus.PUBLISHED
     assert client.get("/en/awareness/later/").status_code == 200
     assert "later title" in client.get("/en/awareness/").content.decode()
 
@@ -69,6 +71,7 @@ def test_drafts_and_future_articles_are_hidden_until_due(client):
 @pytest.mark.django_db
 def test_published_queryset_uses_the_given_time():
     article = make_article("x", status=ArticleStatus.SCHEDULED, publish_at=timezone.now() + timedelta(days=1))
+    assert article.current_status == ArticleStatus.SCHEDULED
     assert not Article.objects.published().filter(pk=article.pk).exists()
     assert Article.objects.published(now=timezone.now() + timedelta(days=2)).filter(pk=article.pk).exists()
 

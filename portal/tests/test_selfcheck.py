@@ -154,6 +154,7 @@ def test_result_gives_the_chosen_municipalitys_next_steps(client, fake_apis):
     assert 'href="/en/awareness/work-and-care/"' in html
     assert 'id="step-young_carer"' not in html
     assert "Nothing from this check was saved." in html
+    assert "no-store" in response["Cache-Control"]
     assert SelfCheckTally.objects.count() == 0
 
 
