@@ -306,9 +306,12 @@ def registration_detail(request, token):
     )
 
 
-@require_POST
 def registration_cancel(request, token):
     reg = _registration(request, token)
+    if request.method != "POST":
+        return render(
+            request, "salons/registration_cancel.html", {"reg": reg, "session": reg.session}
+        )
     try:
         actions.registration_cancel(registration_id=reg.pk)
     except SalonError as exc:

@@ -109,7 +109,11 @@ def test_someone_elses_signup_page_is_404(client_for, resident, session):
 
 def test_cancel_own_signup(client_for, resident, session):
     reg = actions.session_join(session_id=session.pk, user=resident)
-    client_for(resident).post(f"/salons/signups/{reg.token}/cancel/")
+    c = client_for(resident)
+    assert c.get(f"/salons/signups/{reg.token}/cancel/").status_code == 200  # asks first
+    reg.refresh_from_db()
+    assert reg.status == RegistrationStatus.CONFIRMED
+    c.post(f"/salons/signups/{reg.token}/cancel/")
     reg.refresh_from_db()
     assert reg.status == RegistrationStatus.CANCELLED
 
