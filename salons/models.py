@@ -29,6 +29,8 @@ CONFIRM_EVERY = timedelta(days=91)
 # Participants see the meeting URL from this long before the start until the end.
 LINK_OPENS_BEFORE = timedelta(minutes=30)
 EARTH_RADIUS_KM = 6371.0
+# Default of Session.meeting_url_for(registration=...): find the viewer's sign-up.
+LOOK_UP = object()
 
 
 class Audience(models.TextChoices):
@@ -466,7 +468,7 @@ class Session(SessionDetails):
     def link_window(self):
         return self.starts_at - LINK_OPENS_BEFORE, self.ends_at
 
-    def meeting_url_for(self, user=None, registration=None, now=None):
+    def meeting_url_for(self, user=None, registration=LOOK_UP, now=None):
         """The meeting URL if this viewer may see it now, else "".
 
         Organiser and facilitator: always. A participant (a confirmed sign-up,
@@ -477,11 +479,11 @@ class Session(SessionDetails):
         if user is not None and user.is_authenticated:
             if user.pk in (self.salon.organiser_id, self.facilitator_id):
                 return self.meeting_url
-            if registration is None:
+            if registration is LOOK_UP:
                 registration = self.registrations.filter(
                     user=user, status=RegistrationStatus.CONFIRMED
                 ).first()
-        if registration is None or registration.session_id != self.pk:
+        if registration in (None, LOOK_UP) or registration.session_id != self.pk:
             return ""
         if registration.user_id and getattr(user, "pk", None) != registration.user_id:
             return ""  # an account's sign-up counts only for that account

@@ -1,0 +1,34 @@
+import pytest
+
+from conftest import make_user
+from salons import actions
+
+from .conftest import make_session
+
+pytestmark = pytest.mark.django_db
+
+
+def test_detail_page_queries_do_not_grow_with_sessions(
+    client_for, online_salon, django_assert_max_num_queries
+):
+    for day in range(1, 11):
+        make_session(
+            online_salon,
+            days=day,
+            is_online=True,
+            meeting_url="https://meet.example.jp/x",
+            capacity=5,
+        )
+    c = client_for(make_user("viewer@example.jp"))
+    with django_assert_max_num_queries(8):
+        response = c.get(f"/salons/{online_salon.pk}/")
+    assert len(response.context["sessions"]) == 10
+
+
+def test_detail_shows_own_signup_status_and_join_buttons(client_for, visitor, session, resident):
+    actions.session_join(session_id=session.pk, user=resident)
+    mine = client_for(resident).get(f"/salons/{session.salon_id}/").content.decode()
+    assert "/salons/signups/" in mine
+    anonymous = visitor.get(f"/salons/{session.salon_id}/").content.decode()
+    assert f"/salons/sessions/{session.pk}/guest/" in anonymous
+    assert "1 of 2" in anonymous or "2人中 1人" in anonymous
