@@ -145,7 +145,7 @@ class ServiceForm(forms.ModelForm):
 
 
 class CsvUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8 (with or without BOM) or Shift_JIS, up to 2 MB."))
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8 (with or without BOM) or Shift_JIS, up to 1 MB."))
 
 
 class ReportForm(forms.ModelForm):

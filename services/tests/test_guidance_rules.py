@@ -90,7 +90,7 @@ def test_a_starts_with_the_consultation_window(content):
 def test_b_never_lacks_the_care_plan_review_and_the_reason(content):
     result = evaluate(answers(service_use="some", services_used=["home_help"]), None)
     review = next(i for i in result.items() if i.key == "advice:care_plan_review")
-    assert "already uses some services" in str(review.reasons[0])
+    assert "すでにサービスを使っている" in str(review.reasons[0])
 
 
 @pytest.mark.django_db
