@@ -786,6 +786,17 @@ def sessions_send_reminders(*, now=None) -> int:
     return sent
 
 
+def guest_requests_purge(*, now=None) -> int:
+    """Delete guest sign-ups whose email was never confirmed once their link
+    has expired: the address is personal data kept for nothing."""
+    now = now or timezone.now()
+    deleted, _details = Registration.objects.filter(
+        status=RegistrationStatus.EMAIL_UNCONFIRMED,
+        created_at__lt=now - timedelta(seconds=GUEST_LINK_MAX_AGE),
+    ).delete()
+    return deleted
+
+
 def rules_generate_all(*, today=None) -> int:
     return sum(
         rule_generate_sessions(rule_id=pk, today=today)

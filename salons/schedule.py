@@ -11,6 +11,10 @@ BEAT_SCHEDULE = {
     "salons-expire-offers": {"task": "salons.tasks.expire_offers", "schedule": 300.0},
     # Hourly: sessions starting tomorrow (Tokyo date) not yet reminded.
     "salons-send-reminders": {"task": "salons.tasks.send_reminders", "schedule": crontab(minute=5)},
+    "salons-purge-unconfirmed-guests": {
+        "task": "salons.tasks.purge_unconfirmed_guests",
+        "schedule": crontab(hour=4, minute=20),
+    },
     "salons-request-confirmations": {
         "task": "salons.tasks.request_confirmations",
         "schedule": crontab(hour=9, minute=30),

@@ -27,3 +27,9 @@ def send_reminders():
 def request_confirmations():
     """Ask organisers every three months to confirm their salon's details."""
     return actions.salons_request_confirmation()
+
+
+@shared_task(ignore_result=True)
+def purge_unconfirmed_guests():
+    """Delete guest sign-ups whose email address was never confirmed."""
+    return actions.guest_requests_purge()

@@ -208,3 +208,12 @@ def test_guest_requests_are_rate_limited(visitor, session):
     assert response.status_code == 429
     assert 'value="g9@example.jp"' in response.content.decode()
     assert Registration.objects.count() == 5
+
+
+def test_unconfirmed_guest_requests_are_purged_after_the_link_expires(visitor, session):
+    visitor.post(
+        f"/salons/sessions/{session.pk}/guest/", {"email": "g@example.jp", "nickname": "そら"}
+    )
+    assert actions.guest_requests_purge() == 0
+    assert actions.guest_requests_purge(now=timezone.now() + timedelta(days=3)) == 1
+    assert not Registration.objects.exists()
