@@ -434,9 +434,7 @@ def manage_detail(request, pk):
             "salon": salon,
             "sessions": sessions,
             "rules": salon.rules.all(),
-            "pending": [
-                (Salon._meta.get_field(f).verbose_name, v) for f, v in salon.pending_changes.items()
-            ],
+            "pending": _pending_rows(salon),
             "reports": salon.reports.all()[:10],
             "events": salon.events.select_related("actor")[:20],
             "can_review": salon.can_review(request.user)
@@ -445,6 +443,31 @@ def manage_detail(request, pk):
             "return_form": ReturnForm(),
         },
     )
+
+
+def _show(field, value):
+    """A stored value of a public field as staff should read it."""
+    from carers.models import Municipality
+
+    from .models import Audience
+
+    if field == "municipality":
+        if hasattr(value, "name"):
+            return value.name
+        return Municipality.objects.filter(pk=value).values_list("name", flat=True).first() or "—"
+    if field == "audiences":
+        return "、".join(str(Audience(a).label) for a in value if a in Audience.values)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return getattr(value, "name", value) or "—"
+
+
+def _pending_rows(salon):
+    """(label, published value, proposed value) for each proposed change."""
+    return [
+        (Salon._meta.get_field(f).verbose_name, _show(f, getattr(salon, f)), _show(f, v))
+        for f, v in salon.pending_changes.items()
+    ]
 
 
 @role_required(Role.ORGANISER)

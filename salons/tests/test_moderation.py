@@ -162,6 +162,8 @@ def test_change_to_published_salon_waits_while_published_version_stays(
     assert salon.name == "ケアラーズカフェ テスト"
     assert salon.pending_changes["name"] == "改名後のカフェ"
     assert "ケアラーズカフェ テスト" in visitor.get(f"/salons/{salon.pk}/").content.decode()
+    review_page = client_for(municipal_staff).get(f"/salons/manage/{salon.pk}/")
+    assert review_page.context["pending"][0][1:] == ("ケアラーズカフェ テスト", "改名後のカフェ")
     assert [s.name for s in visitor.get("/salons/").context["page"]] == [salon.name]
     actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
     salon.refresh_from_db()
