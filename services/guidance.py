@@ -19,6 +19,7 @@ save a support plan.
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import Scope
@@ -269,13 +270,11 @@ def _reason_parts(rule: Rule, answers: dict, track: str) -> list:
         matched = [v for v in answers.get(answer_key) or [] if v in wanted]
         if not matched:
             return None
-        parts.extend(f"“{label}”" for label in _labels(choices, matched))
+        parts.extend(format_lazy(_("“{}”"), label) for label in _labels(choices, matched))
     return parts
 
 
 def _because(parts) -> str:
-    from django.utils.text import format_lazy
-
     return format_lazy(_("Because you said: {}"), format_lazy("{}" * len(parts), *_join(parts)))
 
 
