@@ -342,7 +342,14 @@ def my_registrations(request):
         .select_related("session__salon")
         .order_by("session__starts_at")
     )
-    return render(request, "salons/my_registrations.html", {"registrations": regs})
+    facilitating = (
+        Session.objects.upcoming().filter(facilitator=request.user).select_related("salon")[:20]
+    )
+    return render(
+        request,
+        "salons/my_registrations.html",
+        {"registrations": regs, "facilitating": facilitating},
+    )
 
 
 # --- reporting outdated information ------------------------------------------------------

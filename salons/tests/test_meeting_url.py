@@ -102,6 +102,8 @@ def test_organiser_and_facilitator_see_it_any_time(
         assert (
             SECRET in client_for(user).get(f"/salons/{online_session.salon_id}/").content.decode()
         )
+    mine = client_for(advisor_user).get("/salons/signups/")
+    assert list(mine.context["facilitating"]) == [online_session]
 
 
 def test_guest_participant_sees_it_on_their_token_page(visitor, online_session, outbox_emails):
