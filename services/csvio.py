@@ -131,7 +131,16 @@ def _changes(instance, form):
 
 def preview(content: bytes, user) -> Preview:
     text, encoding = decode(content)
+    if "\x00" in text:
+        raise CsvRefused(_("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."))
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _preview_rows(reader, user, content, encoding)
+    except csv.Error:
+        raise CsvRefused(_("Row %(row)s is not valid CSV (check quotes and line breaks).") % {"row": reader.line_num}) from None
+
+
+def _preview_rows(reader, user, content, encoding) -> Preview:
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
     unknown = [h for h in header if h not in COLUMNS]

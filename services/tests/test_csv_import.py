@@ -160,3 +160,12 @@ def test_export_is_scoped(client_for, municipal_staff, content):
 @pytest.mark.django_db
 def test_residents_cannot_import(client_for, resident):
     assert client_for(resident).get(URL).status_code == 404
+
+
+@pytest.mark.django_db
+def test_broken_csv_is_refused_with_the_row(staff):
+    content = make_csv([row()]) + b'"unterminated,' + b"x" * 10 + b"\r\n" + ("a" * 200000).encode()
+    response = upload(staff, content)
+    assert response.status_code == 400
+    assert "is not valid CSV" in response.content.decode()
+    assert upload(staff, make_csv([row()]) + b"\x00\r\n").status_code == 400
