@@ -185,6 +185,11 @@ def session_join(request, pk):
     except SalonError as exc:
         messages.error(request, exc.message)
         return redirect(session.salon)
+    _say_joined(request, reg, _("You are signed up. See you there!"))
+    return redirect(reg)
+
+
+def _say_joined(request, reg, booked_text):
     if reg.status == RegistrationStatus.WAITING:
         messages.warning(
             request,
@@ -193,8 +198,7 @@ def session_join(request, pk):
             ),
         )
     else:
-        messages.success(request, _("You are signed up. See you there!"))
-    return redirect(reg)
+        messages.success(request, booked_text)
 
 
 GUEST_REQUESTS_PER_WINDOW = 5
@@ -255,15 +259,7 @@ def guest_confirm(request, token):
             return render(
                 request, "salons/guest_confirm.html", {"error": exc.message}, status=status
             )
-        if reg.status == RegistrationStatus.WAITING:
-            messages.warning(
-                request,
-                _(
-                    "The session is full. You are on the waiting list; we will email you if a seat frees up."
-                ),
-            )
-        else:
-            messages.success(request, _("Your email address is confirmed and you are signed up."))
+        _say_joined(request, reg, _("Your email address is confirmed and you are signed up."))
         return redirect(reg)
     return render(request, "salons/guest_confirm.html", {"token": token})
 
