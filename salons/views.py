@@ -95,7 +95,9 @@ def salon_list(request):
             "page": page,
             "origin": origin,
             "query": query.urlencode(),
-            "searched": any(v for k, v in request.GET.items() if k != "page"),
+            "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
+            "can_become_organiser": request.user.is_authenticated
+            and request.user.role == Role.REGISTERED,
         },
     )
 
