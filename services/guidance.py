@@ -147,7 +147,7 @@ RULES = (
     Rule("start", ("long_term_care",), track=A, care_level_unknown=False),
     # Track B: never assume the carer's capacity; what could take load off, and a review.
     Rule("load", advice=CARE_PLAN_REVIEW, track=B),
-    Rule("load", ("respite", "long_term_care"), track=B, limit=4),
+    Rule("load", ("respite", "long_term_care"), track=B),
     Rule("load", ("consultation",), track=B, situations=frozenset({"alone", "own_health", "other_roles", "under_18"})),
     # Whatever the track.
     Rule("work", ("work_care",), situations=frozenset({"working"}), limit=4),
@@ -275,7 +275,8 @@ def _reason_parts(rule: Rule, answers: dict, track: str) -> list:
 
 
 def _because(parts) -> str:
-    return format_lazy(_("Because you said: {}"), format_lazy("{}" * len(parts), *_join(parts)))
+    joined = _join(parts)
+    return format_lazy(_("Because you said: {}"), format_lazy("{}" * len(joined), *joined))
 
 
 def _join(parts):
@@ -313,12 +314,19 @@ def _services_by_category(categories, municipality_code):
 YOUNG_ONLY = frozenset({"young_carers", "family"})
 
 
+# Categories suggested only when one of these needs was chosen.
+CATEGORY_NEEDS = {"disability": frozenset({"disability", "mental"})}
+
+
 def _fits(service, answers) -> bool:
-    """Entries meant only for young carers are suggested to carers under 18 only."""
+    """Entries meant only for young carers are suggested to carers under 18
+    only; disability entries only when a disability or mental-health need was chosen."""
     audiences = set(service.audiences)
-    if "young_carers" in audiences and audiences <= YOUNG_ONLY:
-        return "under_18" in (answers.get("situations") or [])
-    return True
+    if "young_carers" in audiences and audiences <= YOUNG_ONLY and "under_18" not in (answers.get("situations") or []):
+        return False
+    needs = set(answers.get("needs") or [])
+    codes = {term.code for term in service.categories.all()}
+    return all(needs & wanted for code, wanted in CATEGORY_NEEDS.items() if code in codes)
 
 
 def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceResult":

@@ -120,3 +120,20 @@ def test_api_functions_for_case_records(content):
     assert form.is_valid(), form.errors
     json.dumps(form.cleaned_data)  # storable as it is
     assert api.evaluate_guidance(form.cleaned_data, "011002").track == "A"
+
+
+@pytest.mark.django_db
+def test_a_reason_names_every_answer_that_led_to_it(content):
+    from django.utils import translation
+
+    result = evaluate(answers(service_use="some", services_used=["home_help"], situations=["alone"]), None)
+    centre = next(i for i in result.items() if i.service and i.service.key == "community-support-centre")
+    with translation.override("en"):
+        reasons = " ".join(str(r) for r in centre.reasons)
+    assert "already uses some services" in reasons and "I care mostly alone" in reasons
+
+
+@pytest.mark.django_db
+def test_disability_entries_only_for_disability_needs(content):
+    assert "disability-welfare" not in _keys(evaluate(answers(service_use="some", services_used=["home_help"]), None))
+    assert "disability-welfare" in _keys(evaluate(answers(needs=["mental"]), None))
