@@ -1,0 +1,56 @@
+"""Every page of the app renders with one <h1>, in both languages; the content command is idempotent."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from services.models import Service
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_public_pages_have_one_h1(visitor, demo_content, prefix):
+    detail_path = f"/services/{Service.objects.get(key='demo-sapporo-centre').pk}/"
+    for path in ("/services/", "/services/guide/", detail_path):
+        response = visitor.get(prefix + path)
+        assert response.status_code == 200, path
+        assert response.content.count(b"<h1") == 1, path
+    detail = visitor.get(prefix + detail_path).content.decode()
+    assert "badge-demo" in detail and "011-000-0000" in detail
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/services/manage/", "/services/manage/new/", "/services/manage/reports/",
+                                  "/services/manage/import/", "/en/services/manage/"])
+def test_staff_pages_have_one_h1(client_for, prefecture_staff, content, path):
+    response = client_for(prefecture_staff).get(path)
+    assert response.status_code == 200
+    assert response.content.count(b"<h1") == 1
+
+
+@pytest.mark.django_db
+def test_load_services_is_idempotent(db):
+    call_command("load_services", stdout=io.StringIO())
+    ids = set(Service.objects.values_list("pk", flat=True))
+    call_command("load_services", stdout=io.StringIO())
+    assert set(Service.objects.values_list("pk", flat=True)) == ids
+    assert all(s.source for s in Service.objects.all())  # every built-in entry names its source
+    assert all(s.name_en and s.summary_en for s in Service.objects.all())
+
+
+@pytest.mark.django_db
+def test_verification_email_renders_in_the_recipients_language(make_service, municipality, municipal_staff, outbox_emails):
+    import datetime
+
+    from carers.outbox import render
+    from services.actions import unverified_reminders_send
+
+    municipal_staff.language = "en"
+    municipal_staff.save(update_fields=["language"])
+    make_service(name_ja="古い窓口", scope="municipal", municipalities=[municipality],
+                 last_verified=datetime.date(2020, 1, 1))
+    unverified_reminders_send()
+    subject, body = render(outbox_emails()[0])
+    assert "1 service entry needs checking" in subject
+    assert "古い窓口" in body and "/services/manage/?show=unverified" in body
