@@ -25,7 +25,11 @@ def service_owners(service) -> list:
 
 
 def _service_context(service):
-    return {"service_id": str(service.pk), "service_name": service.name_ja, "service_name_en": service.name_en}
+    return {
+        "service_id": str(service.pk),
+        "service_name": service.name_ja,
+        "service_name_en": service.name_en,
+    }
 
 
 @transaction.atomic
@@ -47,7 +51,9 @@ def service_verify(*, service, user) -> Service:
     service.last_verified = timezone.localdate()
     service.verification_reminded_on = None
     service.updated_by = user
-    service.save(update_fields=["last_verified", "verification_reminded_on", "updated_by", "updated_at"])
+    service.save(
+        update_fields=["last_verified", "verification_reminded_on", "updated_by", "updated_at"]
+    )
     return service
 
 
@@ -63,8 +69,11 @@ def report_submit(*, service, message: str) -> ServiceReport:
     (a visitor might have typed personal details)."""
     report = ServiceReport.objects.create(service=service, message=message.strip())
     for owner in service_owners(service):
-        enqueue(to=owner, template="services/email/report_received",
-                context={**_service_context(service), "report_id": report.pk})
+        enqueue(
+            to=owner,
+            template="services/email/report_received",
+            context={**_service_context(service), "report_id": report.pk},
+        )
     return report
 
 
@@ -98,8 +107,13 @@ def unverified_reminders_send(today=None) -> int:
             for owner in service_owners(service):
                 per_owner.setdefault(owner.pk, (owner, []))[1].append(service)
         for owner, items in per_owner.values():
-            enqueue(to=owner, template="services/email/verification_due",
-                    context={"count": len(items), "names": [s.name_ja for s in items[:10]]})
+            enqueue(
+                to=owner,
+                template="services/email/verification_due",
+                context={"count": len(items), "names": [s.name_ja for s in items[:10]]},
+            )
             sent += 1
-        Service.objects.filter(pk__in=[s.pk for s in services]).update(verification_reminded_on=today)
+        Service.objects.filter(pk__in=[s.pk for s in services]).update(
+            verification_reminded_on=today
+        )
     return sent

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import Location, Organization, Service, ServiceAtLocation, ServiceReport, Taxonomy, TaxonomyTerm
+from .models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    ServiceReport,
+    Taxonomy,
+    TaxonomyTerm,
+)
 
 
 class ServiceAtLocationInline(admin.TabularInline):

@@ -25,7 +25,9 @@ def _as_dict(service, category_codes) -> dict:
     }
 
 
-def services_for_municipality(code: str, categories: list[str] | None = None, limit: int = 5) -> list[dict]:
+def services_for_municipality(
+    code: str, categories: list[str] | None = None, limit: int = 5
+) -> list[dict]:
     """Visible services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
     name, summary, url, category (a taxonomy term code) and scope."""
@@ -56,6 +58,12 @@ def evaluate_guidance(answers: dict, municipality_code: str | None = None) -> Gu
 def dashboard_counts() -> list[tuple[str, int]]:
     return [
         (_("Published services"), Service.objects.filter(status=ServiceStatus.PUBLISHED).count()),
-        (_("Services not verified for 12 months"), Service.objects.filter(status=ServiceStatus.PUBLISHED).unverified().count()),
-        (_("Open reports from visitors"), ServiceReport.objects.filter(status=ReportStatus.OPEN).count()),
+        (
+            _("Services not verified for 12 months"),
+            Service.objects.filter(status=ServiceStatus.PUBLISHED).unverified().count(),
+        ),
+        (
+            _("Open reports from visitors"),
+            ServiceReport.objects.filter(status=ReportStatus.OPEN).count(),
+        ),
     ]

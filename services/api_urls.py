@@ -12,7 +12,9 @@ urlpatterns = [
     path("organizations", hsds.organizations, name="organizations"),
     path("organizations/<str:id>", hsds.organization_detail, name="organization"),
     path("service_at_locations", hsds.service_at_locations, name="service_at_locations"),
-    path("service_at_locations/<str:id>", hsds.service_at_location_detail, name="service_at_location"),
+    path(
+        "service_at_locations/<str:id>", hsds.service_at_location_detail, name="service_at_location"
+    ),
     path("taxonomies", hsds.taxonomies, name="taxonomies"),
     path("taxonomies/<str:id>", hsds.taxonomy_detail, name="taxonomy"),
     path("taxonomy_terms", hsds.taxonomy_terms, name="taxonomy_terms"),

@@ -26,10 +26,35 @@ MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
 LIST_SEP = "|"
 COLUMNS = (
-    "id", "name_ja", "name_en", "summary_ja", "summary_en", "description_ja", "description_en",
-    "eligibility_ja", "eligibility_en", "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en",
-    "organization", "categories", "audiences", "scope", "municipalities", "url", "email", "phone",
-    "contact_ja", "contact_en", "keywords", "source", "status", "last_verified", "visible_from", "visible_until",
+    "id",
+    "name_ja",
+    "name_en",
+    "summary_ja",
+    "summary_en",
+    "description_ja",
+    "description_en",
+    "eligibility_ja",
+    "eligibility_en",
+    "how_to_apply_ja",
+    "how_to_apply_en",
+    "cost_ja",
+    "cost_en",
+    "organization",
+    "categories",
+    "audiences",
+    "scope",
+    "municipalities",
+    "url",
+    "email",
+    "phone",
+    "contact_ja",
+    "contact_en",
+    "keywords",
+    "source",
+    "status",
+    "last_verified",
+    "visible_from",
+    "visible_until",
 )
 ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
 
@@ -81,7 +106,9 @@ def digest(content: bytes) -> str:
 def decode(content: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM) first, then Shift_JIS/CP932."""
     if len(content) > MAX_BYTES:
-        raise CsvRefused(_("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)})
+        raise CsvRefused(
+            _("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)}
+        )
     for label, codec in ENCODINGS.items():
         try:
             return content.decode(codec), label
@@ -109,7 +136,11 @@ def _form_data(row, number, errors):
             errors.append(_("Unknown category “%(code)s”.") % {"code": code})
     data["categories"] = list(terms.values())
     munis = _split(data.pop("municipalities"))
-    known = set(Municipality.objects.in_portal_prefecture().filter(code__in=munis).values_list("code", flat=True))
+    known = set(
+        Municipality.objects.in_portal_prefecture()
+        .filter(code__in=munis)
+        .values_list("code", flat=True)
+    )
     for code in munis:
         if code not in known:
             errors.append(_("Unknown municipality “%(code)s”.") % {"code": code})
@@ -132,12 +163,17 @@ def _changes(instance, form):
 def preview(content: bytes, user) -> Preview:
     text, encoding = decode(content)
     if "\x00" in text:
-        raise CsvRefused(_("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."))
+        raise CsvRefused(
+            _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV.")
+        )
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         return _preview_rows(reader, user, content, encoding)
     except csv.Error:
-        raise CsvRefused(_("Row %(row)s is not valid CSV (check quotes and line breaks).") % {"row": reader.line_num}) from None
+        raise CsvRefused(
+            _("Row %(row)s is not valid CSV (check quotes and line breaks).")
+            % {"row": reader.line_num}
+        ) from None
 
 
 def _preview_rows(reader, user, content, encoding) -> Preview:
@@ -150,7 +186,10 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
         if unknown:
             parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
-        raise CsvRefused(_("Row 1 (the header) does not match the template: %(details)s.") % {"details": "; ".join(parts)})
+        raise CsvRefused(
+            _("Row 1 (the header) does not match the template: %(details)s.")
+            % {"details": "; ".join(parts)}
+        )
     reader.fieldnames = header
     editable = Service.objects.for_user(user)
     rows = []
@@ -160,7 +199,9 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
         if index >= MAX_ROWS:
             raise CsvRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
         if None in row:
-            rows.append(RowResult(number, "", errors=[_("This row has more cells than the header.")]))
+            rows.append(
+                RowResult(number, "", errors=[_("This row has more cells than the header.")])
+            )
             continue
         if not any((v or "").strip() for v in row.values()):
             continue
@@ -211,14 +252,39 @@ def export(services, encoding="utf-8") -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for s in services:
-        writer.writerow([
-            str(s.pk), s.name_ja, s.name_en, s.summary_ja, s.summary_en, s.description_ja, s.description_en,
-            s.eligibility_ja, s.eligibility_en, s.how_to_apply_ja, s.how_to_apply_en, s.cost_ja, s.cost_en,
-            s.organization.name_ja, LIST_SEP.join(t.code for t in s.categories.all()), LIST_SEP.join(s.audiences),
-            s.scope, LIST_SEP.join(m.code for m in s.municipalities.all()), s.url, s.email, s.phone,
-            s.contact_ja, s.contact_en, s.keywords, s.source, s.status, s.last_verified.isoformat(),
-            s.visible_from.isoformat() if s.visible_from else "", s.visible_until.isoformat() if s.visible_until else "",
-        ])
+        writer.writerow(
+            [
+                str(s.pk),
+                s.name_ja,
+                s.name_en,
+                s.summary_ja,
+                s.summary_en,
+                s.description_ja,
+                s.description_en,
+                s.eligibility_ja,
+                s.eligibility_en,
+                s.how_to_apply_ja,
+                s.how_to_apply_en,
+                s.cost_ja,
+                s.cost_en,
+                s.organization.name_ja,
+                LIST_SEP.join(t.code for t in s.categories.all()),
+                LIST_SEP.join(s.audiences),
+                s.scope,
+                LIST_SEP.join(m.code for m in s.municipalities.all()),
+                s.url,
+                s.email,
+                s.phone,
+                s.contact_ja,
+                s.contact_en,
+                s.keywords,
+                s.source,
+                s.status,
+                s.last_verified.isoformat(),
+                s.visible_from.isoformat() if s.visible_from else "",
+                s.visible_until.isoformat() if s.visible_until else "",
+            ]
+        )
     text = out.getvalue()
     if encoding == "cp932":
         # Characters Shift_JIS cannot hold (e.g. an en dash) become "?".

@@ -21,33 +21,48 @@ class GuidanceForm(forms.Form):
 
     municipality = forms.ChoiceField(label=_("Where do you live?"), required=False)
     recipient = forms.ChoiceField(
-        label=_("Who needs care?"), choices=guidance.RECIPIENTS, widget=forms.RadioSelect,
+        label=_("Who needs care?"),
+        choices=guidance.RECIPIENTS,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Please tell us who needs care.")},
     )
     needs = forms.MultipleChoiceField(
-        label=_("What kind of care or support do they need?"), choices=guidance.NEEDS,
+        label=_("What kind of care or support do they need?"),
+        choices=guidance.NEEDS,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Please choose at least one kind of care or support.")},
     )
     care_level = forms.ChoiceField(
-        label=_("Care level (if known)"), choices=CareLevel.choices, initial=CareLevel.UNKNOWN, required=False,
-        help_text=_("The long-term care insurance certification (要支援・要介護). Choose “Unknown” if you are not sure."),
+        label=_("Care level (if known)"),
+        choices=CareLevel.choices,
+        initial=CareLevel.UNKNOWN,
+        required=False,
+        help_text=_(
+            "The long-term care insurance certification (要支援・要介護). Choose “Unknown” if you are not sure."
+        ),
     )
     service_use = forms.ChoiceField(
-        label=_("Does the household use any care or welfare services now?"), choices=guidance.SERVICE_USE,
+        label=_("Does the household use any care or welfare services now?"),
+        choices=guidance.SERVICE_USE,
         widget=forms.RadioSelect,
         error_messages={"required": _("Please say whether the household uses any services now.")},
     )
     services_used = forms.MultipleChoiceField(
-        label=_("If yes: which services?"), choices=guidance.USED_SERVICES, required=False,
+        label=_("If yes: which services?"),
+        choices=guidance.USED_SERVICES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     situations = forms.MultipleChoiceField(
-        label=_("About you, the carer (choose all that apply)"), choices=guidance.SITUATIONS, required=False,
+        label=_("About you, the carer (choose all that apply)"),
+        choices=guidance.SITUATIONS,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     wishes = forms.MultipleChoiceField(
-        label=_("What would you wish for? (choose all that apply)"), choices=guidance.WISHES, required=False,
+        label=_("What would you wish for? (choose all that apply)"),
+        choices=guidance.WISHES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -64,10 +79,14 @@ class GuidanceForm(forms.Form):
         if use == "none" and used:
             self.add_error(
                 "services_used",
-                _("You said the household uses no services, but chose some services. Please correct one of the two."),
+                _(
+                    "You said the household uses no services, but chose some services. Please correct one of the two."
+                ),
             )
         if use == "some" and not used:
-            self.add_error("services_used", _("Please choose which services the household uses now."))
+            self.add_error(
+                "services_used", _("Please choose which services the household uses now.")
+            )
         return data
 
 
@@ -76,8 +95,11 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
     category = forms.ChoiceField(label=_("Category"), required=False)
-    audience = forms.ChoiceField(label=_("Who it is for"), required=False,
-                                 choices=[("", _("Everyone"))] + list(Audience.choices))
+    audience = forms.ChoiceField(
+        label=_("Who it is for"),
+        required=False,
+        choices=[("", _("Everyone"))] + list(Audience.choices),
+    )
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -90,7 +112,9 @@ class SearchForm(forms.Form):
     def filters(self) -> dict:
         """The valid values only (an invalid one is ignored, not an error)."""
         self.is_valid()
-        return {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+        return {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
 
 
 class ServiceForm(forms.ModelForm):
@@ -102,10 +126,33 @@ class ServiceForm(forms.ModelForm):
     class Meta:
         model = Service
         fields = [
-            "name_ja", "name_en", "summary_ja", "summary_en", "description_ja", "description_en",
-            "eligibility_ja", "eligibility_en", "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en",
-            "organization", "categories", "audiences", "scope", "municipalities", "url", "email", "phone",
-            "contact_ja", "contact_en", "keywords", "source", "status", "last_verified", "visible_from",
+            "name_ja",
+            "name_en",
+            "summary_ja",
+            "summary_en",
+            "description_ja",
+            "description_en",
+            "eligibility_ja",
+            "eligibility_en",
+            "how_to_apply_ja",
+            "how_to_apply_en",
+            "cost_ja",
+            "cost_en",
+            "organization",
+            "categories",
+            "audiences",
+            "scope",
+            "municipalities",
+            "url",
+            "email",
+            "phone",
+            "contact_ja",
+            "contact_en",
+            "keywords",
+            "source",
+            "status",
+            "last_verified",
+            "visible_from",
             "visible_until",
         ]
         widgets = {
@@ -113,14 +160,23 @@ class ServiceForm(forms.ModelForm):
             "last_verified": forms.DateInput(attrs={"type": "date"}),
             "visible_from": forms.DateInput(attrs={"type": "date"}),
             "visible_until": forms.DateInput(attrs={"type": "date"}),
-            "summary_ja": forms.TextInput, "summary_en": forms.TextInput,
+            "summary_ja": forms.TextInput,
+            "summary_en": forms.TextInput,
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        for name in ("description_ja", "description_en", "eligibility_ja", "eligibility_en",
-                     "how_to_apply_ja", "how_to_apply_en", "cost_ja", "cost_en"):
+        for name in (
+            "description_ja",
+            "description_en",
+            "eligibility_ja",
+            "eligibility_en",
+            "how_to_apply_ja",
+            "how_to_apply_en",
+            "cost_ja",
+            "cost_en",
+        ):
             self.fields[name].widget.attrs["rows"] = 3
         munis = Municipality.objects.in_portal_prefecture()
         if user.is_municipal_staff:
@@ -135,17 +191,23 @@ class ServiceForm(forms.ModelForm):
         data = super().clean()
         scope, munis = data.get("scope"), data.get("municipalities")
         if scope == Scope.MUNICIPAL and not munis:
-            self.add_error("municipalities", _("A municipal service needs at least one municipality."))
+            self.add_error(
+                "municipalities", _("A municipal service needs at least one municipality.")
+            )
         if scope != Scope.MUNICIPAL and munis:
             data["municipalities"] = Municipality.objects.none()
         start, end = data.get("visible_from"), data.get("visible_until")
         if start and end and start > end:
-            self.add_error("visible_until", _("The end of visibility must not be before its start."))
+            self.add_error(
+                "visible_until", _("The end of visibility must not be before its start.")
+            )
         return data
 
 
 class CsvUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8 (with or without BOM) or Shift_JIS, up to 1 MB."))
+    file = forms.FileField(
+        label=_("CSV file"), help_text=_("UTF-8 (with or without BOM) or Shift_JIS, up to 1 MB.")
+    )
 
 
 class ReportForm(forms.ModelForm):

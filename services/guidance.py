@@ -85,12 +85,25 @@ class Group:
 
 
 GROUPS = (
-    Group("start", _("Start here"),
-          _("You do not have to work it all out alone: the consultation window helps with the next steps.")),
-    Group("load", _("What could take some load off"),
-          _("The care plan should not rely on what the carer can or cannot do. These services can share more of the care.")),
-    Group("young_carer", _("Support for young carers"),
-          _("Your studies, friends and rest matter. Adults should carry the care, not you.")),
+    Group(
+        "start",
+        _("Start here"),
+        _(
+            "You do not have to work it all out alone: the consultation window helps with the next steps."
+        ),
+    ),
+    Group(
+        "load",
+        _("What could take some load off"),
+        _(
+            "The care plan should not rely on what the carer can or cannot do. These services can share more of the care."
+        ),
+    ),
+    Group(
+        "young_carer",
+        _("Support for young carers"),
+        _("Your studies, friends and rest matter. Adults should carry the care, not you."),
+    ),
     Group("work", _("Keeping your job or studies")),
     Group("health", _("Your own health and a break")),
     Group("talk", _("Someone to talk to")),
@@ -112,8 +125,10 @@ class Advice:
 CARE_PLAN_REVIEW = Advice(
     "care_plan_review",
     _("Review the care plan with the care manager"),
-    _("Ask the care manager (or the disability consultation support worker) for a review. Say plainly what you can and "
-      "cannot keep doing: the plan should not count on you filling the gaps."),
+    _(
+        "Ask the care manager (or the disability consultation support worker) for a review. Say plainly what you can and "
+        "cannot keep doing: the plan should not count on you filling the gaps."
+    ),
 )
 
 
@@ -142,13 +157,24 @@ RULES = (
     Rule("young_carer", ("young_carer",), situations=frozenset({"under_18"}), limit=4),
     # Track A: the consultation window and the care-level application come first.
     Rule("start", ("consultation",), track=A),
-    Rule("start", ("care_level",), track=A, care_level_unknown=True, needs=OLD_AGE_NEEDS | {"illness", "other"}),
+    Rule(
+        "start",
+        ("care_level",),
+        track=A,
+        care_level_unknown=True,
+        needs=OLD_AGE_NEEDS | {"illness", "other"},
+    ),
     Rule("start", ("disability",), track=A, needs=frozenset({"disability", "mental"})),
     Rule("start", ("long_term_care",), track=A, care_level_unknown=False),
     # Track B: never assume the carer's capacity; what could take load off, and a review.
     Rule("load", advice=CARE_PLAN_REVIEW, track=B),
     Rule("load", ("respite", "long_term_care"), track=B),
-    Rule("load", ("consultation",), track=B, situations=frozenset({"alone", "own_health", "other_roles", "under_18"})),
+    Rule(
+        "load",
+        ("consultation",),
+        track=B,
+        situations=frozenset({"alone", "own_health", "other_roles", "under_18"}),
+    ),
     # Whatever the track.
     Rule("work", ("work_care",), situations=frozenset({"working"}), limit=4),
     Rule("work", ("work_care",), wishes=frozenset({"keep_job"}), limit=4),
@@ -172,17 +198,39 @@ class Note:
 
 
 NOTES = (
-    Note("wishes_first", _("The wishes of the carer and the family come first. These are suggestions to talk about, "
-                           "not decisions: choose what fits your family, and change your mind whenever you need to.")),
-    Note("young_carer", _("You are under 18. A child's care must never be counted on in anyone's care plan. "
-                          "Telling an adult you trust is not a betrayal of your family: young-carer support is there "
-                          "so that you can go to school, rest and be a child."), situation="under_18"),
-    Note("track_a", _("Your household does not use any services yet. The first step is a conversation at the "
-                      "consultation window; applying for the care-level certification opens most long-term care "
-                      "services."), track=A),
-    Note("track_b", _("Your household already uses some services. If caring still weighs on you, that is a reason "
-                      "to review the plan, not a failing: the services can be adjusted to what you can really do."),
-         track=B),
+    Note(
+        "wishes_first",
+        _(
+            "The wishes of the carer and the family come first. These are suggestions to talk about, "
+            "not decisions: choose what fits your family, and change your mind whenever you need to."
+        ),
+    ),
+    Note(
+        "young_carer",
+        _(
+            "You are under 18. A child's care must never be counted on in anyone's care plan. "
+            "Telling an adult you trust is not a betrayal of your family: young-carer support is there "
+            "so that you can go to school, rest and be a child."
+        ),
+        situation="under_18",
+    ),
+    Note(
+        "track_a",
+        _(
+            "Your household does not use any services yet. The first step is a conversation at the "
+            "consultation window; applying for the care-level certification opens most long-term care "
+            "services."
+        ),
+        track=A,
+    ),
+    Note(
+        "track_b",
+        _(
+            "Your household already uses some services. If caring still weighs on you, that is a reason "
+            "to review the plan, not a failing: the services can be adjusted to what you can really do."
+        ),
+        track=B,
+    ),
 )
 
 
@@ -205,8 +253,13 @@ class Item:
     reasons: list = field(default_factory=list)
 
     def to_dict(self):
-        return {"id": self.key, "name": str(self.name), "summary": str(self.summary), "url": self.url,
-                "reasons": [str(r) for r in self.reasons]}
+        return {
+            "id": self.key,
+            "name": str(self.name),
+            "summary": str(self.summary),
+            "url": self.url,
+            "reasons": [str(r) for r in self.reasons],
+        }
 
 
 @dataclass
@@ -217,7 +270,11 @@ class ResultGroup:
     items: list = field(default_factory=list)
 
     def to_dict(self):
-        return {"key": self.key, "title": str(self.title), "items": [i.to_dict() for i in self.items]}
+        return {
+            "key": self.key,
+            "title": str(self.title),
+            "items": [i.to_dict() for i in self.items],
+        }
 
 
 @dataclass
@@ -253,17 +310,26 @@ def _reason_parts(rule: Rule, answers: dict, track: str) -> list:
     if rule.track is not None:
         if rule.track != track:
             return None
-        parts.append(_("your household uses no services yet") if track == A
-                     else _("your household already uses some services"))
+        parts.append(
+            _("your household uses no services yet")
+            if track == A
+            else _("your household already uses some services")
+        )
     level = answers.get("care_level") or "unknown"
     if rule.care_level_unknown is not None:
         certified = level in CERTIFIED_LEVELS
         if rule.care_level_unknown == certified:
             return None
-        parts.append(_("the care level has not been certified yet") if not certified
-                     else _("the care level is already certified"))
-    for attr, answer_key, choices in (("needs", "needs", NEEDS), ("situations", "situations", SITUATIONS),
-                                      ("wishes", "wishes", WISHES)):
+        parts.append(
+            _("the care level has not been certified yet")
+            if not certified
+            else _("the care level is already certified")
+        )
+    for attr, answer_key, choices in (
+        ("needs", "needs", NEEDS),
+        ("situations", "situations", SITUATIONS),
+        ("wishes", "wishes", WISHES),
+    ):
         wanted = getattr(rule, attr)
         if not wanted:
             continue
@@ -300,8 +366,13 @@ def suggestion_order(service):
 def _services_by_category(categories, municipality_code):
     from .models import Service
 
-    qs = (Service.objects.visible().applying_to(municipality_code)
-          .filter(categories__code__in=categories).distinct().prefetch_related("categories"))
+    qs = (
+        Service.objects.visible()
+        .applying_to(municipality_code)
+        .filter(categories__code__in=categories)
+        .distinct()
+        .prefetch_related("categories")
+    )
     services = sorted(qs, key=suggestion_order)
     by_code = {c: [] for c in categories}
     for service in services:
@@ -322,7 +393,11 @@ def _fits(service, answers) -> bool:
     """Entries meant only for young carers are suggested to carers under 18
     only; disability entries only when a disability or mental-health need was chosen."""
     audiences = set(service.audiences)
-    if "young_carers" in audiences and audiences <= YOUNG_ONLY and "under_18" not in (answers.get("situations") or []):
+    if (
+        "young_carers" in audiences
+        and audiences <= YOUNG_ONLY
+        and "under_18" not in (answers.get("situations") or [])
+    ):
         return False
     needs = set(answers.get("needs") or [])
     codes = {term.code for term in service.categories.all()}
@@ -347,15 +422,28 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
         reason = _because(parts) if parts else _("Recommended for everyone as a first step")
         candidates = []
         if rule.advice:
-            candidates.append(Item(key=f"advice:{rule.advice.key}", name=rule.advice.name,
-                                   summary=rule.advice.text, advice=rule.advice))
+            candidates.append(
+                Item(
+                    key=f"advice:{rule.advice.key}",
+                    name=rule.advice.name,
+                    summary=rule.advice.text,
+                    advice=rule.advice,
+                )
+            )
         for code in rule.categories:
             fitting = [s for s in by_code.get(code, []) if _fits(s, answers)]
             new = [s for s in fitting if str(s.pk) not in seen][: rule.limit]
             for service in fitting:
                 if str(service.pk) in seen or service in new:
-                    candidates.append(Item(key=str(service.pk), name=service.name, summary=service.tr("summary"),
-                                           url=service.get_absolute_url(), service=service))
+                    candidates.append(
+                        Item(
+                            key=str(service.pk),
+                            name=service.name,
+                            summary=service.tr("summary"),
+                            url=service.get_absolute_url(),
+                            service=service,
+                        )
+                    )
         for item in candidates:
             if item.key in seen:  # already suggested: add the reason there
                 if reason not in seen[item.key].reasons:
@@ -366,7 +454,11 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
             groups[rule.group].items.append(item)
 
     situations = set(answers.get("situations") or [])
-    notes = [n for n in NOTES if (n.track in (None, track)) and (n.situation is None or n.situation in situations)]
+    notes = [
+        n
+        for n in NOTES
+        if (n.track in (None, track)) and (n.situation is None or n.situation in situations)
+    ]
     return GuidanceResult(
         track=track,
         groups=[g for g in groups.values() if g.items],

@@ -26,7 +26,9 @@ MAX_PER_PAGE = 200
 
 
 def _uuid(parent, name):
-    return str(uuid.uuid5(parent if isinstance(parent, uuid.UUID) else uuid.UUID(str(parent)), name))
+    return str(
+        uuid.uuid5(parent if isinstance(parent, uuid.UUID) else uuid.UUID(str(parent)), name)
+    )
 
 
 def _drop_empty(data):
@@ -55,17 +57,20 @@ def paginate(request, queryset, serialise):
     total = queryset.count()
     total_pages = max(math.ceil(total / per_page), 1)
     page = _int(request.GET.get("page"), 1, 1, total_pages)
-    rows = list(queryset[(page - 1) * per_page: page * per_page])
-    return JsonResponse({
-        "total_items": total,
-        "total_pages": total_pages,
-        "page_number": page,
-        "size": len(rows),
-        "first_page": page == 1,
-        "last_page": page == total_pages,
-        "empty": total == 0,
-        "contents": [serialise(row) for row in rows],
-    }, json_dumps_params={"ensure_ascii": False})
+    rows = list(queryset[(page - 1) * per_page : page * per_page])
+    return JsonResponse(
+        {
+            "total_items": total,
+            "total_pages": total_pages,
+            "page_number": page,
+            "size": len(rows),
+            "first_page": page == 1,
+            "last_page": page == total_pages,
+            "empty": total == 0,
+            "contents": [serialise(row) for row in rows],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def not_found():
@@ -76,65 +81,95 @@ def not_found():
 
 
 def organization_json(org):
-    return _drop_empty({
-        "id": str(org.pk),
-        "name": org.name_ja,
-        "alternate_name": org.name_en,
-        "description": org.description_ja or org.name_ja,
-        "email": org.email,
-        "website": org.website,
-    })
+    return _drop_empty(
+        {
+            "id": str(org.pk),
+            "name": org.name_ja,
+            "alternate_name": org.name_en,
+            "description": org.description_ja or org.name_ja,
+            "email": org.email,
+            "website": org.website,
+        }
+    )
 
 
 def taxonomy_json(taxonomy):
-    return _drop_empty({"id": str(taxonomy.pk), "name": taxonomy.name, "description": taxonomy.description,
-                        "version": taxonomy.version})
+    return _drop_empty(
+        {
+            "id": str(taxonomy.pk),
+            "name": taxonomy.name,
+            "description": taxonomy.description,
+            "version": taxonomy.version,
+        }
+    )
 
 
 def taxonomy_term_json(term, detail=True):
-    data = _drop_empty({
-        "id": str(term.pk), "code": term.code, "name": term.name_ja,
-        "description": term.description_ja or term.name_en, "taxonomy": term.taxonomy.name,
-        "taxonomy_id": str(term.taxonomy_id), "language": "ja",
-    })
+    data = _drop_empty(
+        {
+            "id": str(term.pk),
+            "code": term.code,
+            "name": term.name_ja,
+            "description": term.description_ja or term.name_en,
+            "taxonomy": term.taxonomy.name,
+            "taxonomy_id": str(term.taxonomy_id),
+            "language": "ja",
+        }
+    )
     if detail:
         data["taxonomy_detail"] = taxonomy_json(term.taxonomy)
     return data
 
 
 def location_json(location):
-    data = _drop_empty({
-        "id": str(location.pk), "location_type": "physical", "name": location.name_ja,
-        "alternate_name": location.name_en,
-        "organization_id": str(location.organization_id) if location.organization_id else None,
-        "latitude": location.latitude, "longitude": location.longitude,
-    })
+    data = _drop_empty(
+        {
+            "id": str(location.pk),
+            "location_type": "physical",
+            "name": location.name_ja,
+            "alternate_name": location.name_en,
+            "organization_id": str(location.organization_id) if location.organization_id else None,
+            "latitude": location.latitude,
+            "longitude": location.longitude,
+        }
+    )
     if location.address_ja and location.municipality_id:
         muni = location.municipality
-        data["addresses"] = [{
-            "id": _uuid(location.pk, "address"), "location_id": str(location.pk), "address_1": location.address_ja,
-            "city": muni.name, "state_province": muni.prefecture, "postal_code": location.postal_code or "",
-            "country": "JP", "address_type": "physical",
-        }]
+        data["addresses"] = [
+            {
+                "id": _uuid(location.pk, "address"),
+                "location_id": str(location.pk),
+                "address_1": location.address_ja,
+                "city": muni.name,
+                "state_province": muni.prefecture,
+                "postal_code": location.postal_code or "",
+                "country": "JP",
+                "address_type": "physical",
+            }
+        ]
     return data
 
 
 def _service_base(service):
-    return _drop_empty({
-        "id": str(service.pk),
-        "organization_id": str(service.organization_id),
-        "name": service.name_ja,
-        "alternate_name": service.name_en,
-        "description": "\n\n".join(v for v in (service.summary_ja, service.description_ja) if v),
-        "url": service.url,
-        "email": service.email,
-        "status": "active",
-        "application_process": service.how_to_apply_ja,
-        "fees_description": service.cost_ja,
-        "eligibility_description": service.eligibility_ja,
-        "assured_date": service.last_verified.isoformat(),
-        "last_modified": service.updated_at.isoformat(),
-    })
+    return _drop_empty(
+        {
+            "id": str(service.pk),
+            "organization_id": str(service.organization_id),
+            "name": service.name_ja,
+            "alternate_name": service.name_en,
+            "description": "\n\n".join(
+                v for v in (service.summary_ja, service.description_ja) if v
+            ),
+            "url": service.url,
+            "email": service.email,
+            "status": "active",
+            "application_process": service.how_to_apply_ja,
+            "fees_description": service.cost_ja,
+            "eligibility_description": service.eligibility_ja,
+            "assured_date": service.last_verified.isoformat(),
+            "last_modified": service.updated_at.isoformat(),
+        }
+    )
 
 
 def service_list_json(service):
@@ -147,37 +182,67 @@ def service_json(service):
     """The fully nested service."""
     data = service_list_json(service)
     if service.phone:
-        data["phones"] = [{"id": _uuid(service.pk, "phone"), "service_id": str(service.pk), "number": service.phone}]
+        data["phones"] = [
+            {
+                "id": _uuid(service.pk, "phone"),
+                "service_id": str(service.pk),
+                "number": service.phone,
+            }
+        ]
     data["service_at_locations"] = [
-        {"id": str(sal.pk), "service_id": str(service.pk), "location_id": str(sal.location_id),
-         "location": location_json(sal.location)}
+        {
+            "id": str(sal.pk),
+            "service_id": str(service.pk),
+            "location_id": str(sal.location_id),
+            "location": location_json(sal.location),
+        }
         for sal in service.service_at_locations.all()
     ]
     data["attributes"] = [
-        {"id": _uuid(service.pk, f"term:{term.pk}"), "link_id": str(service.pk), "link_type": "service",
-         "link_entity": "service", "taxonomy_term_id": str(term.pk), "value": term.code,
-         "taxonomy_term": taxonomy_term_json(term, detail=False)}
+        {
+            "id": _uuid(service.pk, f"term:{term.pk}"),
+            "link_id": str(service.pk),
+            "link_type": "service",
+            "link_entity": "service",
+            "taxonomy_term_id": str(term.pk),
+            "value": term.code,
+            "taxonomy_term": taxonomy_term_json(term, detail=False),
+        }
         for term in service.categories.all()
     ]
-    data["languages"] = [{"id": _uuid(service.pk, "language:ja"), "service_id": str(service.pk),
-                          "name": "Japanese", "code": "ja"}]
+    data["languages"] = [
+        {
+            "id": _uuid(service.pk, "language:ja"),
+            "service_id": str(service.pk),
+            "name": "Japanese",
+            "code": "ja",
+        }
+    ]
     return data
 
 
 def service_at_location_json(sal):
-    return _drop_empty({
-        "id": str(sal.pk), "service_id": str(sal.service_id), "location_id": str(sal.location_id),
-        "location": location_json(sal.location), "service": _service_base(sal.service),
-    })
+    return _drop_empty(
+        {
+            "id": str(sal.pk),
+            "service_id": str(sal.service_id),
+            "location_id": str(sal.location_id),
+            "location": location_json(sal.location),
+            "service": _service_base(sal.service),
+        }
+    )
 
 
 # --- Querysets -------------------------------------------------------------------------------------
 
 
 def _services(request):
-    qs = (Service.objects.visible().select_related("organization")
-          .prefetch_related("categories__taxonomy", "service_at_locations__location__municipality")
-          .order_by("name_ja", "pk"))
+    qs = (
+        Service.objects.visible()
+        .select_related("organization")
+        .prefetch_related("categories__taxonomy", "service_at_locations__location__municipality")
+        .order_by("name_ja", "pk")
+    )
     if request.GET.get("search"):
         qs = qs.search(request.GET["search"])
     term = _uuid_or_none(request.GET.get("taxonomy_term_id"))
@@ -211,7 +276,11 @@ def _parse_when(value):
 
 
 def _organizations():
-    return Organization.objects.filter(services__in=Service.objects.visible()).distinct().order_by("name_ja", "pk")
+    return (
+        Organization.objects.filter(services__in=Service.objects.visible())
+        .distinct()
+        .order_by("name_ja", "pk")
+    )
 
 
 # --- Views -------------------------------------------------------------------------------------------
@@ -219,7 +288,9 @@ def _organizations():
 
 @require_GET
 def root(request):
-    return JsonResponse({"version": HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL})
+    return JsonResponse(
+        {"version": HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
+    )
 
 
 @require_GET
@@ -232,7 +303,11 @@ def services(request):
 def service_detail(request, id):
     pk = _uuid_or_none(id)
     service = _services(request).filter(pk=pk).first() if pk else None
-    return JsonResponse(service_json(service), json_dumps_params={"ensure_ascii": False}) if service else not_found()
+    return (
+        JsonResponse(service_json(service), json_dumps_params={"ensure_ascii": False})
+        if service
+        else not_found()
+    )
 
 
 @require_GET
@@ -255,8 +330,11 @@ def organization_detail(request, id):
 
 
 def _service_at_locations():
-    return (ServiceAtLocation.objects.filter(service__in=Service.objects.visible())
-            .select_related("service", "location__municipality").order_by("pk"))
+    return (
+        ServiceAtLocation.objects.filter(service__in=Service.objects.visible())
+        .select_related("service", "location__municipality")
+        .order_by("pk")
+    )
 
 
 @require_GET
@@ -268,7 +346,11 @@ def service_at_locations(request):
 def service_at_location_detail(request, id):
     pk = _uuid_or_none(id)
     sal = _service_at_locations().filter(pk=pk).first() if pk else None
-    return JsonResponse(service_at_location_json(sal), json_dumps_params={"ensure_ascii": False}) if sal else not_found()
+    return (
+        JsonResponse(service_at_location_json(sal), json_dumps_params={"ensure_ascii": False})
+        if sal
+        else not_found()
+    )
 
 
 @require_GET
@@ -296,4 +378,8 @@ def taxonomy_terms(request):
 def taxonomy_term_detail(request, id):
     pk = _uuid_or_none(id)
     term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=pk).first() if pk else None
-    return JsonResponse(taxonomy_term_json(term), json_dumps_params={"ensure_ascii": False}) if term else not_found()
+    return (
+        JsonResponse(taxonomy_term_json(term), json_dumps_params={"ensure_ascii": False})
+        if term
+        else not_found()
+    )

@@ -75,14 +75,22 @@ class ServiceStatus(models.TextChoices):
 
 class Organization(BilingualMixin, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    key = models.SlugField(max_length=60, unique=True, null=True, blank=True, help_text=_("Stable key of built-in content."))
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable key of built-in content."),
+    )
     name_ja = models.CharField(_("name (Japanese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     is_demo = models.BooleanField(default=False, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,7 +166,9 @@ class ServiceQuerySet(models.QuerySet):
         if user.role == Role.PREFECTURE_STAFF:
             return self.all()
         if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(scope=Scope.MUNICIPAL, municipalities=user.municipality_id).distinct()
+            return self.filter(
+                scope=Scope.MUNICIPAL, municipalities=user.municipality_id
+            ).distinct()
         return self.none()
 
     def unverified(self, today=None):
@@ -168,7 +178,13 @@ class ServiceQuerySet(models.QuerySet):
 
 class Service(BilingualMixin, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    key = models.SlugField(max_length=60, unique=True, null=True, blank=True, help_text=_("Stable key of built-in content."))
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable key of built-in content."),
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="services"
     )
@@ -185,17 +201,30 @@ class Service(BilingualMixin, models.Model):
     cost_ja = models.TextField(_("cost (Japanese)"), blank=True)
     cost_en = models.TextField(_("cost (English)"), blank=True)
     keywords = models.CharField(
-        _("search keywords"), max_length=300, blank=True,
+        _("search keywords"),
+        max_length=300,
+        blank=True,
         help_text=_("Extra words people search with, e.g. readings in kana (かいご)."),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the facts come from."))
-    categories = models.ManyToManyField(TaxonomyTerm, verbose_name=_("categories"), related_name="services")
-    audiences = ArrayField(
-        models.CharField(max_length=20, choices=Audience.choices), verbose_name=_("who it is for"), default=list
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the facts come from.")
     )
-    scope = models.CharField(_("scope"), max_length=12, choices=Scope.choices, default=Scope.MUNICIPAL)
+    categories = models.ManyToManyField(
+        TaxonomyTerm, verbose_name=_("categories"), related_name="services"
+    )
+    audiences = ArrayField(
+        models.CharField(max_length=20, choices=Audience.choices),
+        verbose_name=_("who it is for"),
+        default=list,
+    )
+    scope = models.CharField(
+        _("scope"), max_length=12, choices=Scope.choices, default=Scope.MUNICIPAL
+    )
     municipalities = models.ManyToManyField(
-        Municipality, verbose_name=_("municipalities"), blank=True, related_name="+",
+        Municipality,
+        verbose_name=_("municipalities"),
+        blank=True,
+        related_name="+",
         help_text=_("For municipal services: where it applies."),
     )
     url = models.URLField(_("web page"), blank=True)
@@ -203,7 +232,9 @@ class Service(BilingualMixin, models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     contact_ja = models.CharField(_("contact (Japanese)"), max_length=200, blank=True)
     contact_en = models.CharField(_("contact (English)"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.PUBLISHED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.PUBLISHED
+    )
     last_verified = models.DateField(_("last verified"), default=timezone.localdate)
     visible_from = models.DateField(_("visible from"), null=True, blank=True)
     visible_until = models.DateField(_("visible until"), null=True, blank=True)
@@ -232,7 +263,15 @@ class Service(BilingualMixin, models.Model):
             )
         ]
 
-    SEARCHED = ("name_ja", "name_en", "summary_ja", "summary_en", "description_ja", "description_en", "keywords")
+    SEARCHED = (
+        "name_ja",
+        "name_en",
+        "summary_ja",
+        "summary_en",
+        "description_ja",
+        "description_en",
+        "keywords",
+    )
 
     def save(self, *args, **kwargs):
         # The search column is derived data, kept in step with the texts it indexes.
@@ -264,10 +303,14 @@ class Service(BilingualMixin, models.Model):
 
 class Location(BilingualMixin, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="locations", null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="locations", null=True, blank=True
+    )
     name_ja = models.CharField(_("name (Japanese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     address_ja = models.CharField(_("address (Japanese)"), max_length=200, blank=True)
     address_en = models.CharField(_("address (English)"), max_length=200, blank=True)
@@ -283,11 +326,17 @@ class Location(BilingualMixin, models.Model):
 
 class ServiceAtLocation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
-    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="service_at_locations"
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="service_at_locations"
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["service", "location"], name="service_location_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "location"], name="service_location_unique")
+        ]
         verbose_name = _("service at a location")
         verbose_name_plural = _("services at locations")
 
@@ -313,7 +362,9 @@ class ServiceReport(models.Model):
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reports")
     message = models.TextField(_("what is wrong or out of date"), max_length=2000)
-    status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(

@@ -3,5 +3,8 @@ Plain data only: imported before Django is set up."""
 
 BEAT_SCHEDULE = {
     # Daily and idempotent: an entry is reminded at most once every 30 days.
-    "services-verification-reminders": {"task": "services.tasks.send_verification_reminders", "schedule": 24 * 3600.0},
+    "services-verification-reminders": {
+        "task": "services.tasks.send_verification_reminders",
+        "schedule": 24 * 3600.0,
+    },
 }

@@ -19,5 +19,9 @@ urlpatterns = [
     path("manage/export.csv", views.csv_export, name="export"),
     path("manage/import/", views.csv_import, name="import"),
     # Case records: the guidance run for one household and saved as a support plan.
-    path("households/<uuid:public_id>/guidance/", casework.household_guidance, name="household_guidance"),
+    path(
+        "households/<uuid:public_id>/guidance/",
+        casework.household_guidance,
+        name="household_guidance",
+    ),
 ]

@@ -6,7 +6,7 @@ import base64
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,17 +42,28 @@ def service_list(request):
         qs = qs.filter(categories__code=filters["category"])
     if filters.get("audience"):
         qs = qs.filter(audiences__contains=[filters["audience"]])
-    qs = qs.select_related("organization").prefetch_related("categories").order_by("scope", "name_ja", "pk")
+    qs = (
+        qs.select_related("organization")
+        .prefetch_related("categories")
+        .order_by("scope", "name_ja", "pk")
+    )
     page = _page(request, qs)
     query = request.GET.copy()
     query.pop("page", None)
     municipality = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
-    return render(request, "services/list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "municipality": municipality,
-        "searched": any(filters.values()),
-    })
+    return render(
+        request,
+        "services/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "municipality": municipality,
+            "searched": any(filters.values()),
+        },
+    )
 
 
 def _visible_or_editable(request, pk):
@@ -60,18 +71,27 @@ def _visible_or_editable(request, pk):
         return Service.objects.visible().select_related("organization").get(pk=pk)
     except Service.DoesNotExist:
         # Staff may preview their own drafts and expired entries.
-        return get_object_or_404(Service.objects.for_user(request.user).select_related("organization"), pk=pk)
+        return get_object_or_404(
+            Service.objects.for_user(request.user).select_related("organization"), pk=pk
+        )
 
 
 def service_detail(request, pk):
     service = _visible_or_editable(request, pk)
     can_edit = Service.objects.for_user(request.user).filter(pk=pk).exists()
     locations = [sal.location for sal in service.service_at_locations.select_related("location")]
-    return render(request, "services/detail.html", {
-        "service": service, "can_edit": can_edit, "locations": locations,
-        "categories": service.categories.all(), "report_form": ReportForm(),
-        "municipalities": service.municipalities.all(),
-    })
+    return render(
+        request,
+        "services/detail.html",
+        {
+            "service": service,
+            "can_edit": can_edit,
+            "locations": locations,
+            "categories": service.categories.all(),
+            "report_form": ReportForm(),
+            "municipalities": service.municipalities.all(),
+        },
+    )
 
 
 def service_report(request, pk):
@@ -80,12 +100,23 @@ def service_report(request, pk):
         return redirect(service)
     form = ReportForm(request.POST)
     if not form.is_valid():
-        return render(request, "services/detail.html", {
-            "service": service, "report_form": form, "categories": service.categories.all(),
-            "municipalities": service.municipalities.all(), "report_open": True,
-        }, status=400)
+        return render(
+            request,
+            "services/detail.html",
+            {
+                "service": service,
+                "report_form": form,
+                "categories": service.categories.all(),
+                "municipalities": service.municipalities.all(),
+                "report_open": True,
+            },
+            status=400,
+        )
     actions.report_submit(service=service, message=form.cleaned_data["message"])
-    messages.success(request, _("Thank you. The staff who look after this entry have been told and will check it."))
+    messages.success(
+        request,
+        _("Thank you. The staff who look after this entry have been told and will check it."),
+    )
     return redirect(service)
 
 
@@ -98,8 +129,14 @@ def guide(request):
         messages.error(request, _("Some answers need a look: please see the messages below."))
         return render(request, "services/guide.html", {"form": form}, status=400)
     result = evaluate(form.cleaned_data)
-    municipality = Municipality.objects.filter(code=form.cleaned_data.get("municipality") or "").first()
-    return render(request, "services/guide_result.html", {"form": form, "result": result, "municipality": municipality})
+    municipality = Municipality.objects.filter(
+        code=form.cleaned_data.get("municipality") or ""
+    ).first()
+    return render(
+        request,
+        "services/guide_result.html",
+        {"form": form, "result": result, "municipality": municipality},
+    )
 
 
 # --- Staff pages ----------------------------------------------------------------------------
@@ -107,29 +144,39 @@ def guide(request):
 
 @role_required(*STAFF)
 def manage_list(request):
-    qs = (Service.objects.for_user(request.user).select_related("organization")
-          .annotate(open_reports=Count("reports", filter=Q(reports__status=ReportStatus.OPEN)))
-          .order_by("scope", "name_ja", "pk"))
+    qs = (
+        Service.objects.for_user(request.user)
+        .select_related("organization")
+        .annotate(open_reports=Count("reports", filter=Q(reports__status=ReportStatus.OPEN)))
+        .order_by("scope", "name_ja", "pk")
+    )
     show = request.GET.get("show")
     if show == "unverified":
         qs = qs.unverified()
-    return render(request, "services/manage_list.html", {
-        "page": _page(request, qs), "show": show,
-        "open_reports": ServiceReport.objects.for_user(request.user).open().count(),
-        "unverified": Service.objects.for_user(request.user).unverified().count(),
-    })
+    return render(
+        request,
+        "services/manage_list.html",
+        {
+            "page": _page(request, qs),
+            "show": show,
+            "open_reports": ServiceReport.objects.for_user(request.user).open().count(),
+            "unverified": Service.objects.for_user(request.user).unverified().count(),
+        },
+    )
 
 
 def _edit(request, service):
     form = ServiceForm(request.POST or None, instance=service, user=request.user)
     if request.method == "POST" and form.is_valid():
         service = actions.service_save(form=form, user=request.user)
-        if not Service.objects.for_user(request.user).filter(pk=service.pk).exists():
-            raise Http404  # cannot happen: the form limits the scope
         messages.success(request, _("Saved."))
         return redirect(service)
-    return render(request, "services/service_form.html", {"form": form, "service": service},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "services/service_form.html",
+        {"form": form, "service": service},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @role_required(*STAFF)
@@ -165,8 +212,14 @@ def service_delete(request, pk):
 
 @role_required(*STAFF)
 def report_list(request):
-    qs = ServiceReport.objects.for_user(request.user).select_related("service").order_by("status", "-created_at")
-    return render(request, "services/report_list.html", {"page": _page(request, qs), "Status": ReportStatus})
+    qs = (
+        ServiceReport.objects.for_user(request.user)
+        .select_related("service")
+        .order_by("status", "-created_at")
+    )
+    return render(
+        request, "services/report_list.html", {"page": _page(request, qs), "Status": ReportStatus}
+    )
 
 
 @role_required(*STAFF)
@@ -181,9 +234,15 @@ def report_resolve(request, pk):
 @role_required(*STAFF)
 def csv_export(request):
     encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8"
-    services = (Service.objects.for_user(request.user).select_related("organization")
-                .prefetch_related("categories", "municipalities").order_by("scope", "name_ja", "pk"))
-    response = HttpResponse(csvio.export(services, encoding), content_type=f"text/csv; charset={encoding}")
+    services = (
+        Service.objects.for_user(request.user)
+        .select_related("organization")
+        .prefetch_related("categories", "municipalities")
+        .order_by("scope", "name_ja", "pk")
+    )
+    response = HttpResponse(
+        csvio.export(services, encoding), content_type=f"text/csv; charset={encoding}"
+    )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="services-{stamp}-{encoding}.csv"'
     return response
@@ -206,11 +265,21 @@ def csv_import(request):
             messages.error(request, str(exc))
             return redirect("services:import")
         if not result.ok:
-            messages.error(request, _("The file now has errors (the catalogue changed meanwhile); nothing was imported."))
-            return render(request, "services/import.html", {**context, "preview": result}, status=400)
+            messages.error(
+                request,
+                _(
+                    "The file now has errors (the catalogue changed meanwhile); nothing was imported."
+                ),
+            )
+            return render(
+                request, "services/import.html", {**context, "preview": result}, status=400
+            )
         del request.session[SESSION_KEY]
-        messages.success(request, _("Imported: %(created)s new, %(updated)s updated.") % {
-            "created": result.count("create"), "updated": result.count("update")})
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated.")
+            % {"created": result.count("create"), "updated": result.count("update")},
+        )
         return redirect("services:manage")
     if request.method == "POST":
         form = CsvUploadForm(request.POST, request.FILES)
@@ -219,7 +288,11 @@ def csv_import(request):
             return render(request, "services/import.html", context, status=400)
         upload = form.cleaned_data["file"]
         if upload.size > csvio.MAX_BYTES:
-            form.add_error("file", _("The file is too large (at most %(size)s MB).") % {"size": csvio.MAX_BYTES // (1024 * 1024)})
+            form.add_error(
+                "file",
+                _("The file is too large (at most %(size)s MB).")
+                % {"size": csvio.MAX_BYTES // (1024 * 1024)},
+            )
             return render(request, "services/import.html", context, status=400)
         content = upload.read()
         try:
@@ -228,7 +301,10 @@ def csv_import(request):
             form.add_error("file", str(exc))
             return render(request, "services/import.html", context, status=400)
         if result.ok:
-            request.session[SESSION_KEY] = {"digest": result.digest, "content": base64.b64encode(content).decode()}
+            request.session[SESSION_KEY] = {
+                "digest": result.digest,
+                "content": base64.b64encode(content).decode(),
+            }
         else:
             request.session.pop(SESSION_KEY, None)
         context["preview"] = result

@@ -26,8 +26,13 @@ def make_service(content):
 
     def make(categories=("consultation",), municipalities=(), **fields):
         org = Organization.objects.get(key="municipalities")
-        defaults = {"name_ja": "テスト窓口", "summary_ja": "テスト", "organization": org, "scope": "national",
-                    "audiences": ["carers"]}
+        defaults = {
+            "name_ja": "テスト窓口",
+            "summary_ja": "テスト",
+            "organization": org,
+            "scope": "national",
+            "audiences": ["carers"],
+        }
         service = Service.objects.create(**{**defaults, **fields})
         service.categories.set(TaxonomyTerm.objects.filter(code__in=categories))
         service.municipalities.set(municipalities)

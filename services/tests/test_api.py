@@ -20,7 +20,9 @@ def test_services_for_municipality_includes_national_prefectural_and_local(demo_
 @pytest.mark.django_db
 def test_limit_and_unknown_code(content):
     assert len(api.services_for_municipality("011002", limit=2)) == 2
-    assert api.services_for_municipality("999999", categories=["young_carer"])  # national ones still apply
+    assert api.services_for_municipality(
+        "999999", categories=["young_carer"]
+    )  # national ones still apply
     assert api.services_for_municipality("011002", categories=["no_such"]) == []
 
 
@@ -33,7 +35,9 @@ def test_consultation_windows(content):
 
 @pytest.mark.django_db
 def test_hidden_entries_are_left_out(make_service, municipality):
-    make_service(name_ja="下書き", status="draft", scope=Scope.MUNICIPAL, municipalities=[municipality])
+    make_service(
+        name_ja="下書き", status="draft", scope=Scope.MUNICIPAL, municipalities=[municipality]
+    )
     assert not any(r["name"] == "下書き" for r in api.consultation_windows("011002", limit=50))
 
 

@@ -20,7 +20,9 @@ def answer_guide(page, *, service_use, services_used=(), situations=(), needs=("
 
 
 @pytest.mark.django_db(transaction=True)
-def test_guidance_for_an_a_household_and_a_b_household_with_a_young_carer(page, demo_content, axe_check):
+def test_guidance_for_an_a_household_and_a_b_household_with_a_young_carer(
+    page, demo_content, axe_check
+):
     answer_guide(page, service_use="none", needs=("dementia",))
     assert page.locator("h1").inner_text() == "おすすめのサービス"
     start = page.locator("#group-start")
@@ -33,7 +35,10 @@ def test_guidance_for_an_a_household_and_a_b_household_with_a_young_carer(page, 
 
     answer_guide(page, service_use="some", services_used=("home_help",), situations=("under_18",))
     assert "（B）" in page.locator("#track").inner_text()
-    assert "こどもがケアを担うことを前提にしたケアプランであってはいけません" in page.locator("#note-young_carer").inner_text()
+    assert (
+        "こどもがケアを担うことを前提にしたケアプランであってはいけません"
+        in page.locator("#note-young_carer").inner_text()
+    )
     young = page.locator("#group-young_carer")
     assert "ヤングケアラー支援" in young.inner_text()
     assert "ケアマネジャーとケアプランを見直す" in page.locator("#group-load").inner_text()
@@ -48,7 +53,12 @@ def test_catalogue_and_guide_pass_axe_in_both_languages(page, demo_content, axe_
 
     detail = Service.objects.get(key="demo-sapporo-centre").get_absolute_url()
     for prefix in ("", "/en"):
-        for path in ("/services/", "/services/?q=ｼｮｰﾄ&category=long_term_care", "/services/guide/", detail):
+        for path in (
+            "/services/",
+            "/services/?q=ｼｮｰﾄ&category=long_term_care",
+            "/services/guide/",
+            detail,
+        ):
             page.goto(f"{page.base_url}{prefix}{path}")
             axe_check(page)
         # The questionnaire with errors, as it is shown again.

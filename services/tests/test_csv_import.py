@@ -14,11 +14,19 @@ URL = "/en/services/manage/import/"
 
 def row(**changes):
     values = {c: "" for c in csvio.COLUMNS}
-    values.update({
-        "name_ja": "札幌市 家族介護教室", "summary_ja": "介護の基本を学ぶ教室", "organization": "お住まいの市町村",
-        "categories": "peer_support", "audiences": "carers|family", "scope": "municipal", "municipalities": "011002",
-        "status": "published", "last_verified": "2026-10-01",
-    })
+    values.update(
+        {
+            "name_ja": "札幌市 家族介護教室",
+            "summary_ja": "介護の基本を学ぶ教室",
+            "organization": "お住まいの市町村",
+            "categories": "peer_support",
+            "audiences": "carers|family",
+            "scope": "municipal",
+            "municipalities": "011002",
+            "status": "published",
+            "last_verified": "2026-10-01",
+        }
+    )
     values.update(changes)
     return values
 
@@ -47,7 +55,9 @@ def test_preview_then_confirm_imports(staff, encoding):
     assert response.status_code == 200
     preview = response.context["preview"]
     assert preview.ok and preview.count("create") == 2
-    assert not Service.objects.filter(name_ja__startswith="札幌市").exists()  # dry run writes nothing
+    assert not Service.objects.filter(
+        name_ja__startswith="札幌市"
+    ).exists()  # dry run writes nothing
     response = staff.post(URL, {"confirm": "1", "digest": preview.digest})
     assert response.status_code == 302
     created = Service.objects.filter(name_ja__startswith="札幌市")
@@ -108,7 +118,9 @@ def test_huge_file_is_refused(staff):
 @pytest.mark.django_db
 def test_confirm_imports_exactly_the_previewed_file(staff):
     first = upload(staff, make_csv([row()])).context["preview"]
-    upload(staff, make_csv([row(name_ja="札幌市 別の教室")]))  # a second preview replaces the staged file
+    upload(
+        staff, make_csv([row(name_ja="札幌市 別の教室")])
+    )  # a second preview replaces the staged file
     response = staff.post(URL, {"confirm": "1", "digest": first.digest})
     assert response.status_code == 302  # expired: the session holds the second file
     assert not Service.objects.filter(name_ja__startswith="札幌市").exists()
@@ -116,8 +128,12 @@ def test_confirm_imports_exactly_the_previewed_file(staff):
 
 @pytest.mark.django_db
 def test_update_shows_what_would_change(staff, make_service, municipality):
-    entry = make_service(name_ja="札幌の窓口", scope=Scope.MUNICIPAL, municipalities=[municipality],
-                         categories=("peer_support",))
+    entry = make_service(
+        name_ja="札幌の窓口",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+        categories=("peer_support",),
+    )
     exported = csvio.export([entry]).decode("utf-8-sig")
     line = next(csv.DictReader(io.StringIO(exported)))
     line["summary_ja"] = "新しい説明"
@@ -140,7 +156,9 @@ def test_ids_outside_the_scope_are_errors(staff, content):
 @pytest.mark.django_db
 @pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
 def test_export_round_trips(client_for, prefecture_staff, content, encoding):
-    response = client_for(prefecture_staff).get("/services/manage/export.csv", {"encoding": encoding})
+    response = client_for(prefecture_staff).get(
+        "/services/manage/export.csv", {"encoding": encoding}
+    )
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig" if encoding == "utf-8" else "cp932")
     rows = list(csv.DictReader(io.StringIO(text)))

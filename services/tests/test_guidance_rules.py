@@ -7,8 +7,16 @@ import pytest
 
 from services.guidance import evaluate
 
-BASE = {"recipient": "parent", "needs": ["ageing"], "care_level": "unknown", "service_use": "none",
-        "services_used": [], "situations": [], "wishes": [], "municipality": ""}
+BASE = {
+    "recipient": "parent",
+    "needs": ["ageing"],
+    "care_level": "unknown",
+    "service_use": "none",
+    "services_used": [],
+    "situations": [],
+    "wishes": [],
+    "municipality": "",
+}
 
 
 def answers(**changes):
@@ -17,35 +25,139 @@ def answers(**changes):
 
 # (id, answers, track, groups that must appear, groups that must not, notes that must appear, entry keys expected)
 SCENARIOS = [
-    ("a-first-contact", answers(), "A", {"start"}, {"load", "young_carer"}, {"wishes_first", "track_a"},
-     {"community-support-centre", "care-level-application"}),
-    ("a-dementia-not-certified", answers(needs=["dementia"]), "A", {"start"}, {"load"}, {"track_a"},
-     {"care-level-application"}),
-    ("a-certified-no-services", answers(care_level="c2"), "A", {"start"}, {"load"}, {"track_a"},
-     {"community-support-centre", "home-help"}),
-    ("a-young-carer", answers(situations=["under_18"]), "A", {"start", "young_carer"}, {"load"},
-     {"young_carer", "track_a", "wishes_first"}, {"young-carer-support", "pref-young-carer-salon"}),
-    ("a-working-keep-job", answers(situations=["working"], wishes=["keep_job"]), "A", {"start", "work"}, set(),
-     {"track_a"}, {"family-care-leave", "family-care-days"}),
-    ("a-disability", answers(recipient="child", needs=["disability"], care_level="na"), "A", {"start"}, set(),
-     {"track_a"}, {"disability-welfare", "community-support-centre"}),
-    ("b-some-services", answers(service_use="some", services_used=["day_service"]), "B", {"load"}, {"start"},
-     {"track_b", "wishes_first"}, {"advice:care_plan_review", "short-stay"}),
-    ("b-young-carer", answers(service_use="some", services_used=["home_help"], situations=["under_18"]), "B",
-     {"load", "young_carer"}, {"start"}, {"young_carer", "track_b"}, {"advice:care_plan_review", "young-carer-support"}),
-    ("b-alone-own-health", answers(service_use="some", services_used=["home_help"], situations=["alone", "own_health"]),
-     "B", {"load"}, {"young_carer"}, {"track_b"}, {"advice:care_plan_review", "community-support-centre"}),
-    ("b-wants-to-talk", answers(service_use="some", services_used=["other"], wishes=["talk"]), "B",
-     {"load", "talk"}, set(), {"track_b"}, {"dementia-cafe"}),
-    ("b-illness-at-home", answers(service_use="some", services_used=["nursing"], needs=["illness"]), "B",
-     {"load", "care"}, set(), {"track_b"}, {"home-visit-nursing"}),
-    ("b-money", answers(service_use="some", services_used=["home_help"], wishes=["money"]), "B", {"load", "money"},
-     set(), {"track_b"}, {"high-cost-ltc"}),
-    ("a-young-carer-not-for-adults", answers(situations=["working"]), "A", {"start", "work"}, {"young_carer"},
-     {"track_a"}, {"community-support-centre"}),
-    ("b-working-break", answers(service_use="some", services_used=["short_stay"], situations=["working"],
-                                wishes=["break"]), "B", {"load", "work"}, set(), {"track_b"},
-     {"family-care-leave", "short-stay"}),
+    (
+        "a-first-contact",
+        answers(),
+        "A",
+        {"start"},
+        {"load", "young_carer"},
+        {"wishes_first", "track_a"},
+        {"community-support-centre", "care-level-application"},
+    ),
+    (
+        "a-dementia-not-certified",
+        answers(needs=["dementia"]),
+        "A",
+        {"start"},
+        {"load"},
+        {"track_a"},
+        {"care-level-application"},
+    ),
+    (
+        "a-certified-no-services",
+        answers(care_level="c2"),
+        "A",
+        {"start"},
+        {"load"},
+        {"track_a"},
+        {"community-support-centre", "home-help"},
+    ),
+    (
+        "a-young-carer",
+        answers(situations=["under_18"]),
+        "A",
+        {"start", "young_carer"},
+        {"load"},
+        {"young_carer", "track_a", "wishes_first"},
+        {"young-carer-support", "pref-young-carer-salon"},
+    ),
+    (
+        "a-working-keep-job",
+        answers(situations=["working"], wishes=["keep_job"]),
+        "A",
+        {"start", "work"},
+        set(),
+        {"track_a"},
+        {"family-care-leave", "family-care-days"},
+    ),
+    (
+        "a-disability",
+        answers(recipient="child", needs=["disability"], care_level="na"),
+        "A",
+        {"start"},
+        set(),
+        {"track_a"},
+        {"disability-welfare", "community-support-centre"},
+    ),
+    (
+        "b-some-services",
+        answers(service_use="some", services_used=["day_service"]),
+        "B",
+        {"load"},
+        {"start"},
+        {"track_b", "wishes_first"},
+        {"advice:care_plan_review", "short-stay"},
+    ),
+    (
+        "b-young-carer",
+        answers(service_use="some", services_used=["home_help"], situations=["under_18"]),
+        "B",
+        {"load", "young_carer"},
+        {"start"},
+        {"young_carer", "track_b"},
+        {"advice:care_plan_review", "young-carer-support"},
+    ),
+    (
+        "b-alone-own-health",
+        answers(
+            service_use="some", services_used=["home_help"], situations=["alone", "own_health"]
+        ),
+        "B",
+        {"load"},
+        {"young_carer"},
+        {"track_b"},
+        {"advice:care_plan_review", "community-support-centre"},
+    ),
+    (
+        "b-wants-to-talk",
+        answers(service_use="some", services_used=["other"], wishes=["talk"]),
+        "B",
+        {"load", "talk"},
+        set(),
+        {"track_b"},
+        {"dementia-cafe"},
+    ),
+    (
+        "b-illness-at-home",
+        answers(service_use="some", services_used=["nursing"], needs=["illness"]),
+        "B",
+        {"load", "care"},
+        set(),
+        {"track_b"},
+        {"home-visit-nursing"},
+    ),
+    (
+        "b-money",
+        answers(service_use="some", services_used=["home_help"], wishes=["money"]),
+        "B",
+        {"load", "money"},
+        set(),
+        {"track_b"},
+        {"high-cost-ltc"},
+    ),
+    (
+        "a-young-carer-not-for-adults",
+        answers(situations=["working"]),
+        "A",
+        {"start", "work"},
+        {"young_carer"},
+        {"track_a"},
+        {"community-support-centre"},
+    ),
+    (
+        "b-working-break",
+        answers(
+            service_use="some",
+            services_used=["short_stay"],
+            situations=["working"],
+            wishes=["break"],
+        ),
+        "B",
+        {"load", "work"},
+        set(),
+        {"track_b"},
+        {"family-care-leave", "short-stay"},
+    ),
 ]
 
 
@@ -53,13 +165,19 @@ def _keys(result):
     from services.models import Service
 
     ids = {item.key for item in result.items()}
-    keys = {k for k in Service.objects.filter(pk__in=[i for i in ids if not i.startswith("advice:")])
-            .values_list("key", flat=True)}
+    keys = {
+        k
+        for k in Service.objects.filter(
+            pk__in=[i for i in ids if not i.startswith("advice:")]
+        ).values_list("key", flat=True)
+    }
     return keys | {i for i in ids if i.startswith("advice:")}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name,given,track,groups,not_groups,notes,entries", SCENARIOS, ids=[s[0] for s in SCENARIOS])
+@pytest.mark.parametrize(
+    "name,given,track,groups,not_groups,notes,entries", SCENARIOS, ids=[s[0] for s in SCENARIOS]
+)
 def test_scenario(content, name, given, track, groups, not_groups, notes, entries):
     result = evaluate(given, "011002")
     assert result.track == track
@@ -116,7 +234,9 @@ def test_to_dict_is_json_and_stable(content):
 def test_api_functions_for_case_records(content):
     from services import api
 
-    form = api.guidance_form_class()(data={"recipient": "parent", "needs": ["ageing"], "service_use": "none"})
+    form = api.guidance_form_class()(
+        data={"recipient": "parent", "needs": ["ageing"], "service_use": "none"}
+    )
     assert form.is_valid(), form.errors
     json.dumps(form.cleaned_data)  # storable as it is
     assert api.evaluate_guidance(form.cleaned_data, "011002").track == "A"
@@ -126,8 +246,12 @@ def test_api_functions_for_case_records(content):
 def test_a_reason_names_every_answer_that_led_to_it(content):
     from django.utils import translation
 
-    result = evaluate(answers(service_use="some", services_used=["home_help"], situations=["alone"]), None)
-    centre = next(i for i in result.items() if i.service and i.service.key == "community-support-centre")
+    result = evaluate(
+        answers(service_use="some", services_used=["home_help"], situations=["alone"]), None
+    )
+    centre = next(
+        i for i in result.items() if i.service and i.service.key == "community-support-centre"
+    )
     with translation.override("en"):
         reasons = " ".join(str(r) for r in centre.reasons)
     assert "already uses some services" in reasons and "I care mostly alone" in reasons
@@ -135,5 +259,7 @@ def test_a_reason_names_every_answer_that_led_to_it(content):
 
 @pytest.mark.django_db
 def test_disability_entries_only_for_disability_needs(content):
-    assert "disability-welfare" not in _keys(evaluate(answers(service_use="some", services_used=["home_help"]), None))
+    assert "disability-welfare" not in _keys(
+        evaluate(answers(service_use="some", services_used=["home_help"]), None)
+    )
     assert "disability-welfare" in _keys(evaluate(answers(needs=["mental"]), None))

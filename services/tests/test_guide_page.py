@@ -17,8 +17,15 @@ def test_the_questionnaire_is_shown(visitor, content):
 
 @pytest.mark.django_db
 def test_an_a_household_gets_the_first_steps_with_reasons(visitor, content):
-    response = visitor.post(URL, {"recipient": "parent", "needs": ["dementia"], "service_use": "none",
-                                  "municipality": "011002"})
+    response = visitor.post(
+        URL,
+        {
+            "recipient": "parent",
+            "needs": ["dementia"],
+            "service_use": "none",
+            "municipality": "011002",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="group-start"' in html
@@ -28,8 +35,16 @@ def test_an_a_household_gets_the_first_steps_with_reasons(visitor, content):
 
 @pytest.mark.django_db
 def test_a_young_carer_is_told_plainly_and_led_to_support(visitor, content):
-    response = visitor.post("/en" + URL, {"recipient": "parent", "needs": ["illness"], "service_use": "some",
-                                          "services_used": ["nursing"], "situations": ["under_18"]})
+    response = visitor.post(
+        "/en" + URL,
+        {
+            "recipient": "parent",
+            "needs": ["illness"],
+            "service_use": "some",
+            "services_used": ["nursing"],
+            "situations": ["under_18"],
+        },
+    )
     html = response.content.decode()
     assert "care must never be counted on" in html
     assert 'id="group-young_carer"' in html
@@ -47,8 +62,16 @@ def test_nothing_is_stored(visitor, content):
 
 @pytest.mark.django_db
 def test_contradictory_answers_are_shown_again_with_the_input_kept(visitor, content):
-    response = visitor.post("/en" + URL, {"recipient": "partner", "needs": ["dementia"], "service_use": "none",
-                                          "services_used": ["home_help"], "wishes": ["break"]})
+    response = visitor.post(
+        "/en" + URL,
+        {
+            "recipient": "partner",
+            "needs": ["dementia"],
+            "service_use": "none",
+            "services_used": ["home_help"],
+            "wishes": ["break"],
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "uses no services, but chose some services" in html
@@ -68,6 +91,14 @@ def test_missing_answers_say_what_to_fix(visitor, content):
 
 @pytest.mark.django_db
 def test_nonsense_values_are_refused_not_a_500(visitor, content):
-    response = visitor.post(URL, {"recipient": "<script>", "needs": ["x"], "service_use": "maybe",
-                                  "care_level": "c9", "municipality": "999999"})
+    response = visitor.post(
+        URL,
+        {
+            "recipient": "<script>",
+            "needs": ["x"],
+            "service_use": "maybe",
+            "care_level": "c9",
+            "municipality": "999999",
+        },
+    )
     assert response.status_code == 400

@@ -17,7 +17,9 @@ BASE = "https://hsds.test/schema/"
 def _registry():
     resources = []
     for path in SCHEMAS.glob("*.json"):
-        resources.append((BASE + path.name, Resource(json.loads(path.read_text()), specification=DRAFT202012)))
+        resources.append(
+            (BASE + path.name, Resource(json.loads(path.read_text()), specification=DRAFT202012))
+        )
     return Registry().with_resources(resources)
 
 
@@ -65,7 +67,9 @@ def test_services_list_and_full_detail(api):
     data = api("services", per_page=100)
     validate_page(data, "service_list.json")
     assert data["total_items"] == len(data["contents"]) > 20
-    with_location = next(s for s in data["contents"] if s["name"].startswith("【デモ】札幌市中央区"))
+    with_location = next(
+        s for s in data["contents"] if s["name"].startswith("【デモ】札幌市中央区")
+    )
     detail = api(f"services/{with_location['id']}")
     validate(detail, "service_with_definitions.json")
     validate(detail, "service.json")
@@ -83,7 +87,9 @@ def test_pagination_fields(api):
     first = api("services", per_page=10)
     last = api("services", per_page=10, page=first["total_pages"])
     assert first["first_page"] and not first["last_page"] and first["page_number"] == 1
-    assert last["last_page"] and last["size"] == first["total_items"] - 10 * (first["total_pages"] - 1)
+    assert last["last_page"] and last["size"] == first["total_items"] - 10 * (
+        first["total_pages"] - 1
+    )
     assert api("services", page="x", per_page="-1")["page_number"] == 1
 
 
@@ -99,12 +105,15 @@ def test_filters(api):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path,list_schema,detail_schema", [
-    ("organizations", "organization_list.json", "organization.json"),
-    ("service_at_locations", "service_at_location_list.json", "service_at_location.json"),
-    ("taxonomies", "taxonomy.json", "taxonomy.json"),
-    ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
-])
+@pytest.mark.parametrize(
+    "path,list_schema,detail_schema",
+    [
+        ("organizations", "organization_list.json", "organization.json"),
+        ("service_at_locations", "service_at_location_list.json", "service_at_location.json"),
+        ("taxonomies", "taxonomy.json", "taxonomy.json"),
+        ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
+    ],
+)
 def test_lists_and_details_validate(api, path, list_schema, detail_schema):
     data = api(path)
     validate_page(data, list_schema)
@@ -121,7 +130,9 @@ def test_hidden_services_are_not_published(client, make_service):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"])
+@pytest.mark.parametrize(
+    "path", ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"]
+)
 def test_unknown_ids_are_404_json(client, path):
     for ident in (str(uuid.uuid4()), "nonsense"):
         response = client.get(f"/api/hsds/{path}/{ident}")

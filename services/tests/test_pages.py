@@ -21,8 +21,16 @@ def test_public_pages_have_one_h1(visitor, demo_content, prefix):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/services/manage/", "/services/manage/new/", "/services/manage/reports/",
-                                  "/services/manage/import/", "/en/services/manage/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/services/manage/",
+        "/services/manage/new/",
+        "/services/manage/reports/",
+        "/services/manage/import/",
+        "/en/services/manage/",
+    ],
+)
 def test_staff_pages_have_one_h1(client_for, prefecture_staff, content, path):
     response = client_for(prefecture_staff).get(path)
     assert response.status_code == 200
@@ -40,7 +48,9 @@ def test_load_services_is_idempotent(db):
 
 
 @pytest.mark.django_db
-def test_verification_email_renders_in_the_recipients_language(make_service, municipality, municipal_staff, outbox_emails):
+def test_verification_email_renders_in_the_recipients_language(
+    make_service, municipality, municipal_staff, outbox_emails
+):
     import datetime
 
     from carers.outbox import render
@@ -48,8 +58,12 @@ def test_verification_email_renders_in_the_recipients_language(make_service, mun
 
     municipal_staff.language = "en"
     municipal_staff.save(update_fields=["language"])
-    make_service(name_ja="古い窓口", scope="municipal", municipalities=[municipality],
-                 last_verified=datetime.date(2020, 1, 1))
+    make_service(
+        name_ja="古い窓口",
+        scope="municipal",
+        municipalities=[municipality],
+        last_verified=datetime.date(2020, 1, 1),
+    )
     unverified_reminders_send()
     subject, body = render(outbox_emails()[0])
     assert "1 service entry needs checking" in subject

@@ -11,9 +11,17 @@ def sapporo_entry(make_service, municipality):
 
 
 @pytest.mark.django_db
-def test_report_reaches_the_municipal_owner_only(visitor, sapporo_entry, municipal_staff, other_municipality_staff,
-                                                 prefecture_staff, outbox_emails):
-    response = visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": "電話番号が変わっています"})
+def test_report_reaches_the_municipal_owner_only(
+    visitor,
+    sapporo_entry,
+    municipal_staff,
+    other_municipality_staff,
+    prefecture_staff,
+    outbox_emails,
+):
+    response = visitor.post(
+        f"/services/{sapporo_entry.pk}/report/", {"message": "電話番号が変わっています"}
+    )
     assert response.status_code == 302
     assert ServiceReport.objects.get().message == "電話番号が変わっています"
     emails = outbox_emails()
@@ -22,7 +30,9 @@ def test_report_reaches_the_municipal_owner_only(visitor, sapporo_entry, municip
 
 
 @pytest.mark.django_db
-def test_national_entry_reports_go_to_prefecture_staff(visitor, content, prefecture_staff, municipal_staff, outbox_emails):
+def test_national_entry_reports_go_to_prefecture_staff(
+    visitor, content, prefecture_staff, municipal_staff, outbox_emails
+):
     from services.models import Service
 
     service = Service.objects.get(key="home-help")
@@ -38,9 +48,16 @@ def test_empty_report_is_refused(visitor, sapporo_entry):
 
 
 @pytest.mark.django_db
-def test_owner_sees_and_resolves_it_others_404(client_for, sapporo_entry, municipal_staff, other_municipality_staff):
+def test_owner_sees_and_resolves_it_others_404(
+    client_for, sapporo_entry, municipal_staff, other_municipality_staff
+):
     report = ServiceReport.objects.create(service=sapporo_entry, message="x")
-    assert client_for(other_municipality_staff).post(f"/services/manage/reports/{report.pk}/resolve/").status_code == 404
+    assert (
+        client_for(other_municipality_staff)
+        .post(f"/services/manage/reports/{report.pk}/resolve/")
+        .status_code
+        == 404
+    )
     c = client_for(municipal_staff)
     assert "x" in c.get("/services/manage/reports/").content.decode()
     assert c.post(f"/services/manage/reports/{report.pk}/resolve/").status_code == 302

@@ -10,7 +10,9 @@ def names(response):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["ショートステイ", "しょーとすてい", "ｼｮｰﾄｽﾃｲ", "ショート　ステイ"])
+@pytest.mark.parametrize(
+    "query", ["ショートステイ", "しょーとすてい", "ｼｮｰﾄｽﾃｲ", "ショート　ステイ"]
+)
 def test_kana_and_width_variants_find_the_same_service(visitor, content, query):
     response = visitor.get(URL, {"q": query})
     assert "短期入所生活介護（ショートステイ）" in names(response)
@@ -56,8 +58,17 @@ def test_hidden_entries_are_not_listed(visitor, make_service):
 
 @pytest.mark.django_db
 def test_unknown_and_invalid_parameters_are_ignored(visitor, content):
-    response = visitor.get(URL, {"category": "nope", "audience": "martians", "municipality": "abc",
-                                 "page": "-3", "utm_source": "x", "q": "x" * 500})
+    response = visitor.get(
+        URL,
+        {
+            "category": "nope",
+            "audience": "martians",
+            "municipality": "abc",
+            "page": "-3",
+            "utm_source": "x",
+            "q": "x" * 500,
+        },
+    )
     assert response.status_code == 200
 
 

@@ -9,9 +9,15 @@ def form_data(**changes):
     from services.models import Organization, TaxonomyTerm
 
     data = {
-        "name_ja": "札幌市 介護者のつどい", "summary_ja": "介護する家族の集まり", "organization": str(Organization.objects.get(key="municipalities").pk),
-        "categories": [str(TaxonomyTerm.objects.get(code="peer_support").pk)], "audiences": ["carers"],
-        "scope": "municipal", "municipalities": ["011002"], "status": "published", "last_verified": "2026-01-05",
+        "name_ja": "札幌市 介護者のつどい",
+        "summary_ja": "介護する家族の集まり",
+        "organization": str(Organization.objects.get(key="municipalities").pk),
+        "categories": [str(TaxonomyTerm.objects.get(code="peer_support").pk)],
+        "audiences": ["carers"],
+        "scope": "municipal",
+        "municipalities": ["011002"],
+        "status": "published",
+        "last_verified": "2026-01-05",
     }
     data.update(changes)
     return data
@@ -23,7 +29,9 @@ def sapporo_entry(make_service, municipality):
 
 
 @pytest.mark.django_db
-def test_municipal_staff_create_an_entry_of_their_municipality(client_for, municipal_staff, content):
+def test_municipal_staff_create_an_entry_of_their_municipality(
+    client_for, municipal_staff, content
+):
     response = client_for(municipal_staff).post("/services/manage/new/", form_data())
     assert response.status_code == 302
     service = Service.objects.get(name_ja="札幌市 介護者のつどい")
@@ -32,17 +40,23 @@ def test_municipal_staff_create_an_entry_of_their_municipality(client_for, munic
 
 
 @pytest.mark.django_db
-def test_municipal_staff_cannot_create_for_another_municipality_or_nationally(client_for, municipal_staff, content):
+def test_municipal_staff_cannot_create_for_another_municipality_or_nationally(
+    client_for, municipal_staff, content
+):
     c = client_for(municipal_staff)
     assert c.post("/services/manage/new/", form_data(municipalities=["012025"])).status_code == 400
-    assert c.post("/services/manage/new/", form_data(scope="national", municipalities=[])).status_code == 400
+    assert (
+        c.post("/services/manage/new/", form_data(scope="national", municipalities=[])).status_code
+        == 400
+    )
     assert not Service.objects.filter(name_ja="札幌市 介護者のつどい").exists()
 
 
 @pytest.mark.django_db
 def test_edit_within_scope(client_for, municipal_staff, sapporo_entry):
-    response = client_for(municipal_staff).post(f"/services/manage/{sapporo_entry.pk}/edit/",
-                                                form_data(name_ja="札幌の窓口（改）"))
+    response = client_for(municipal_staff).post(
+        f"/services/manage/{sapporo_entry.pk}/edit/", form_data(name_ja="札幌の窓口（改）")
+    )
     assert response.status_code == 302
     sapporo_entry.refresh_from_db()
     assert sapporo_entry.name_ja == "札幌の窓口（改）"
@@ -50,10 +64,15 @@ def test_edit_within_scope(client_for, municipal_staff, sapporo_entry):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", ["other_municipality_staff", "resident", "advisor_user", "organiser"])
+@pytest.mark.parametrize(
+    "persona", ["other_municipality_staff", "resident", "advisor_user", "organiser"]
+)
 def test_outside_scope_is_404(request, client_for, persona, sapporo_entry):
     c = client_for(request.getfixturevalue(persona))
-    for url in (f"/services/manage/{sapporo_entry.pk}/edit/", f"/services/manage/{sapporo_entry.pk}/delete/"):
+    for url in (
+        f"/services/manage/{sapporo_entry.pk}/edit/",
+        f"/services/manage/{sapporo_entry.pk}/delete/",
+    ):
         assert c.get(url).status_code == 404
     assert c.post(f"/services/manage/{sapporo_entry.pk}/verify/").status_code == 404
 
@@ -61,7 +80,9 @@ def test_outside_scope_is_404(request, client_for, persona, sapporo_entry):
 @pytest.mark.django_db
 def test_municipal_staff_cannot_edit_national_entries(client_for, municipal_staff, content):
     national = Service.objects.get(key="home-help")
-    assert client_for(municipal_staff).get(f"/services/manage/{national.pk}/edit/").status_code == 404
+    assert (
+        client_for(municipal_staff).get(f"/services/manage/{national.pk}/edit/").status_code == 404
+    )
 
 
 @pytest.mark.django_db
@@ -80,7 +101,9 @@ def test_visitor_is_sent_to_sign_in(visitor, sapporo_entry):
 @pytest.mark.django_db
 def test_bad_input_keeps_what_was_typed(client_for, municipal_staff, content):
     response = client_for(municipal_staff).post(
-        "/en/services/manage/new/", form_data(summary_ja="", visible_from="2026-05-01", visible_until="2026-04-01"))
+        "/en/services/manage/new/",
+        form_data(summary_ja="", visible_from="2026-05-01", visible_until="2026-04-01"),
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "札幌市 介護者のつどい" in html
@@ -107,7 +130,9 @@ def test_verify_sets_today(client_for, municipal_staff, sapporo_entry):
 
 
 @pytest.mark.django_db
-def test_manage_list_is_scoped_and_bounded(client_for, municipal_staff, sapporo_entry, django_assert_max_num_queries):
+def test_manage_list_is_scoped_and_bounded(
+    client_for, municipal_staff, sapporo_entry, django_assert_max_num_queries
+):
     c = client_for(municipal_staff)
     with django_assert_max_num_queries(15):
         response = c.get("/services/manage/")
@@ -115,7 +140,9 @@ def test_manage_list_is_scoped_and_bounded(client_for, municipal_staff, sapporo_
 
 
 @pytest.mark.django_db
-def test_draft_is_404_for_visitors_but_visible_to_its_staff(visitor, client_for, municipal_staff, sapporo_entry):
+def test_draft_is_404_for_visitors_but_visible_to_its_staff(
+    visitor, client_for, municipal_staff, sapporo_entry
+):
     Service.objects.filter(pk=sapporo_entry.pk).update(status="draft")
     assert visitor.get(f"/services/{sapporo_entry.pk}/").status_code == 404
     assert client_for(municipal_staff).get(f"/services/{sapporo_entry.pk}/").status_code == 200

@@ -10,9 +10,15 @@ from services.tasks import send_verification_reminders
 
 
 @pytest.mark.django_db
-def test_owners_are_reminded_once(make_service, municipality, municipal_staff, prefecture_staff, outbox_emails):
-    old = make_service(name_ja="古い窓口", scope=Scope.MUNICIPAL, municipalities=[municipality],
-                       last_verified=datetime.date(2020, 1, 1))
+def test_owners_are_reminded_once(
+    make_service, municipality, municipal_staff, prefecture_staff, outbox_emails
+):
+    old = make_service(
+        name_ja="古い窓口",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+        last_verified=datetime.date(2020, 1, 1),
+    )
     make_service(name_ja="新しい窓口", scope=Scope.MUNICIPAL, municipalities=[municipality])
     assert old.is_unverified
     assert send_verification_reminders.delay() is not None
@@ -24,8 +30,14 @@ def test_owners_are_reminded_once(make_service, municipality, municipal_staff, p
 
 
 @pytest.mark.django_db
-def test_reminded_again_after_thirty_days(make_service, municipality, municipal_staff, outbox_emails):
-    make_service(scope=Scope.MUNICIPAL, municipalities=[municipality], last_verified=datetime.date(2020, 1, 1))
+def test_reminded_again_after_thirty_days(
+    make_service, municipality, municipal_staff, outbox_emails
+):
+    make_service(
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+        last_verified=datetime.date(2020, 1, 1),
+    )
     today = datetime.date.today()
     unverified_reminders_send(today)
     unverified_reminders_send(today + datetime.timedelta(days=31))
