@@ -9,7 +9,7 @@ from django.utils import timezone
 from carers.models import Role, User
 from carers.outbox import enqueue
 
-from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus
+from .models import ReportStatus, Scope, Service, ServiceAtLocation, ServiceReport, ServiceStatus
 
 
 def service_owners(service) -> list:
@@ -33,14 +33,24 @@ def _service_context(service):
 
 
 @transaction.atomic
-def service_save(*, form, user) -> Service:
-    """Save the staff edit form (create or update) recording who changed it."""
+def service_save(*, form, user, locations=None) -> Service:
+    """Save the staff edit form (create or update) recording who changed it,
+    and its locations formset when given."""
     service = form.save(commit=False)
     service.updated_by = user
     service.save()
     form.save_m2m()
     if service.scope != Scope.MUNICIPAL:
         service.municipalities.clear()
+    if locations is not None:
+        for location in locations.save(commit=False):
+            location.organization = location.organization or service.organization
+            location.save()
+            ServiceAtLocation.objects.get_or_create(service=service, location=location)
+        for location in locations.deleted_objects:
+            ServiceAtLocation.objects.filter(service=service, location=location).delete()
+            if not location.service_at_locations.exists():
+                location.delete()
     return service
 
 

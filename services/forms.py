@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from carers.models import CareLevel, Municipality
 
 from . import guidance
-from .models import Audience, Scope, Service, ServiceReport, TaxonomyTerm
+from .models import Audience, Location, Scope, Service, ServiceReport, TaxonomyTerm
 
 
 def municipality_choices(blank_label):
@@ -216,3 +216,32 @@ class ReportForm(forms.ModelForm):
         fields = ["message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
         help_texts = {"message": _("Please do not include personal details about anyone.")}
+
+
+class LocationForm(forms.ModelForm):
+    """A place where the service is offered (shown on the page and in the HSDS API)."""
+
+    class Meta:
+        model = Location
+        fields = ["name_ja", "name_en", "municipality", "postal_code", "address_ja", "address_en"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        munis = Municipality.objects.in_portal_prefecture()
+        if user.is_municipal_staff:
+            munis = munis.filter(code=user.municipality_id)
+        self.fields["municipality"].queryset = munis
+        self.fields["municipality"].required = True
+
+
+def location_formset(*, data=None, service=None, user):
+    """The locations of ``service`` (one empty row to add another)."""
+    formset_class = forms.modelformset_factory(
+        Location, form=LocationForm, extra=1, can_delete=True
+    )
+    queryset = (
+        Location.objects.filter(service_at_locations__service=service)
+        if service is not None
+        else Location.objects.none()
+    )
+    return formset_class(data, queryset=queryset, prefix="locations", form_kwargs={"user": user})

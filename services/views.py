@@ -16,7 +16,14 @@ from carers.access import role_required
 from carers.models import Municipality, Role
 
 from . import actions, csvio
-from .forms import CsvUploadForm, GuidanceForm, ReportForm, SearchForm, ServiceForm
+from .forms import (
+    CsvUploadForm,
+    GuidanceForm,
+    ReportForm,
+    SearchForm,
+    ServiceForm,
+    location_formset,
+)
 from .guidance import evaluate
 from .models import ReportStatus, Service, ServiceReport
 
@@ -166,15 +173,17 @@ def manage_list(request):
 
 
 def _edit(request, service):
-    form = ServiceForm(request.POST or None, instance=service, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        service = actions.service_save(form=form, user=request.user)
+    data = request.POST or None
+    form = ServiceForm(data, instance=service, user=request.user)
+    locations = location_formset(data=data, service=service, user=request.user)
+    if request.method == "POST" and form.is_valid() and locations.is_valid():
+        service = actions.service_save(form=form, user=request.user, locations=locations)
         messages.success(request, _("Saved."))
         return redirect(service)
     return render(
         request,
         "services/service_form.html",
-        {"form": form, "service": service},
+        {"form": form, "locations": locations, "service": service},
         status=400 if request.method == "POST" else 200,
     )
 

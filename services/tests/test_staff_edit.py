@@ -19,6 +19,7 @@ def form_data(**changes):
         "status": "published",
         "last_verified": "2026-01-05",
     }
+    data.update({"locations-TOTAL_FORMS": "0", "locations-INITIAL_FORMS": "0"})
     data.update(changes)
     return data
 
@@ -146,3 +147,40 @@ def test_draft_is_404_for_visitors_but_visible_to_its_staff(
     Service.objects.filter(pk=sapporo_entry.pk).update(status="draft")
     assert visitor.get(f"/services/{sapporo_entry.pk}/").status_code == 404
     assert client_for(municipal_staff).get(f"/services/{sapporo_entry.pk}/").status_code == 200
+
+
+def location_data(prefix="locations", initial=0, total=1, **rows):
+    data = {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
+    for index, values in rows.items():
+        data.update({f"{prefix}-{index}-{k}": v for k, v in values.items()})
+    return data
+
+
+@pytest.mark.django_db
+def test_add_and_remove_a_location(client_for, municipal_staff, sapporo_entry, visitor):
+    c = client_for(municipal_staff)
+    url = f"/services/manage/{sapporo_entry.pk}/edit/"
+    place = {
+        "name_ja": "中央区役所",
+        "municipality": "011002",
+        "postal_code": "060-0001",
+        "address_ja": "中央区1-1",
+    }
+    assert c.post(url, {**form_data(), **location_data(**{"0": place})}).status_code == 302
+    location = sapporo_entry.service_at_locations.get().location
+    assert "中央区1-1" in visitor.get(f"/services/{sapporo_entry.pk}/").content.decode()
+    removed = {**place, "id": str(location.pk), "DELETE": "on"}
+    data = {**form_data(), **location_data(initial=1, total=2, **{"0": removed})}
+    assert c.post(url, data).status_code == 302
+    assert not sapporo_entry.service_at_locations.exists()
+
+
+@pytest.mark.django_db
+def test_a_location_in_another_municipality_is_refused(client_for, municipal_staff, sapporo_entry):
+    place = {"name_ja": "函館の場所", "municipality": "012025"}
+    response = client_for(municipal_staff).post(
+        f"/services/manage/{sapporo_entry.pk}/edit/",
+        {**form_data(), **location_data(**{"0": place})},
+    )
+    assert response.status_code == 400
+    assert not sapporo_entry.service_at_locations.exists()
