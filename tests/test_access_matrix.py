@@ -91,7 +91,9 @@ def test_identifiers_that_do_not_exist_are_404(persona, persona_client):
 
 def test_the_public_url_contract_exists():
     from django.urls import Resolver404, resolve
+    from django.utils import translation
 
+    translation.activate("ja")  # unprefixed URLs are Japanese; an earlier test may leave English active
     for path in ["/", "/awareness/", "/awareness/check/", "/awareness/work-and-care/", "/salons/",
                  "/salons/calendar.ics", "/services/", "/services/guide/", "/api/hsds/services",
                  "/advisors/requests/", "/dashboard/", "/accounts/login/", "/healthz"]:
