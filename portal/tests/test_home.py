@@ -44,3 +44,29 @@ def test_expired_form_token_is_a_friendly_403():
     response = Client(enforce_csrf_checks=True).post("/en/accounts/login/", {"login": "a@b.jp", "password": "x"})
     assert response.status_code == 403
     assert "the form expired" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "text"), [("en", "Something went wrong on our side"), ("ja", "システムで問題が発生しました")])
+def test_server_error_page_in_both_languages(rf, language, text):
+    from django.utils import translation
+
+    from portal.views import error_500
+
+    with translation.override(language):
+        response = error_500(rf.get("/"))
+    assert response.status_code == 500
+    assert text in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unhandled_error_renders_the_500_page_not_a_traceback(client, settings, monkeypatch):
+    import portal.sections
+
+    settings.DEBUG = False
+    monkeypatch.setattr(portal.sections, "home_sections", lambda request: 1 / 0, raising=False)
+    client.raise_request_exception = False
+    response = client.get("/en/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "ZeroDivisionError" not in response.content.decode()
