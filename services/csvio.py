@@ -151,6 +151,29 @@ def _form_data(row, number, errors):
     return data
 
 
+TEXT_COLUMNS = tuple(
+    c
+    for c in COLUMNS
+    if c not in ("id", "organization", "categories", "audiences", "scope", "municipalities")
+    and c not in ("status", "last_verified", "visible_from", "visible_until")
+)
+
+
+def _keep_unencodable(data, instance):
+    """A Shift_JIS export writes "?" for characters CP932 cannot hold (an en
+    dash, "é", the wave dash "〜"). When such a file comes back, a cell that is
+    exactly that lossy copy of the stored text keeps the stored text: an
+    unedited cell must not overwrite good data with question marks."""
+    for name in TEXT_COLUMNS:
+        stored = getattr(instance, name) or ""
+        if data.get(name) != stored and data.get(name) == _cp932_copy(stored).strip():
+            data[name] = stored
+
+
+def _cp932_copy(value: str) -> str:
+    return value.encode("cp932", errors="replace").decode("cp932")
+
+
 def _changes(instance, form):
     changed = []
     for name in form.changed_data:
@@ -219,6 +242,8 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
                 errors.append(_("This id appears more than once in the file."))
             seen_ids.add(sid)
         data = _form_data(row, number, errors)
+        if instance is not None and encoding == "cp932":
+            _keep_unencodable(data, instance)
         form = ServiceForm(data=data, instance=instance, user=user)
         result = RowResult(number, data.get("name_ja", ""), form=form)
         if not form.is_valid():
@@ -288,5 +313,6 @@ def export(services, encoding="utf-8") -> bytes:
     text = out.getvalue()
     if encoding == "cp932":
         # Characters Shift_JIS cannot hold (e.g. an en dash) become "?".
+        # Re-importing such a file keeps the stored characters (_keep_unencodable).
         return text.encode("cp932", errors="replace")
     return text.encode("utf-8-sig")

@@ -42,7 +42,11 @@ def _page(request, qs, size=PAGE_SIZE):
 def service_list(request):
     form = SearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    qs = Service.objects.visible().applying_to(filters.get("municipality") or None)
+    qs = Service.objects.visible()
+    if filters.get("municipality"):
+        # That municipality's entries plus the national and prefectural ones;
+        # without a municipality, every municipality's entries are listed too.
+        qs = qs.applying_to(filters["municipality"])
     if filters.get("q"):
         qs = qs.search(filters["q"])
     if filters.get("category"):

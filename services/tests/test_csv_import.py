@@ -165,8 +165,32 @@ def test_export_round_trips(client_for, prefecture_staff, content, encoding):
     assert len(rows) == Service.objects.count()
     preview = csvio.preview(response.content, prefecture_staff)
     assert not preview.errors
-    if encoding == "utf-8":
-        assert {r.action for r in preview.rows} == {"unchanged"}
+    # Shift_JIS cannot hold every character ("–", "é"): the "?" it writes
+    # for them must not count as a change, nor overwrite the stored text.
+    assert {r.action for r in preview.rows} == {"unchanged"}
+
+
+@pytest.mark.django_db
+def test_cp932_round_trip_keeps_characters_shift_jis_cannot_hold(staff, make_service, municipality):
+    entry = make_service(
+        name_ja="札幌の窓口〜相談",
+        name_en="Sapporo window – café",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+    )
+    exported = csvio.export([entry], "cp932").decode("cp932")
+    line = next(csv.DictReader(io.StringIO(exported)))
+    assert line["name_en"] == "Sapporo window ? caf?"
+    line["summary_ja"] = "新しい説明"
+    preview = upload(staff, make_csv([line], "cp932")).context["preview"]
+    assert preview.ok and preview.rows[0].changes == ["Summary (Japanese)"]
+    staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    entry.refresh_from_db()
+    assert (entry.summary_ja, entry.name_ja, entry.name_en) == (
+        "新しい説明",
+        "札幌の窓口〜相談",
+        "Sapporo window – café",
+    )
 
 
 @pytest.mark.django_db

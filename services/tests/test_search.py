@@ -86,3 +86,13 @@ def test_english_page(visitor, content):
     response = visitor.get("/en" + URL, {"q": "respite"})
     assert response.status_code == 200
     assert "Short stays (短期入所生活介護)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_all_municipalities_lists_municipal_entries_too(visitor, demo_content):
+    """"All municipalities" means every municipality: local entries are not hidden."""
+    found = names(visitor.get(URL, {"q": "デモ"}))
+    assert "【デモ】札幌市中央区第1地域包括支援センター" in found
+    assert "【デモ】函館市 西部地域包括支援センター" in found
+    everything = visitor.get(URL).context["page"].paginator.count
+    assert everything == visitor.get("/api/hsds/services").json()["total_items"]
