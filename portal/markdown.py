@@ -1,12 +1,13 @@
 """Markdown for articles: rendered with ``markdown``, then sanitised with ``nh3``.
 
-Raw HTML in the source is escaped before rendering (staff write Markdown, not
-HTML), and the rendered HTML goes through an allow-list of tags, attributes and
-URL schemes, so neither a ``<script>`` nor an ``onerror=`` nor a
+Raw HTML in the source is shown as text (staff write Markdown, not HTML),
+and the rendered HTML goes through an allow-list of tags, attributes and URL
+schemes, so neither a ``<script>`` nor an ``onerror=`` nor a
 ``javascript:`` link can reach a page.
 """
 
 import re
+from html.parser import HTMLParser
 
 import markdown as markdown_lib
 import nh3
@@ -25,24 +26,41 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 EXTENSIONS = ["tables", "sane_lists"]
 
-# ![alt](src "title") — the alt text is what is between the brackets.
-IMAGE_PATTERN = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+
+class _Images(HTMLParser):
+    """The <img> elements of rendered HTML: (src, alt)."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.found = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            attrs = dict(attrs)
+            self.found.append((attrs.get("src") or "?", attrs.get("alt") or ""))
 
 
 def images_without_alt(text: str) -> list[str]:
-    """Sources of Markdown images whose alt text is empty or only spaces."""
-    return [m.group("src") or "?" for m in IMAGE_PATTERN.finditer(text or "") if not m.group("alt").strip()]
+    """Sources of images whose alt text is empty or only spaces. Checked on the
+    rendered HTML, so inline ``![](x)`` and reference-style ``![][ref]`` images
+    are both caught."""
+    return [src for src, alt in _Images(_to_html(text)).found if not alt.strip()]
 
 
-def _escape_raw_html(text: str) -> str:
-    # Markdown passes raw HTML through; escaping "<" turns any tag into text.
-    # "&" is left alone so entities such as &amp; still read as written.
-    return text.replace("<", "&lt;")
+def _to_html(text: str) -> str:
+    # Raw HTML is not Markdown here: with the HTML block and inline HTML
+    # handlers removed, "<b>" is written out as text ("&lt;b&gt;"), while
+    # code spans, autolinks (<https://...>) and entities keep their meaning.
+    md = markdown_lib.Markdown(extensions=EXTENSIONS, output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md.convert(text or "")
 
 
 def render(text: str) -> str:
     """Markdown → sanitised HTML, marked safe for templates."""
-    html = markdown_lib.markdown(_escape_raw_html(text or ""), extensions=EXTENSIONS, output_format="html")
+    html = _to_html(text)
     # Page headings: the article title is the only <h1>, so a Markdown "# x"
     # becomes an <h2> (and every level shifts down by one).
     html = re.sub(r"<(/?)h([1-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html)

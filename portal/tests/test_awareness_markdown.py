@@ -86,3 +86,29 @@ def test_tables_render():
 )
 def test_images_without_alt_are_found(source, missing):
     assert images_without_alt(source) == missing
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["![][logo]\n\n[logo]: https://e.example/a.png", "![ ][logo]\n\n[logo]: https://e.example/a.png"],
+)
+def test_reference_style_images_without_alt_are_found(source):
+    assert images_without_alt(source) == ["https://e.example/a.png"]
+
+
+def test_reference_style_image_with_alt_is_accepted():
+    assert images_without_alt("![A carer][logo]\n\n[logo]: https://e.example/a.png") == []
+
+
+def test_code_and_entities_read_as_written():
+    html = render("`a < b` and AT&T &amp; <https://www.mhlw.go.jp/>\n\n    if x < 3:")
+    assert "<code>a &lt; b</code>" in html  # not the doubly escaped "&amp;lt;"
+    assert "if x &lt; 3:" in html
+    assert "AT&amp;T &amp;" in html
+    assert '<a href="https://www.mhlw.go.jp/" rel="noopener noreferrer">https://www.mhlw.go.jp/</a>' in html
+
+
+def test_html_comments_and_blocks_stay_text():
+    html = render("<!-- hidden -->\n\n<div onclick=x>hi</div>")
+    assert "&lt;!-- hidden --&gt;" in html and "&lt;div onclick=x&gt;hi&lt;/div&gt;" in html
+    assert_harmless(html)
