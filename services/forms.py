@@ -190,6 +190,8 @@ class ServiceForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         scope, munis = data.get("scope"), data.get("municipalities")
+        if scope == Scope.MUNICIPAL and munis is not None:
+            munis = data["municipalities"] = self._with_other_municipalities(munis)
         if scope == Scope.MUNICIPAL and not munis:
             self.add_error(
                 "municipalities", _("A municipal service needs at least one municipality.")
@@ -202,6 +204,16 @@ class ServiceForm(forms.ModelForm):
                 "visible_until", _("The end of visibility must not be before its start.")
             )
         return data
+
+
+    def _with_other_municipalities(self, chosen):
+        """Municipal staff see only their own municipality in the list; an entry
+        shared with other municipalities keeps those (they are not theirs to remove)."""
+        if not (self.user.is_municipal_staff and self.instance.pk):
+            return chosen
+        others = self.instance.municipalities.exclude(code=self.user.municipality_id)
+        codes = {m.code for m in chosen} | {m.code for m in others}
+        return Municipality.objects.filter(code__in=codes)
 
 
 class CsvUploadForm(forms.Form):

@@ -184,3 +184,27 @@ def test_a_location_in_another_municipality_is_refused(client_for, municipal_sta
     )
     assert response.status_code == 400
     assert not sapporo_entry.service_at_locations.exists()
+
+
+@pytest.mark.django_db
+def test_editing_a_shared_entry_keeps_the_other_municipalities(
+    client_for, other_municipality_staff, make_service, municipality, other_municipality
+):
+    """函館市's staff only see their own municipality in the form; saving a
+    joint entry of 札幌市 and 函館市 must not remove 札幌市 from it."""
+    shared = make_service(
+        name_ja="広域の窓口",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality, other_municipality],
+    )
+    response = client_for(other_municipality_staff).post(
+        f"/services/manage/{shared.pk}/edit/",
+        form_data(name_ja="広域の窓口（改）", municipalities=[other_municipality.code]),
+    )
+    assert response.status_code == 302
+    shared.refresh_from_db()
+    assert shared.name_ja == "広域の窓口（改）"
+    assert set(shared.municipalities.values_list("code", flat=True)) == {
+        municipality.code,
+        other_municipality.code,
+    }
