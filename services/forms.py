@@ -3,6 +3,7 @@ search, the staff edit form, the CSV upload and the visitor's report."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from carers.models import CareLevel, Municipality
 
@@ -155,6 +156,9 @@ class ServiceForm(forms.ModelForm):
             "visible_from",
             "visible_until",
         ]
+        # Contexts keep other apps' translations of the same English words
+        # ("provider" as in a sign-in provider) out of these labels.
+        labels = {"organization": pgettext_lazy("service", "Provider organisation")}
         widgets = {
             "categories": forms.CheckboxSelectMultiple,
             "last_verified": forms.DateInput(attrs={"type": "date"}),

@@ -14,6 +14,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from carers.models import Municipality, Role
 
@@ -186,7 +187,7 @@ class Service(BilingualMixin, models.Model):
         help_text=_("Stable key of built-in content."),
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="services"
+        Organization, verbose_name=pgettext_lazy("service", "provider"), on_delete=models.PROTECT, related_name="services"
     )
     name_ja = models.CharField(_("name (Japanese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -345,7 +346,7 @@ class ServiceAtLocation(models.Model):
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("report status", "Open")
     RESOLVED = "resolved", _("Resolved")
 
 
