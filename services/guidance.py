@@ -82,6 +82,7 @@ class Group:
     key: str
     title: Promise
     intro: Promise = ""
+    leads_when: str | None = None  # shown first when this situation was answered
 
 
 GROUPS = (
@@ -103,6 +104,7 @@ GROUPS = (
         "young_carer",
         _("Support for young carers"),
         _("Your studies, friends and rest matter. Adults should carry the care, not you."),
+        leads_when="under_18",
     ),
     Group("work", _("Keeping your job or studies")),
     Group("health", _("Your own health and a break")),
@@ -385,13 +387,48 @@ def _services_by_category(categories, municipality_code):
 YOUNG_ONLY = frozenset({"young_carers", "family"})
 
 
-# Categories suggested only when one of these needs was chosen.
-CATEGORY_NEEDS = {"disability": frozenset({"disability", "mental"})}
+@dataclass(frozen=True)
+class Fit:
+    """Entries of a category are suggested only to households they can serve:
+    one of ``answers`` (needs, situations or wishes) was chosen, or the care
+    level is certified when ``certified`` is set; never for ``not_recipients``."""
+
+    answers: frozenset = frozenset()
+    certified: bool = False
+    not_recipients: frozenset = frozenset()
+
+
+# Long-term care insurance serves people of 65 and over, and of 40–64 with an
+# age-related illness (dementia, terminal cancer...): not children, and not a
+# disability or mental-health condition alone (those go to disability welfare).
+LONG_TERM_CARE_FIT = Fit(
+    answers=OLD_AGE_NEEDS | {"illness", "other"},
+    certified=True,
+    not_recipients=frozenset({"child"}),
+)
+CATEGORY_FIT = {
+    "disability": Fit(answers=frozenset({"disability", "mental"})),
+    "long_term_care": LONG_TERM_CARE_FIT,
+    "care_level": LONG_TERM_CARE_FIT,
+    # Leave, leave benefit and working-hours measures are for carers who work.
+    "work_care": Fit(answers=frozenset({"working", "keep_job"})),
+}
+
+
+def _category_fits(fit: Fit, answers) -> bool:
+    if answers.get("recipient") in fit.not_recipients:
+        return False
+    if fit.certified and (answers.get("care_level") or "unknown") in CERTIFIED_LEVELS:
+        return True
+    chosen = {
+        value for key in ("needs", "situations", "wishes") for value in answers.get(key) or []
+    }
+    return bool(chosen & fit.answers)
 
 
 def _fits(service, answers) -> bool:
     """Entries meant only for young carers are suggested to carers under 18
-    only; disability entries only when a disability or mental-health need was chosen."""
+    only; an entry of a category in CATEGORY_FIT only when the answers fit it."""
     audiences = set(service.audiences)
     if (
         "young_carers" in audiences
@@ -399,9 +436,8 @@ def _fits(service, answers) -> bool:
         and "under_18" not in (answers.get("situations") or [])
     ):
         return False
-    needs = set(answers.get("needs") or [])
     codes = {term.code for term in service.categories.all()}
-    return all(needs & wanted for code, wanted in CATEGORY_NEEDS.items() if code in codes)
+    return all(_category_fits(fit, answers) for code, fit in CATEGORY_FIT.items() if code in codes)
 
 
 def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceResult":
@@ -454,6 +490,10 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
             groups[rule.group].items.append(item)
 
     situations = set(answers.get("situations") or [])
+    ordered = sorted(
+        (g for g in groups.values() if g.items),
+        key=lambda g: GROUP_BY_KEY[g.key].leads_when not in situations,
+    )
     notes = [
         n
         for n in NOTES
@@ -461,7 +501,7 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
     ]
     return GuidanceResult(
         track=track,
-        groups=[g for g in groups.values() if g.items],
+        groups=ordered,
         notes=notes,
         municipality_code=municipality_code,
     )

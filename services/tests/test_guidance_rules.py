@@ -263,3 +263,54 @@ def test_disability_entries_only_for_disability_needs(content):
         evaluate(answers(service_use="some", services_used=["home_help"]), None)
     )
     assert "disability-welfare" in _keys(evaluate(answers(needs=["mental"]), None))
+
+
+LONG_TERM_CARE = {"home-help", "day-service", "short-stay", "care-level-application", "care-manager"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "given",
+    [
+        answers(recipient="sibling", needs=["disability"], situations=["under_18"]),
+        answers(
+            recipient="sibling",
+            needs=["disability"],
+            service_use="some",
+            services_used=["disability"],
+            situations=["under_18"],
+            wishes=["break", "help_at_home"],
+        ),
+        answers(recipient="child", needs=["illness"], wishes=["help_at_home"]),
+        answers(recipient="partner", needs=["mental"], service_use="some", services_used=["other"]),
+    ],
+    ids=["a-disabled-sibling", "b-disabled-sibling", "a-ill-child", "b-mental-health"],
+)
+def test_long_term_care_insurance_only_where_it_can_apply(content, given):
+    """Long-term care insurance serves older people (and 40–64 with age-related
+    illness): a child or a disability alone is led to other services."""
+    keys = _keys(evaluate(given, None))
+    assert not keys & LONG_TERM_CARE, keys & LONG_TERM_CARE
+
+
+@pytest.mark.django_db
+def test_certified_care_level_opens_long_term_care_services(content):
+    keys = _keys(evaluate(answers(needs=["disability"], care_level="c1"), None))
+    assert "home-help" in keys
+
+
+@pytest.mark.django_db
+def test_work_care_systems_only_for_carers_who_work(content):
+    keys = _keys(evaluate(answers(wishes=["money"]), None))
+    assert "family-care-leave-benefit" not in keys
+    keys = _keys(evaluate(answers(wishes=["money"], situations=["working"]), None))
+    assert "family-care-leave-benefit" in keys
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("service_use,used", [("none", []), ("some", ["home_help"])])
+def test_a_young_carer_is_led_to_young_carer_support_first(content, service_use, used):
+    given = answers(service_use=service_use, services_used=used, situations=["under_18"])
+    result = evaluate(given, None)
+    assert result.groups[0].key == "young_carer"
+    assert result.groups[0].items[0].service.key == "young-carer-support"
