@@ -68,10 +68,19 @@ def request_create(request):
 @role_required(Role.MUNICIPAL_STAFF)
 def request_edit(request, pk):
     dispatch = _scoped(request, pk)
-    if dispatch.status not in EDITABLE:
+    if dispatch.status not in EDITABLE and request.method != "POST":
         messages.warning(request, _("Only drafts and returned requests can be changed."))
         return redirect(dispatch)
     form = RequestForm(request.POST or None, instance=dispatch)
+    if request.method == "POST" and dispatch.status not in EDITABLE:
+        # A form opened before someone else submitted or withdrew the request:
+        # keep what was typed, say what happened, save nothing.
+        form.is_valid()
+        form.add_error(None, _("Someone else changed this request in the meantime (it is now “%(status)s”). "
+                               "Nothing was saved; check the request before acting.")
+                       % {"status": dispatch.get_status_display()})
+        return render(request, "advisors/request_form.html",
+                      {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)}, status=409)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -183,11 +192,18 @@ def advisor_edit(request, pk=None):
 # --- Figures (prefecture staff) ----------------------------------------------------
 
 
+# Fiscal years a figures URL may ask for; anything else (a typo, year 0 or
+# 99999, which ``date()`` cannot hold) shows the current fiscal year.
+FIRST_FISCAL_YEAR = 2000
+
+
 def _year(request):
+    current = fiscal_year_of(timezone.localdate())
     try:
-        return int(request.GET.get("year", ""))
+        year = int(request.GET.get("year", ""))
     except ValueError:
-        return fiscal_year_of(timezone.localdate())
+        return current
+    return year if FIRST_FISCAL_YEAR <= year <= current + 1 else current
 
 
 @role_required(Role.PREFECTURE_STAFF)

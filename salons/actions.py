@@ -8,10 +8,11 @@ with a message for them.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from carers.models import Municipality, Role, User
@@ -71,6 +72,24 @@ def _session_context(session):
     }
 
 
+def _send(*, to, template, context, language=None):
+    """Queue an email in the recipient's language with its links in that
+    language too: paths in ``context`` (keys ending in ``_url``) were reversed
+    in the language of whoever acted, which may not be the recipient's."""
+    language = language or getattr(to, "language", None) or settings.LANGUAGE_CODE
+    context = {
+        key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+        for key, value in context.items()
+    }
+    return enqueue(to=to, template=template, context=context, language=language)
+
+
+def _send_to_registration(reg, template, context):
+    """Account holders get their account's language; guests the language
+    they signed up in."""
+    return _send(to=reg.recipient, template=template, context=context, language=reg.language or None)
+
+
 def reviewers_for(salon):
     """Staff who approve this salon: its municipality's staff, and prefecture
     staff when the municipality has none (or for prefecture-wide salons)."""
@@ -92,7 +111,7 @@ def _transition(salon, action):
 
 def _notify_reviewers(salon, template, extra=None):
     for staff in reviewers_for(salon):
-        enqueue(
+        _send(
             to=staff,
             template=template,
             context={
@@ -221,7 +240,7 @@ def salon_approve(*, salon_id, by) -> Salon:
             ]
         )
         _record(salon, SalonEvent.Action.APPROVED, by, ", ".join(changed))
-        enqueue(
+        _send(
             to=salon.organiser,
             template="salons/email/approved",
             context={"salon_name": salon.name, "salon_url": salon.get_absolute_url()},
@@ -250,7 +269,7 @@ def salon_return(*, salon_id, by, comment: str) -> Salon:
             ]
         )
         _record(salon, SalonEvent.Action.RETURNED, by, comment)
-        enqueue(
+        _send(
             to=salon.organiser,
             template="salons/email/returned",
             context={
@@ -317,7 +336,7 @@ def salons_request_confirmation(*, now=None) -> int:
                 continue
             salon.confirm_requested_at = now
             salon.save(update_fields=["confirm_requested_at"])
-            enqueue(
+            _send(
                 to=salon.organiser,
                 template="salons/email/confirm_request",
                 context={
@@ -351,9 +370,9 @@ def salon_report_outdated(*, salon_id, message: str, reporter=None):
             "message": message,
             "manage_url": reverse("salons:manage_detail", args=[salon.pk]),
         }
-        enqueue(to=salon.organiser, template="salons/email/outdated_report", context=context)
+        _send(to=salon.organiser, template="salons/email/outdated_report", context=context)
         for staff in reviewers_for(salon):
-            enqueue(to=staff, template="salons/email/outdated_report", context=context)
+            _send(to=staff, template="salons/email/outdated_report", context=context)
     return report
 
 
@@ -480,8 +499,8 @@ def rule_create(*, salon_id, by, data: dict) -> SessionRule:
 
 def _notify_session(session, template, statuses, extra=None):
     for reg in session.registrations.filter(status__in=statuses).select_related("user"):
-        enqueue(
-            to=reg.recipient,
+        _send_to_registration(
+            reg,
             template=template,
             context={
                 **_session_context(session),
@@ -570,8 +589,8 @@ def _seat_status(session):
 
 
 def _joined(reg):
-    enqueue(
-        to=reg.recipient,
+    _send_to_registration(
+        reg,
         template="salons/email/joined",
         context={
             **_session_context(reg.session),
@@ -627,9 +646,10 @@ def guest_request(*, session_id, email, nickname, age_band="") -> Registration:
             nickname=nickname.strip()[:40],
             age_band=age_band if session.salon.is_for_young_carers else "",
             status=RegistrationStatus.EMAIL_UNCONFIRMED,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
-        enqueue(
-            to=reg.guest_email,
+        _send_to_registration(
+            reg,
             template="salons/email/guest_confirm",
             context={
                 **_session_context(session),
@@ -684,8 +704,8 @@ def _offer_next(session, now=None):
         reg.status = RegistrationStatus.OFFERED
         reg.offered_until = until
         reg.save(update_fields=["status", "offered_until", "updated_at"])
-        enqueue(
-            to=reg.recipient,
+        _send_to_registration(
+            reg,
             template="salons/email/offer",
             context={
                 **_session_context(session),
@@ -748,8 +768,8 @@ def offers_expire(*, now=None) -> int:
             ).select_related("user"):
                 reg.status = RegistrationStatus.EXPIRED
                 reg.save(update_fields=["status", "updated_at"])
-                enqueue(
-                    to=reg.recipient,
+                _send_to_registration(
+                    reg,
                     template="salons/email/offer_expired",
                     context=_session_context(session),
                 )

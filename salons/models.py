@@ -545,6 +545,9 @@ class Registration(models.Model):
     # Opaque key of a guest's own sign-up page (never the email in a URL).
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     offered_until = models.DateTimeField(null=True, blank=True)
+    # A guest's emails are written in the language they signed up in (an
+    # account's sign-up follows the account's language; this stays empty).
+    language = models.CharField(max_length=5, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

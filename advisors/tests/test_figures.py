@@ -72,3 +72,16 @@ def test_figures_are_for_prefecture_staff(request, client_for, persona):
     client = client_for(request.getfixturevalue(persona))
     assert client.get("/advisors/figures/").status_code == 404
     assert client.get("/advisors/figures.csv").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", ["0", "-5", "99999", "10000", "abc"])
+def test_figures_out_of_range_year_shows_the_current_year(client_for, prefecture_staff, year):
+    client = client_for(prefecture_staff)
+    current = fiscal_year_of(timezone.localdate())
+    page = client.get("/en/advisors/figures/", {"year": year})
+    assert page.status_code == 200
+    assert f"fiscal year {current}" in page.content.decode()
+    download = client.get("/en/advisors/figures.csv", {"year": year})
+    assert download.status_code == 200
+    assert f"fy{current}.csv" in download["Content-Disposition"]

@@ -107,6 +107,21 @@ def test_a_stale_edit_is_refused(client_for, municipal_staff, make_request):
 
 
 @pytest.mark.django_db
+def test_an_edit_posted_after_a_colleague_withdrew_keeps_the_input(client_for, municipal_staff, make_request):
+    dispatch = make_request(status=Status.RETURNED)
+    DispatchRequest.objects.filter(pk=dispatch.pk).update(status=Status.WITHDRAWN, version=dispatch.version + 1)
+    response = client_for(municipal_staff).post(
+        f"/en/advisors/requests/{dispatch.pk}/edit/", form_data(version=dispatch.version, purpose="My revision")
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Someone else changed this request" in body and "Withdrawn" in body
+    assert "My revision" in body  # what was typed is kept
+    dispatch.refresh_from_db()
+    assert dispatch.status == Status.WITHDRAWN and dispatch.purpose != "My revision"
+
+
+@pytest.mark.django_db
 def test_a_submitted_request_cannot_be_edited(client_for, municipal_staff, make_request):
     dispatch = make_request(status=Status.SUBMITTED)
     response = client_for(municipal_staff).get(f"/en/advisors/requests/{dispatch.pk}/edit/")
