@@ -209,7 +209,6 @@ class ServiceForm(forms.ModelForm):
             )
         return data
 
-
     def _with_other_municipalities(self, chosen):
         """Municipal staff see only their own municipality in the list; an entry
         shared with other municipalities keeps those (they are not theirs to remove)."""

@@ -187,7 +187,10 @@ class Service(BilingualMixin, models.Model):
         help_text=_("Stable key of built-in content."),
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=pgettext_lazy("service", "provider"), on_delete=models.PROTECT, related_name="services"
+        Organization,
+        verbose_name=pgettext_lazy("service", "provider"),
+        on_delete=models.PROTECT,
+        related_name="services",
     )
     name_ja = models.CharField(_("name (Japanese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)

@@ -265,7 +265,13 @@ def test_disability_entries_only_for_disability_needs(content):
     assert "disability-welfare" in _keys(evaluate(answers(needs=["mental"]), None))
 
 
-LONG_TERM_CARE = {"home-help", "day-service", "short-stay", "care-level-application", "care-manager"}
+LONG_TERM_CARE = {
+    "home-help",
+    "day-service",
+    "short-stay",
+    "care-level-application",
+    "care-manager",
+}
 
 
 @pytest.mark.django_db

@@ -90,7 +90,7 @@ def test_english_page(visitor, content):
 
 @pytest.mark.django_db
 def test_all_municipalities_lists_municipal_entries_too(visitor, demo_content):
-    """"All municipalities" means every municipality: local entries are not hidden."""
+    """ "All municipalities" means every municipality: local entries are not hidden."""
     found = names(visitor.get(URL, {"q": "デモ"}))
     assert "【デモ】札幌市中央区第1地域包括支援センター" in found
     assert "【デモ】函館市 西部地域包括支援センター" in found

@@ -33,5 +33,5 @@ def test_every_message_of_this_app_shows_its_own_japanese():
 @pytest.mark.django_db
 def test_staff_pages_use_catalogue_words(client_for, prefecture_staff, content):
     c = client_for(prefecture_staff)
-    assert "<th scope=\"col\">名称</th>" in c.get("/services/manage/").content.decode()
+    assert '<th scope="col">名称</th>' in c.get("/services/manage/").content.decode()
     assert "提供機関" in c.get("/services/manage/new/").content.decode()
