@@ -21,6 +21,7 @@ from carers.models import Municipality
 from . import actions
 from .forms import ServiceForm
 from .models import Organization, Service, TaxonomyTerm
+from .text import normalise
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
@@ -217,6 +218,7 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
     editable = Service.objects.for_user(user)
     rows = []
     seen_ids = set()
+    new_rows = {}  # (name, scope, municipalities) of rows without an id -> row number
     for index, row in enumerate(reader):
         number = index + 2
         if index >= MAX_ROWS:
@@ -242,6 +244,8 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
                 errors.append(_("This id appears more than once in the file."))
             seen_ids.add(sid)
         data = _form_data(row, number, errors)
+        if not sid:
+            errors.extend(_duplicate_errors(data, number, new_rows, editable))
         if instance is not None and encoding == "cp932":
             _keep_unencodable(data, instance)
         form = ServiceForm(data=data, instance=instance, user=user)
@@ -258,6 +262,32 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             result.action = "update" if result.changes else "unchanged"
         rows.append(result)
     return Preview(digest=digest(content), encoding=encoding, rows=rows)
+
+
+def _duplicate_errors(data, number, new_rows, editable) -> list:
+    """A new row (no id) must not repeat another new row of the file, nor an
+    entry that already exists: uploading the same file twice must not
+    double the catalogue."""
+    name, scope, munis = data["name_ja"], data["scope"], sorted(data["municipalities"])
+    if not name:
+        return []
+    key = (normalise(name), scope, tuple(munis))
+    if key in new_rows:
+        return [_("The same entry as row %(row)s.") % {"row": new_rows[key]}]
+    new_rows[key] = number
+    existing = editable.filter(name_ja=name, scope=scope)
+    if munis:
+        existing = existing.filter(municipalities__in=munis)
+    found = existing.first()
+    if found is not None:
+        return [
+            _(
+                "An entry named “%(name)s” already exists (id %(id)s): put its id in the "
+                "“id” column to update it."
+            )
+            % {"name": name, "id": found.pk}
+        ]
+    return []
 
 
 def apply(content: bytes, user) -> Preview:

@@ -211,3 +211,20 @@ def test_broken_csv_is_refused_with_the_row(staff):
     assert response.status_code == 400
     assert "is not valid CSV" in response.content.decode()
     assert upload(staff, make_csv([row()]) + b"\x00\r\n").status_code == 400
+
+
+@pytest.mark.django_db
+def test_duplicate_new_rows_and_a_second_upload_are_refused(staff):
+    preview = upload(staff, make_csv([row(), row(), row(name_ja="札幌市 別の教室")])).context[
+        "preview"
+    ]
+    assert not preview.ok
+    assert [r.number for r in preview.errors] == [3]
+    assert "row 2" in preview.errors[0].errors[0]
+    preview = upload(staff, make_csv([row()])).context["preview"]
+    staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    assert Service.objects.filter(name_ja="札幌市 家族介護教室").count() == 1
+    again = upload(staff, make_csv([row()]))
+    assert again.status_code == 400
+    assert "already exists" in again.context["preview"].errors[0].errors[0]
+    assert Service.objects.filter(name_ja="札幌市 家族介護教室").count() == 1
