@@ -17,7 +17,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) .env
+
+# Development defaults for `python manage.py ...` in this checkout (git ignores it).
+.env:
+	printf '# Development settings read by portal/settings.py; real environment variables win.\nDEBUG=1\n' > .env
 
 compilemessages: install
 	@if command -v msgfmt >/dev/null 2>&1; then \

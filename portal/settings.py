@@ -16,6 +16,13 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 
+# A local .env (written by `make run`/`make test` with DEBUG=1, ignored by git)
+# lets `python manage.py ...` work in a development checkout. Real environment
+# variables always win. KIZUKI_ENV_FILE= (empty) disables it.
+ENV_FILE = env.str("KIZUKI_ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).is_file():
+    environ.Env.read_env(ENV_FILE)
+
 
 def _bool(name, default):
     """Strict boolean: anything but a known spelling is a configuration error."""

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_manage(*args, **env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env["KIZUKI_ENV_FILE"] = ""  # ignore a development .env
     env.update(env_overrides)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
