@@ -19,4 +19,6 @@ urlpatterns = [
     path("taxonomies/<str:id>", hsds.taxonomy_detail, name="taxonomy"),
     path("taxonomy_terms", hsds.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<str:id>", hsds.taxonomy_term_detail, name="taxonomy_term"),
+    # Anything else under /api/hsds/ is a JSON 404, like an unknown id.
+    path("<path:path>", hsds.not_found),
 ]

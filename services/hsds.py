@@ -73,7 +73,7 @@ def paginate(request, queryset, serialise):
     )
 
 
-def not_found():
+def not_found(request=None, path=None):
     return JsonResponse({"error": "not found"}, status=404)
 
 
@@ -236,13 +236,15 @@ def service_at_location_json(sal):
 # --- Querysets -------------------------------------------------------------------------------------
 
 
-def _services(request):
+def _services(request, with_filters=True):
     qs = (
         Service.objects.visible()
         .select_related("organization")
         .prefetch_related("categories__taxonomy", "service_at_locations__location__municipality")
         .order_by("name_ja", "pk")
     )
+    if not with_filters:
+        return qs
     if request.GET.get("search"):
         qs = qs.search(request.GET["search"])
     term = _uuid_or_none(request.GET.get("taxonomy_term_id"))
@@ -326,6 +328,10 @@ def organization_detail(request, id):
         return not_found()
     data = organization_json(org)
     data["locations"] = [location_json(loc) for loc in org.locations.select_related("municipality")]
+    # "Fully nested organization with service array" (full_service=true: full services).
+    services = _services(request, with_filters=False).filter(organization=org)
+    full = request.GET.get("full_service") == "true"
+    data["services"] = [service_json(s) if full else _service_base(s) for s in services]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
@@ -339,7 +345,9 @@ def _service_at_locations():
 
 @require_GET
 def service_at_locations(request):
-    return paginate(request, _service_at_locations(), service_at_location_json)
+    """The service filters of /services apply here too (search, taxonomy_term_id, ...)."""
+    qs = _service_at_locations().filter(service__in=_services(request).values("pk"))
+    return paginate(request, qs, service_at_location_json)
 
 
 @require_GET

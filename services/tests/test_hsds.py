@@ -161,3 +161,39 @@ def test_list_query_count(client, demo_content, django_assert_max_num_queries):
 def test_the_validator_can_fail():
     with pytest.raises(AssertionError):
         validate({"id": "not-a-uuid", "name": "x", "status": "open"}, "service_list.json")
+
+
+@pytest.mark.django_db
+def test_organization_detail_nests_its_services(api):
+    org = next(
+        o for o in api("organizations")["contents"] if o["name"] == "【デモ】札幌市 保健福祉局"
+    )
+    detail = api(f"organizations/{org['id']}")
+    validate(detail, "organization.json")
+    assert {s["name"] for s in detail["services"]} == {
+        "【デモ】札幌市中央区第1地域包括支援センター",
+        "【デモ】札幌市 介護者のつどい",
+    }
+    for service in detail["services"]:
+        validate(service, "service_list.json")
+    full = api(f"organizations/{org['id']}", full_service="true")
+    for service in full["services"]:
+        validate(service, "service_with_definitions.json")
+
+
+@pytest.mark.django_db
+def test_service_at_locations_take_the_service_filters(api):
+    everything = api("service_at_locations")
+    assert everything["total_items"] == 2
+    hakodate = api("service_at_locations", search="はこだて")
+    assert hakodate["total_items"] == 1
+    assert hakodate["contents"][0]["service"]["name"].startswith("【デモ】函館市")
+    assert api("service_at_locations", organization_id="nonsense")["empty"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["nothing", "services/x/y", "locations"])
+def test_unknown_paths_are_404_json(client, path):
+    response = client.get(f"/api/hsds/{path}")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not found"}
