@@ -38,6 +38,28 @@ CONDITION_TO_NEED = {
 }
 
 
+# Words of a care recipient's free-text relationship → the questionnaire's
+# "who needs care?" (services.guidance.RECIPIENTS). First match wins, so
+# grandchildren are checked before the "son"/"child" words they contain.
+RELATIONSHIP_WORDS = (
+    ("other", ("孫", "grandchild", "grandson", "granddaughter")),
+    ("parent", ("父", "母", "親", "father", "mother", "parent", "grandfather", "grandmother", "grandparent")),
+    ("partner", ("夫", "妻", "配偶", "パートナー", "husband", "wife", "spouse", "partner")),
+    ("sibling", ("兄", "弟", "姉", "妹", "brother", "sister", "sibling")),
+    ("child", ("息子", "娘", "子", "son", "daughter", "child")),
+)
+
+
+def recipient_kind(relationship: str) -> str | None:
+    text = (relationship or "").strip().lower()
+    if not text:
+        return None
+    for kind, words in RELATIONSHIP_WORDS:
+        if any(word in text for word in words):
+            return kind
+    return "other"
+
+
 def guidance_initial(household) -> dict:
     """Answers for the service guidance prefilled from the case record (the
     last plan's answers when there is one): staff check and adjust them."""
@@ -57,6 +79,9 @@ def guidance_initial(household) -> dict:
         initial["service_use"] = household.service_use
     if recipients:
         initial["care_level"] = recipients[0].care_level
+        kind = recipient_kind(recipients[0].relationship)
+        if kind:
+            initial["recipient"] = kind
     return initial
 
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -465,6 +466,14 @@ class SupportPlan(models.Model):
 
     def __str__(self):
         return f"Support plan #{self.pk}"
+
+    @property
+    def shown_result(self) -> dict:
+        """The result in the active language: services.casework saves it once per
+        site language under ``by_language``, so a plan saved in English reads in
+        Japanese on the Japanese pages. Older plans are shown as saved."""
+        by_language = (self.result or {}).get("by_language") or {}
+        return by_language.get((get_language() or "")[:2]) or self.result
 
 
 # --- Audit grants, the access log, purges -------------------------------------------------

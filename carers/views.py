@@ -154,7 +154,7 @@ def household_detail(request, public_id):
     household = _household(request, public_id, editable=False)
     editable = household.municipality_id == request.user.municipality_id
     plans = list(household.support_plans.select_related("created_by")[:10])
-    plan_diff = support_plan_diff(plans[1].result, plans[0].result) if len(plans) > 1 else None
+    plan_diff = support_plan_diff(plans[1].shown_result, plans[0].shown_result) if len(plans) > 1 else None
     return render(request, "carers/household_detail.html", {
         "household": household,
         "editable": editable and not household.is_restricted and household.status == CaseStatus.OPEN,

@@ -3,8 +3,10 @@ dated support plan in the case record (carers). Scope, the access log and the
 write go through carers.api; this module only runs the guidance."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
@@ -38,6 +40,7 @@ def household_guidance(request, public_id):
             answers = {**form.cleaned_data, "municipality": household.municipality_id}
             result_dict = evaluate_guidance(answers, household.municipality_id).to_dict()
             if saving:
+                result_dict["by_language"] = _in_each_language(evaluate_guidance, answers, household.municipality_id)
                 try:
                     cases.support_plan_save(household=household, user=request.user, answers=answers, result_dict=result_dict)
                 except cases.CaseRestricted as exc:
@@ -46,7 +49,7 @@ def household_guidance(request, public_id):
                 messages.success(request, cases.PLAN_SAVED)
                 return redirect("carers:household_detail", public_id=household.public_id)
             result = result_dict
-            diff = cases.support_plan_diff(latest.result if latest else None, result_dict)
+            diff = cases.support_plan_diff(latest.shown_result if latest else None, result_dict)
         elif saving:  # nothing saved, so the view is what gets logged
             cases.household_for_staff(request.user, public_id, action=AccessAction.VIEW)
     else:
@@ -57,3 +60,13 @@ def household_guidance(request, public_id):
         "title": cases.GUIDANCE_TITLE, "household": household, "form": form, "result": result, "diff": diff,
         "latest": latest,
     })
+
+
+def _in_each_language(evaluate_guidance, answers, code) -> dict:
+    """The result in every site language, so the saved plan reads in the
+    language of whoever opens it later (carers.models.SupportPlan.shown_result)."""
+    by_language = {}
+    for lang, _name in settings.LANGUAGES:
+        with translation.override(lang):
+            by_language[lang] = evaluate_guidance(answers, code).to_dict()
+    return by_language

@@ -94,3 +94,36 @@ def test_outsiders_get_404(request, persona, household, client_for):
 def test_visitor_is_sent_to_sign_in(visitor, household):
     response = visitor.get(url(household))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_plan_saved_in_english_reads_in_japanese(municipal_staff, household, client_for):
+    client = client_for(municipal_staff)
+    detail = f"/cases/{household.public_id}/"
+    client.post(f"/en/services/households/{household.public_id}/guidance/", {**ANSWERS_B, "save": "1"})
+    plan = SupportPlan.objects.get()
+    assert set(plan.result["by_language"]) == {"ja", "en"}
+    japanese, english = client.get(detail), client.get("/en" + detail)
+    ja_title = plan.result["by_language"]["ja"]["groups"][0]["title"]
+    en_title = plan.result["by_language"]["en"]["groups"][0]["title"]
+    assert ja_title != en_title
+    assert ja_title in japanese.content.decode() and en_title not in japanese.content.decode()
+    assert en_title in english.content.decode()
+    printable = client.get(detail + "print/").content.decode()
+    assert ja_title in printable  # the printable copy for a disclosure holds what the plan said
+
+
+def test_who_needs_care_is_prefilled_from_the_relationship(municipal_staff, household, client_for):
+    # make_household records the person cared for as the carer's "父" (father).
+    response = client_for(municipal_staff).get(url(household))
+    assert response.context["form"].initial["recipient"] == "parent"
+
+
+@pytest.mark.parametrize(
+    "relationship,kind",
+    [("母", "parent"), ("grandmother", "parent"), ("夫", "partner"), ("息子", "child"), ("sister", "sibling"),
+     ("孫", "other"), ("grandson", "other"), ("neighbour", "other"), ("", None)],
+)
+def test_relationship_words_map_to_the_questionnaire(relationship, kind):
+    from carers.api import recipient_kind
+
+    assert recipient_kind(relationship) == kind
