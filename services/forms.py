@@ -239,6 +239,7 @@ class LocationForm(forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name_ja", "name_en", "municipality", "postal_code", "address_ja", "address_en"]
+        labels = {"municipality": _("Municipality")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

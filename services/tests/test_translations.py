@@ -35,3 +35,10 @@ def test_staff_pages_use_catalogue_words(client_for, prefecture_staff, content):
     c = client_for(prefecture_staff)
     assert '<th scope="col">名称</th>' in c.get("/services/manage/").content.decode()
     assert "提供機関" in c.get("/services/manage/new/").content.decode()
+
+
+@pytest.mark.django_db
+def test_location_fields_are_labelled_in_japanese(client_for, municipal_staff, content):
+    html = client_for(municipal_staff).get("/services/manage/new/").content.decode()
+    assert "Municipality" not in html
+    assert 'for="id_locations-0-municipality"' in html
