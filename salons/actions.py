@@ -600,6 +600,15 @@ def _joined(reg):
     )
 
 
+def _account_nickname(nickname, user, salon):
+    """The name the organiser sees. Never the account's email address (it
+    often carries a real name); for young-carer salons nothing from the
+    account at all, only what was typed (young carers may stay anonymous)."""
+    if nickname:
+        return nickname
+    return "" if salon.is_for_young_carers else (user.display_name or "")
+
+
 def session_join(*, session_id, user, nickname="", age_band="", wait_if_full=True) -> Registration:
     """A signed-in user joins a session: a seat if one is free, otherwise the
     waiting list (only when ``wait_if_full``)."""
@@ -615,7 +624,7 @@ def session_join(*, session_id, user, nickname="", age_band="", wait_if_full=Tru
                 reg = Registration.objects.create(
                     session=session,
                     user=user,
-                    nickname=(nickname or user.get_short_name())[:40],
+                    nickname=_account_nickname(nickname, user, session.salon)[:40],
                     age_band=age_band if session.salon.is_for_young_carers else "",
                     status=status,
                 )

@@ -696,7 +696,7 @@ def participants_csv(request, pk):
     ):
         writer.writerow(
             [
-                _csv_safe(reg.nickname),
+                _csv_safe(reg.nickname) or _("(no nickname)"),
                 reg.get_status_display(),
                 reg.get_age_band_display() if reg.age_band else "",
                 timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),

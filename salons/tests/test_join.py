@@ -217,3 +217,17 @@ def test_unconfirmed_guest_requests_are_purged_after_the_link_expires(visitor, s
     assert actions.guest_requests_purge() == 0
     assert actions.guest_requests_purge(now=timezone.now() + timedelta(days=3)) == 1
     assert not Registration.objects.exists()
+
+
+def test_a_blank_nickname_never_becomes_the_email_or_the_account_name_for_young_carers(
+    client_for, online_session, session
+):
+    young = make_user("taro.yamada@example.jp", display_name="山田太郎")
+    client_for(young).post(f"/salons/sessions/{online_session.pk}/join/", {"nickname": ""})
+    reg = Registration.objects.get(session=online_session, user=young)
+    assert reg.nickname == ""  # a young-carer salon: nothing from the account
+    page = client_for(young).get(reg.get_absolute_url()).content.decode()
+    assert "山田太郎" not in page and "taro.yamada" not in page
+    plain = make_user("hanako.suzuki@example.jp")  # no display name
+    client_for(plain).post(f"/salons/sessions/{session.pk}/join/", {"nickname": ""})
+    assert Registration.objects.get(session=session, user=plain).nickname == ""

@@ -71,3 +71,14 @@ def test_search_page_offers_the_right_next_step_per_role(client_for, resident, o
     assert client_for(resident).get("/salons/").context["can_become_organiser"] is True
     assert client_for(organiser).get("/salons/").context["can_manage"] is True
     assert client_for(municipal_staff).get("/salons/").context["can_become_organiser"] is False
+
+
+def test_participant_csv_marks_a_missing_nickname(client_for, organiser, session):
+    member = make_user("hanako.suzuki@example.jp")
+    actions.session_join(session_id=session.pk, user=member, nickname="")
+    response = client_for(organiser).get(
+        f"/en/salons/manage/sessions/{session.pk}/participants.csv"
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == "(no nickname)"
+    assert "hanako" not in response.content.decode()
