@@ -20,7 +20,7 @@ from carers.models import Municipality
 
 from . import actions
 from .forms import ServiceForm
-from .models import Organization, Service, TaxonomyTerm
+from .models import Audience, Organization, Scope, Service, ServiceStatus, TaxonomyTerm
 from .text import normalise
 
 MAX_BYTES = 1024 * 1024
@@ -98,6 +98,18 @@ class Preview:
     @property
     def count_update(self):
         return self.count("update")
+
+
+def codes() -> list:
+    """The values the coded columns accept, for the import page: (column, [(code, meaning)])."""
+    return [
+        ("categories", [(t.code, t.name) for t in TaxonomyTerm.objects.all()]),
+        ("audiences", list(Audience.choices)),
+        ("scope", list(Scope.choices)),
+        ("municipalities", [("011002", _("6-digit local government code, e.g. 札幌市"))]),
+        ("status", list(ServiceStatus.choices)),
+        ("organization", [("", _("the provider's Japanese name, as in an export"))]),
+    ]
 
 
 def digest(content: bytes) -> str:

@@ -265,7 +265,7 @@ def csv_export(request):
 def csv_import(request):
     """Upload → preview (nothing written). The previewed bytes stay in the
     session under their hash; confirming imports exactly those bytes."""
-    context = {"form": CsvUploadForm(), "columns": csvio.COLUMNS}
+    context = {"form": CsvUploadForm(), "columns": csvio.COLUMNS, "codes": csvio.codes()}
     if request.method == "POST" and "confirm" in request.POST:
         staged = request.session.get(SESSION_KEY) or {}
         if not staged or staged.get("digest") != request.POST.get("digest"):

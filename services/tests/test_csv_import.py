@@ -228,3 +228,10 @@ def test_duplicate_new_rows_and_a_second_upload_are_refused(staff):
     assert again.status_code == 400
     assert "already exists" in again.context["preview"].errors[0].errors[0]
     assert Service.objects.filter(name_ja="札幌市 家族介護教室").count() == 1
+
+
+@pytest.mark.django_db
+def test_import_page_lists_the_codes_the_columns_accept(staff):
+    html = staff.get(URL).content.decode()
+    for code in ("young_carer", "working_carers", "municipal", "published"):
+        assert f"<code>{code}</code>" in html
