@@ -12,6 +12,9 @@ from carers.outbox import enqueue
 from .models import ReportStatus, Scope, Service, ServiceAtLocation, ServiceReport, ServiceStatus
 
 
+REPORT_EMAIL_QUIET = timedelta(hours=24)  # one email per entry per day about open reports
+
+
 def service_owners(service) -> list:
     """Who looks after an entry: staff of its municipalities for a municipal
     entry, prefecture staff for national and prefectural ones."""
@@ -77,7 +80,16 @@ def report_submit(*, service, message: str) -> ServiceReport:
     """A visitor reports wrong or outdated information; the owners are told.
     The email names the service and links to the report list, not the message
     (a visitor might have typed personal details)."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    recent = ServiceReport.objects.open().filter(
+        service=service, created_at__gte=timezone.now() - REPORT_EMAIL_QUIET
+    )
+    already_told = recent.exists()
     report = ServiceReport.objects.create(service=service, message=message.strip())
+    if already_told:
+        # The owners were emailed about this entry a moment ago and the report
+        # list shows every report: a burst of reports must not flood their inbox.
+        return report
     for owner in service_owners(service):
         enqueue(
             to=owner,

@@ -87,22 +87,22 @@ def _visible_or_editable(request, pk):
         )
 
 
+def _detail_context(request, service, report_form):
+    return {
+        "service": service,
+        "can_edit": Service.objects.for_user(request.user).filter(pk=service.pk).exists(),
+        "locations": [
+            sal.location for sal in service.service_at_locations.select_related("location")
+        ],
+        "categories": service.categories.all(),
+        "report_form": report_form,
+        "municipalities": service.municipalities.all(),
+    }
+
+
 def service_detail(request, pk):
     service = _visible_or_editable(request, pk)
-    can_edit = Service.objects.for_user(request.user).filter(pk=pk).exists()
-    locations = [sal.location for sal in service.service_at_locations.select_related("location")]
-    return render(
-        request,
-        "services/detail.html",
-        {
-            "service": service,
-            "can_edit": can_edit,
-            "locations": locations,
-            "categories": service.categories.all(),
-            "report_form": ReportForm(),
-            "municipalities": service.municipalities.all(),
-        },
-    )
+    return render(request, "services/detail.html", _detail_context(request, service, ReportForm()))
 
 
 def service_report(request, pk):
@@ -111,17 +111,9 @@ def service_report(request, pk):
         return redirect(service)
     form = ReportForm(request.POST)
     if not form.is_valid():
+        # The whole page again (locations included), with the message kept.
         return render(
-            request,
-            "services/detail.html",
-            {
-                "service": service,
-                "report_form": form,
-                "categories": service.categories.all(),
-                "municipalities": service.municipalities.all(),
-                "report_open": True,
-            },
-            status=400,
+            request, "services/detail.html", _detail_context(request, service, form), status=400
         )
     actions.report_submit(service=service, message=form.cleaned_data["message"])
     messages.success(

@@ -73,3 +73,23 @@ def test_the_email_renders(visitor, sapporo_entry, municipal_staff, outbox_email
     subject, body = render(outbox_emails()[0])
     assert "札幌の窓口" in subject
     assert "/services/manage/reports/" in body
+
+
+@pytest.mark.django_db
+def test_a_burst_of_reports_sends_one_email_per_day(
+    visitor, sapporo_entry, municipal_staff, outbox_emails
+):
+    for n in range(5):
+        visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": f"古い情報 {n}"})
+    assert ServiceReport.objects.count() == 5
+    assert len(outbox_emails()) == 1
+
+
+@pytest.mark.django_db
+def test_a_refused_report_keeps_the_whole_page(visitor, demo_content):
+    from services.models import Service
+
+    service = Service.objects.get(key="demo-sapporo-centre")
+    response = visitor.post(f"/services/{service.pk}/report/", {"message": " "})
+    assert response.status_code == 400
+    assert "札幌市中央区（デモ住所）" in response.content.decode()
