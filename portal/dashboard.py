@@ -4,16 +4,18 @@
 import importlib
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from carers.access import role_required
 from carers.models import Role, User
 
 SECTIONS = (
-    ("salons", _("Salons and cafés (initiative 2)")),
-    ("advisors", _("Advisor dispatch (initiative 3)")),
-    ("services", _("Public services (initiative 4)")),
-    ("portal", _("Awareness and self-check (initiative 1)")),
+    # (app whose api.dashboard_counts() feeds the card, title, page for the details)
+    ("salons", _("Salons and cafés (initiative 2)"), "salons:manage"),
+    ("advisors", _("Advisor dispatch (initiative 3)"), "advisors:figures"),
+    ("services", _("Public services (initiative 4)"), "services:manage"),
+    ("portal", _("Awareness and self-check (initiative 1)"), "awareness:manage"),
 )
 
 
@@ -27,7 +29,7 @@ def _counts(app):
 
 @role_required(Role.PREFECTURE_STAFF)
 def dashboard(request):
-    sections = [(title, _counts(app)) for app, title in SECTIONS]
+    sections = [(title, _counts(app), reverse(url)) for app, title, url in SECTIONS]
     accounts = [
         (label, User.objects.filter(role=value, is_active=True).count())
         for value, label in Role.choices
