@@ -11,7 +11,6 @@ from carers.outbox import enqueue
 
 from .models import ReportStatus, Scope, Service, ServiceAtLocation, ServiceReport, ServiceStatus
 
-
 REPORT_EMAIL_QUIET = timedelta(hours=24)  # one email per entry per day about open reports
 
 
