@@ -175,7 +175,7 @@ def household_edit(request, public_id):
     refused = _refuse_if_locked(request, household)
     if refused:
         return refused
-    data = request.POST if request.method == "POST" else None
+    data = _forget_vanished_members(request.POST, household) if request.method == "POST" else None
     form = HouseholdForm(data, instance=household, municipality=household.municipality, prefix="household")
     version = VersionForm(data, initial={"version": household.version})
     carers, recipients = _member_forms(request, household, data)
@@ -212,6 +212,37 @@ def household_edit(request, public_id):
         "household": household, "form": form, "version_form": version, "carers": carers, "recipients": recipients,
         "conflict_rows": conflict_rows, "creating": False,
     })
+
+
+def _forget_vanished_members(data, household):
+    """A colleague may have removed a member since this form was loaded. Its row
+    then becomes a new entry (moved after the rows that still exist), so the save
+    reaches the edit-conflict check, which shows the difference, instead of
+    failing on a hidden id field. An id that is not one of this household's
+    members is treated the same way: another household's members are never touched."""
+    data = data.copy()
+    for prefix, members in (("carers", household.carers), ("recipients", household.care_recipients)):
+        current = {str(pk) for pk in members.values_list("pk", flat=True)}
+        try:
+            total = min(int(data.get(f"{prefix}-TOTAL_FORMS", "")), 50)
+            initial = min(int(data.get(f"{prefix}-INITIAL_FORMS", "")), total)
+        except ValueError:
+            continue  # the formset reports the broken management form itself
+        rows = []
+        for i in range(total):
+            head = f"{prefix}-{i}-"
+            rows.append({k[len(head):]: data.getlist(k) for k in list(data) if k.startswith(head)})
+            for k in [k for k in data if k.startswith(head)]:
+                del data[k]
+        kept = [r for r in rows[:initial] if (r.get("id") or [""])[0] in current]
+        moved = [  # a row the editor also meant to delete is simply gone
+            {**r, "id": [""]} for r in rows[:initial] if (r.get("id") or [""])[0] not in current and not r.get("DELETE")
+        ]
+        for i, row in enumerate(kept + moved + rows[initial:]):
+            for name, values in row.items():
+                data.setlist(f"{prefix}-{i}-{name}", values)
+        data[f"{prefix}-INITIAL_FORMS"] = str(len(kept))
+    return data
 
 
 def _submitted_snapshot(form, carers, recipients):

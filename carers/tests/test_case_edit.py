@@ -87,3 +87,45 @@ def test_closed_case_cannot_be_edited(municipal_staff, household, client_for):
     assert response.status_code == 302
     household.refresh_from_db()
     assert household.version == 2  # only the close
+
+
+def test_member_removed_meanwhile_is_a_conflict_not_a_hidden_error(municipal_staff, household, client_for):
+    url = reverse("carers:household_edit", args=[household.public_id])
+    stale = edit_data(household, **{"household-notes": "Bの入力", "carers-0-relationship": "長女"})
+    # A colleague removes the carer first.
+    assert client_for(municipal_staff).post(url, edit_data(household, **{"carers-0-DELETE": "on"})).status_code == 302
+    response = client_for(municipal_staff).post(url, stale)
+    assert response.status_code == 200
+    assert response.context["conflict_rows"]  # told and shown the difference
+    assert not response.context["carers"].errors[0]  # no error on a field the user cannot see
+    body = response.content.decode()
+    assert "Bの入力" in body and "長女" in body  # nothing typed is lost
+    # Saving again deliberately puts the carer back, as typed.
+    again = {k: v for k, v in response.context["form"].data.lists()}
+    again = {k: v if len(v) > 1 else v[0] for k, v in again.items()}
+    assert client_for(municipal_staff).post(url, again).status_code == 302
+    assert list(household.carers.values_list("relationship", flat=True)) == ["長女"]
+
+
+def test_another_households_member_id_is_never_touched(municipal_staff, household, client_for):
+    from carers.tests.conftest import make_household
+
+    other = make_household(municipal_staff)
+    theirs = other.carers.get()
+    url = reverse("carers:household_edit", args=[household.public_id])
+    data = edit_data(household, **{"carers-0-id": str(theirs.pk), "carers-0-relationship": "上書き"})
+    assert client_for(municipal_staff).post(url, data).status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.relationship != "上書き" and theirs.household_id == other.pk
+
+
+def test_member_both_editors_removed_stays_removed(municipal_staff, household, client_for):
+    url = reverse("carers:household_edit", args=[household.public_id])
+    stale = edit_data(household, **{"carers-0-DELETE": "on", "household-notes": "Bの入力"})
+    assert client_for(municipal_staff).post(url, edit_data(household, **{"carers-0-DELETE": "on"})).status_code == 302
+    response = client_for(municipal_staff).post(url, stale)
+    assert response.context["conflict_rows"]
+    again = {k: v for k, v in response.context["form"].data.lists()}
+    again = {k: v if len(v) > 1 else v[0] for k, v in again.items()}
+    assert client_for(municipal_staff).post(url, again).status_code == 302
+    assert household.carers.count() == 0
