@@ -138,7 +138,11 @@ def _visible_salon(request, pk):
 def salon_detail(request, pk):
     salon = _visible_salon(request, pk)
     sessions = list(
-        salon.sessions.upcoming().select_related("salon", "facilitator").with_counts()[:12]
+        # Explicit order: Meta.ordering is dropped by the GROUP BY of with_counts().
+        salon.sessions.upcoming()
+        .select_related("salon", "facilitator")
+        .with_counts()
+        .order_by("starts_at", "pk")[:12]
     )
     my_regs = {}
     if request.user.is_authenticated:
@@ -430,7 +434,8 @@ def manage_detail(request, pk):
     sessions = (
         salon.sessions.filter(ends_at__gt=timezone.now())
         .with_counts()
-        .select_related("facilitator")[:30]
+        .select_related("facilitator")
+        .order_by("starts_at", "pk")[:30]
     )
     return render(
         request,

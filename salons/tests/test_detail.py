@@ -32,3 +32,16 @@ def test_detail_shows_own_signup_status_and_join_buttons(client_for, visitor, se
     anonymous = visitor.get(f"/salons/{session.salon_id}/").content.decode()
     assert f"/salons/sessions/{session.pk}/guest/" in anonymous
     assert "1 of 2" in anonymous or "2人中 1人" in anonymous
+
+
+def test_upcoming_sessions_are_listed_soonest_first(visitor, client_for, organiser, salon):
+    # Created latest-first, more than the page shows: the soonest must still be listed first.
+    for day in range(20, 0, -1):
+        make_session(salon, days=day)
+    for page in (
+        visitor.get(f"/salons/{salon.pk}/"),
+        client_for(organiser).get(f"/salons/manage/{salon.pk}/"),
+    ):
+        starts = [s.starts_at for s in page.context["sessions"]]
+        assert starts == sorted(starts)
+        assert starts[0] == min(s.starts_at for s in salon.sessions.all())
