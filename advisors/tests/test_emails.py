@@ -26,3 +26,11 @@ def test_japanese_text():
         OutboundEmail(template="advisors/email/approve_municipality", language="ja", context=CONTEXT)
     )
     assert "承認されました" in subject and "Advisor Sato" in body
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_the_comment_written_with_a_transition_reaches_the_other_side(template):
+    _subject, body = outbox.render(OutboundEmail(template=template, language="en", context=CONTEXT))
+    assert "Add a date & a venue" in body
+    _subject, body = outbox.render(OutboundEmail(template=template, language="en", context={**CONTEXT, "comment": ""}))
+    assert "Comment:" not in body
