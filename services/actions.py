@@ -9,7 +9,15 @@ from django.utils import timezone
 from carers.models import Role, User
 from carers.outbox import enqueue
 
-from .models import ReportStatus, Scope, Service, ServiceAtLocation, ServiceReport, ServiceStatus
+from .models import (
+    Organization,
+    ReportStatus,
+    Scope,
+    Service,
+    ServiceAtLocation,
+    ServiceReport,
+    ServiceStatus,
+)
 
 REPORT_EMAIL_QUIET = timedelta(hours=24)  # one email per entry per day about open reports
 
@@ -34,11 +42,24 @@ def _service_context(service):
     }
 
 
+def organization_for(*, name: str, user) -> Organization:
+    """The provider called ``name`` (created for the staff member's municipality
+    when it does not exist yet)."""
+    municipality = user.municipality if user.is_municipal_staff else None
+    existing = Organization.objects.filter(name_ja=name).first()
+    if existing is not None:
+        return existing
+    return Organization.objects.create(name_ja=name, municipality=municipality)
+
+
 @transaction.atomic
 def service_save(*, form, user, locations=None) -> Service:
     """Save the staff edit form (create or update) recording who changed it,
     and its locations formset when given."""
     service = form.save(commit=False)
+    new_provider = form.cleaned_data.get("new_provider")
+    if new_provider:
+        service.organization = organization_for(name=new_provider, user=user)
     service.updated_by = user
     service.save()
     form.save_m2m()

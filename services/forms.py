@@ -123,6 +123,12 @@ class ServiceForm(forms.ModelForm):
     audiences = forms.MultipleChoiceField(
         label=_("Who it is for"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )
+    new_provider = forms.CharField(
+        label=_("Or a new provider organisation"),
+        required=False,
+        max_length=200,
+        help_text=_("Its Japanese name, if it is not in the list above (e.g. your city's office)."),
+    )
 
     class Meta:
         model = Service
@@ -171,6 +177,10 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        order = list(self.Meta.fields)
+        order.insert(order.index("organization") + 1, "new_provider")
+        self.order_fields(order)
+        self.fields["organization"].required = False
         for name in (
             "description_ja",
             "description_en",
@@ -202,6 +212,13 @@ class ServiceForm(forms.ModelForm):
             )
         if scope != Scope.MUNICIPAL and munis:
             data["municipalities"] = Municipality.objects.none()
+        provider, new_provider = data.get("organization"), data.get("new_provider")
+        if provider and new_provider:
+            self.add_error(
+                "new_provider", _("Choose a provider from the list or type a new one, not both.")
+            )
+        elif not provider and not new_provider and "organization" not in self.errors:
+            self.add_error("organization", _("Choose the provider, or type a new one below."))
         start, end = data.get("visible_from"), data.get("visible_until")
         if start and end and start > end:
             self.add_error(

@@ -208,3 +208,25 @@ def test_editing_a_shared_entry_keeps_the_other_municipalities(
         municipality.code,
         other_municipality.code,
     }
+
+
+@pytest.mark.django_db
+def test_staff_add_their_own_provider_organisation(client_for, municipal_staff, content):
+    from services.models import Organization
+
+    c = client_for(municipal_staff)
+    response = c.post(
+        "/services/manage/new/", form_data(organization="", new_provider="札幌市 保健福祉局")
+    )
+    assert response.status_code == 302
+    service = Service.objects.get(name_ja="札幌市 介護者のつどい")
+    assert service.organization.name_ja == "札幌市 保健福祉局"
+    assert service.organization.municipality_id == "011002"
+    # Neither, or both: a clear message, nothing saved, the rest kept.
+    response = c.post("/services/manage/new/", form_data(organization="", name_ja="二つ目"))
+    assert response.status_code == 400 and "organization" in response.context["form"].errors
+    both = form_data(new_provider="別の機関", name_ja="三つ目")
+    response = c.post("/services/manage/new/", both)
+    assert response.status_code == 400 and "new_provider" in response.context["form"].errors
+    assert Organization.objects.filter(name_ja="別の機関").count() == 0
+    assert not Service.objects.filter(name_ja__in=["二つ目", "三つ目"]).exists()
