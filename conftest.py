@@ -26,8 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
 ]
 
-TEST_PASSWORD = "correct-horse-battery-staple"
-TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET  # noqa: E402
 
 
 def _needs_db(request):
@@ -67,22 +66,9 @@ def _fresh_cache():
 
 
 def make_user(email, role="registered", municipality_code=None, mfa=False, **extra):
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.totp.internal.auth import TOTP
+    from tests.factories import UserFactory
 
-    from carers.models import Municipality, User
-
-    user = User.objects.create_user(
-        email=email,
-        password=TEST_PASSWORD,
-        role=role,
-        municipality=Municipality.objects.get(code=municipality_code) if municipality_code else None,
-        **extra,
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    if mfa:
-        TOTP.activate(user, TEST_TOTP_SECRET)
-    return user
+    return UserFactory(email=email, role=role, municipality_code=municipality_code, mfa=mfa, **extra)
 
 
 @pytest.fixture
