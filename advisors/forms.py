@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from carers.forms import MunicipalityChoiceField
 from carers.models import Municipality, Role, User
 
 from .actions import REQUEST_FIELDS, check_preferred_dates
@@ -153,17 +154,8 @@ def action_form_class(action):
 
 class RequestFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))] + Status.choices)
-    municipality = forms.CharField(
-        label=_("Municipality code"), required=False, max_length=6,
-        help_text=_("6-digit local government code, e.g. 011002"),
-    )
+    municipality = MunicipalityChoiceField(required=False, empty_label=_("All"))
     menu_item = forms.ChoiceField(label=_("Menu item"), required=False, choices=[("", _("All"))] + MenuItem.choices)
-
-    def clean_municipality(self):
-        code = self.cleaned_data["municipality"].strip()
-        if code and not re.fullmatch(r"\d{6}", code):
-            raise ValidationError(_("Enter a 6-digit local government code."))
-        return code
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -172,7 +164,7 @@ class RequestFilterForm(forms.Form):
         if data["status"]:
             queryset = queryset.filter(status=data["status"])
         if data["municipality"]:
-            queryset = queryset.filter(municipality_id=data["municipality"])
+            queryset = queryset.filter(municipality=data["municipality"])
         if data["menu_item"]:
             queryset = queryset.filter(menu_items__contains=[data["menu_item"]])
         return queryset

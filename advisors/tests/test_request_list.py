@@ -36,7 +36,8 @@ def test_filters(client_for, prefecture_staff, make_request, other_municipality_
     body = client.get("/en/advisors/requests/", {"status": "approved"}).content.decode()
     assert f">#{approved.pk}<" in body and f">#{sapporo.pk}<" not in body
     body = client.get("/en/advisors/requests/", {"municipality": "01100"}).content.decode()
-    assert "Enter a 6-digit local government code." in body
+    assert "Choose a municipality from the list." in body
+    assert '<option value="012025">函館市</option>' in body  # a list to choose from, not a code to type
 
 
 @pytest.mark.django_db
