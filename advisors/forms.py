@@ -131,7 +131,8 @@ class ScheduleForm(TransitionForm):
 
 class ReportForm(TransitionForm):
     what_was_done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
-    participants = forms.IntegerField(label=_("Participants"), min_value=0)
+    # max_value keeps a typo within the database column (a larger number was a 500).
+    participants = forms.IntegerField(label=_("Participants"), min_value=0, max_value=100000)
     outcomes = forms.CharField(label=_("Outcomes"), widget=forms.Textarea(attrs={"rows": 4}))
     follow_ups = forms.CharField(label=_("Follow-ups"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     field_order = ["what_was_done", "participants", "outcomes", "follow_ups"]

@@ -106,6 +106,8 @@ CAPACITY_FIELD = dict(
     label=_("Capacity"),
     required=False,
     min_value=1,
+    # Far above any salon, and within the database column (a larger number was a 500).
+    max_value=10000,
     help_text=_("Leave empty for no limit."),
     error_messages={"min_value": _("The capacity must be at least 1, or empty for no limit.")},
 )

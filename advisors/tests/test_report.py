@@ -38,6 +38,18 @@ def test_an_incomplete_report_is_refused(client_for, advisor_user, make_request)
 
 
 @pytest.mark.django_db
+def test_an_absurd_participant_count_is_refused_not_a_500(client_for, advisor_user, make_request):
+    dispatch = make_request(status=Status.SCHEDULED)
+    response = client_for(advisor_user).post(f"/en/advisors/requests/{dispatch.pk}/report/", {
+        "version": dispatch.version, "what_was_done": "Talk", "participants": "99999999999", "outcomes": "Good"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["participants"]
+    assert "Talk" in response.content.decode()  # what was typed is kept
+    dispatch.refresh_from_db()
+    assert dispatch.status == Status.SCHEDULED and not DispatchReport.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_report_before_the_schedule_is_confirmed_is_refused(client_for, advisor_user, make_request):
     dispatch = make_request(status=Status.APPROVED)
     response = client_for(advisor_user).get(f"/en/advisors/requests/{dispatch.pk}/report/")
