@@ -826,6 +826,10 @@ def save_entry(entry, *, organisation, terms, pref=("", ""), is_demo=False, muni
     ):
         fields[f"{attr}_ja"], fields[f"{attr}_en"] = (f(v) for v in entry[name])
     service = Service.objects.filter(key=entry["key"]).first()
+    if service is not None and service.updated_by_id is not None:
+        # Staff have edited (or checked) this entry since: `make run` loads the
+        # content again on every start and must not undo their work.
+        return service
     if service is None:
         service = Service(key=entry["key"], last_verified=timezone.localdate())
     for attr, value in fields.items():

@@ -391,11 +391,13 @@ YOUNG_ONLY = frozenset({"young_carers", "family"})
 class Fit:
     """Entries of a category are suggested only to households they can serve:
     one of ``answers`` (needs, situations or wishes) was chosen, or the care
-    level is certified when ``certified`` is set; never for ``not_recipients``."""
+    level is certified when ``certified`` is set; never for ``not_recipients``
+    nor when the care level was answered as one of ``not_care_levels``."""
 
     answers: frozenset = frozenset()
     certified: bool = False
     not_recipients: frozenset = frozenset()
+    not_care_levels: frozenset = frozenset()
 
 
 # Long-term care insurance serves people of 65 and over, and of 40–64 with an
@@ -405,6 +407,7 @@ LONG_TERM_CARE_FIT = Fit(
     answers=OLD_AGE_NEEDS | {"illness", "other"},
     certified=True,
     not_recipients=frozenset({"child"}),
+    not_care_levels=frozenset({"na"}),  # "Not applicable": the person said it does not apply
 )
 CATEGORY_FIT = {
     "disability": Fit(answers=frozenset({"disability", "mental"})),
@@ -417,6 +420,8 @@ CATEGORY_FIT = {
 
 def _category_fits(fit: Fit, answers) -> bool:
     if answers.get("recipient") in fit.not_recipients:
+        return False
+    if answers.get("care_level") in fit.not_care_levels:
         return False
     if fit.certified and (answers.get("care_level") or "unknown") in CERTIFIED_LEVELS:
         return True

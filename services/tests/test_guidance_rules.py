@@ -289,8 +289,15 @@ LONG_TERM_CARE = {
         ),
         answers(recipient="child", needs=["illness"], wishes=["help_at_home"]),
         answers(recipient="partner", needs=["mental"], service_use="some", services_used=["other"]),
+        answers(needs=["illness"], care_level="na", wishes=["help_at_home"]),
     ],
-    ids=["a-disabled-sibling", "b-disabled-sibling", "a-ill-child", "b-mental-health"],
+    ids=[
+        "a-disabled-sibling",
+        "b-disabled-sibling",
+        "a-ill-child",
+        "b-mental-health",
+        "a-not-applicable",
+    ],
 )
 def test_long_term_care_insurance_only_where_it_can_apply(content, given):
     """Long-term care insurance serves older people (and 40–64 with age-related

@@ -68,3 +68,23 @@ def test_verification_email_renders_in_the_recipients_language(
     subject, body = render(outbox_emails()[0])
     assert "1 service entry needs checking" in subject
     assert "古い窓口" in body and "/services/manage/?show=unverified" in body
+
+
+@pytest.mark.django_db
+def test_loading_the_content_again_keeps_staff_edits(client_for, prefecture_staff, content):
+    """`make run` loads the built-in content on every start: an entry staff have
+    corrected (or checked) keeps their version."""
+    from services.models import Service
+
+    entry = Service.objects.get(key="home-help")
+    untouched = Service.objects.get(key="day-service")
+    entry.summary_ja = "職員が直した概要"
+    entry.updated_by = prefecture_staff
+    entry.save()
+    untouched.summary_ja = "古い概要"
+    untouched.save()
+    call_command("load_services", stdout=io.StringIO())
+    entry.refresh_from_db()
+    untouched.refresh_from_db()
+    assert entry.summary_ja == "職員が直した概要"
+    assert untouched.summary_ja != "古い概要"  # never edited by staff: updated from the content
