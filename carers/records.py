@@ -65,6 +65,7 @@ def export_data(household: Household) -> dict:
                 "purposes": list(c.purposes),
                 "taken_by": c.taken_by.email if c.taken_by else None,
                 "withdrawn_on": _date(c.withdrawn_on),
+                "withdrawn_method": c.withdrawn_method or None,
             }
             for c in household.consents.select_related("taken_by")
         ],
@@ -74,8 +75,9 @@ def export_data(household: Household) -> dict:
                 "channel": c.channel,
                 "summary": c.summary,
                 "next_step": c.next_step,
+                "recorded_by": c.recorded_by.email if c.recorded_by else None,
             }
-            for c in household.consultations.all()
+            for c in household.consultations.select_related("recorded_by")
         ],
         "support_plans": [
             {"created_at": _date(p.created_at), "answers": p.answers, "result": p.result}

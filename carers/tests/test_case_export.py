@@ -42,3 +42,18 @@ def test_printable_copy_contains_what_was_entered(municipal_staff, household, cl
 def test_personal_data_is_not_in_the_url(municipal_staff, household, client_for):
     response = client_for(municipal_staff).post(reverse("carers:household_close", args=[household.public_id]), {"confirm": "on"})
     assert response["Location"] == f"/cases/{household.public_id}/"
+
+
+def test_export_says_how_consent_was_withdrawn_and_who_recorded_each_consultation(municipal_staff, household, client_for):
+    from django.utils import timezone
+
+    from carers import actions
+
+    today = timezone.localdate()
+    actions.consultation_add(household=household, user=municipal_staff, held_on=today, channel="phone", summary="x")
+    actions.consent_withdraw(household=household, user=municipal_staff, withdrawn_on=today, method="written")
+    data = json.loads(client_for(municipal_staff).get(
+        reverse("carers:household_export_json", args=[household.public_id])).content)
+    assert data["consents"][0]["withdrawn_on"] == today.isoformat()
+    assert data["consents"][0]["withdrawn_method"] == "written"
+    assert data["consultations"][0]["recorded_by"] == municipal_staff.email
