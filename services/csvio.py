@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -134,6 +135,22 @@ def _split(value):
     return [v.strip() for v in (value or "").split(LIST_SEP) if v.strip()]
 
 
+DATE_COLUMNS = ("last_verified", "visible_from", "visible_until")
+# Spreadsheets in Japanese offices save dates as 2026/10/1; 2026年10月1日 is common too.
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d")
+
+
+def _iso_date(value: str) -> str:
+    """The date as YYYY-MM-DD when it is in one of DATE_FORMATS; otherwise as
+    it is (the form then says it is not a valid date)."""
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return value
+
+
 def _form_data(row, number, errors):
     """Map a CSV row to ServiceForm data; unknown references become row errors."""
     data = {k: (row.get(k) or "").strip() for k in COLUMNS}
@@ -148,7 +165,10 @@ def _form_data(row, number, errors):
         if code not in terms:
             errors.append(_("Unknown category “%(code)s”.") % {"code": code})
     data["categories"] = list(terms.values())
-    munis = _split(data.pop("municipalities"))
+    # A spreadsheet that opened the file reads "011002" as a number and saves 11002.
+    munis = [
+        m.zfill(6) if m.isdigit() and len(m) == 5 else m for m in _split(data.pop("municipalities"))
+    ]
     known = set(
         Municipality.objects.in_portal_prefecture()
         .filter(code__in=munis)
@@ -159,6 +179,8 @@ def _form_data(row, number, errors):
             errors.append(_("Unknown municipality “%(code)s”.") % {"code": code})
     data["municipalities"] = [c for c in munis if c in known]
     data["audiences"] = _split(data.pop("audiences"))
+    for name in DATE_COLUMNS:
+        data[name] = _iso_date(data[name])
     data["last_verified"] = data["last_verified"] or timezone.localdate().isoformat()
     data["status"] = data["status"] or "published"
     return data

@@ -235,3 +235,24 @@ def test_import_page_lists_the_codes_the_columns_accept(staff):
     html = staff.get(URL).content.decode()
     for code in ("young_carer", "working_carers", "municipal", "published"):
         assert f"<code>{code}</code>" in html
+
+
+@pytest.mark.django_db
+def test_a_file_saved_by_a_spreadsheet_is_understood(staff):
+    """Opened and saved in a spreadsheet: dates as 2026/10/1, codes without the
+    leading zero (011002 -> 11002)."""
+    line = row(
+        municipalities="11002",
+        last_verified="2026/10/1",
+        visible_from="2026年11月1日",
+        visible_until="2027/3/31",
+    )
+    preview = upload(staff, make_csv([line], "cp932")).context["preview"]
+    assert preview.ok, [r.errors for r in preview.rows]
+    staff.post(URL, {"confirm": "1", "digest": preview.digest})
+    entry = Service.objects.get(name_ja="札幌市 家族介護教室")
+    assert list(entry.municipalities.values_list("code", flat=True)) == ["011002"]
+    assert str(entry.last_verified) == "2026-10-01"
+    assert (str(entry.visible_from), str(entry.visible_until)) == ("2026-11-01", "2027-03-31")
+    bad = upload(staff, make_csv([row(name_ja="別", last_verified="2026/13/45")]))
+    assert bad.status_code == 400
