@@ -128,10 +128,10 @@ def household_create(request):
     carers, recipients = _member_forms(request, data=data)
     if data is not None:
         valid = all([form.is_valid(), consent.is_valid(), carers.is_valid(), recipients.is_valid()])
-        if valid and not _has_members(carers, recipients):
+        no_members = valid and not _has_members(carers, recipients)
+        if no_members:
             messages.error(request, _("Add at least one carer or one person cared for."))
-            valid = False
-        if valid:
+        elif valid:
             try:
                 household = actions.household_create(
                     user=request.user, fields=form.cleaned_data, consent=consent.cleaned_data,

@@ -74,6 +74,8 @@ def test_a_household_needs_a_member(municipal_staff, client_for):
     data = form_data(**{"carers-TOTAL_FORMS": "0", "recipients-TOTAL_FORMS": "0"})
     response = client_for(municipal_staff).post(URL, data)
     assert response.status_code == 200 and not Household.objects.exists()
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["ケアラーかケアを受ける人を少なくとも1人入力してください。"]  # one clear message, not also "correct the errors below"
 
 
 def test_young_carer_is_flagged_from_the_age_band(municipal_staff, client_for):
