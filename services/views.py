@@ -5,7 +5,7 @@ import base64
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,7 +25,7 @@ from .forms import (
     location_formset,
 )
 from .guidance import evaluate
-from .models import ReportStatus, Service, ServiceReport
+from .models import ReportStatus, Scope, Service, ServiceReport
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 PAGE_SIZE = 20
@@ -53,10 +53,18 @@ def service_list(request):
         qs = qs.filter(categories__code=filters["category"])
     if filters.get("audience"):
         qs = qs.filter(audiences__contains=[filters["audience"]])
+    # With a municipality: its own entries first (the most actionable). Without
+    # one: the national and prefectural entries that apply everywhere first.
+    local_first = bool(filters.get("municipality"))
+    scope_order = Case(
+        When(scope=Scope.MUNICIPAL, then=Value(0 if local_first else 2)),
+        When(scope=Scope.NATIONAL, then=Value(1 if local_first else 0)),
+        default=Value(2 if local_first else 1),
+    )
     qs = (
         qs.select_related("organization")
         .prefetch_related("categories")
-        .order_by("scope", "name_ja", "pk")
+        .order_by(scope_order, "name_ja", "pk")
     )
     page = _page(request, qs)
     query = request.GET.copy()

@@ -96,3 +96,18 @@ def test_all_municipalities_lists_municipal_entries_too(visitor, demo_content):
     assert "【デモ】函館市 西部地域包括支援センター" in found
     everything = visitor.get(URL).context["page"].paginator.count
     assert everything == visitor.get("/api/hsds/services").json()["total_items"]
+
+
+@pytest.mark.django_db
+def test_order_national_first_or_local_first(visitor, demo_content):
+    def scopes(**params):
+        return [
+            s.scope
+            for s in visitor.get(URL, {"category": "consultation", **params})
+            .context["page"]
+            .object_list
+        ]
+
+    everywhere = scopes()
+    assert everywhere[0] == "national" and everywhere[-1] == "municipal"
+    assert scopes(municipality="011002")[0] == "municipal"
