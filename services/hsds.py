@@ -354,11 +354,15 @@ def service_at_locations(request):
 def service_at_location_detail(request, id):
     pk = _uuid_or_none(id)
     sal = _service_at_locations().filter(pk=pk).first() if pk else None
-    return (
-        JsonResponse(service_at_location_json(sal), json_dumps_params={"ensure_ascii": False})
-        if sal
-        else not_found()
-    )
+    if sal is None:
+        return not_found()
+    data = service_at_location_json(sal)
+    # HSDS 3.0's openapi.json declares this response with the compiled *service*
+    # schema (which requires name and status) although it describes a
+    # service_at_location: carry both so either reading validates.
+    data["name"] = sal.service.name_ja
+    data["status"] = "active"
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET

@@ -197,3 +197,12 @@ def test_unknown_paths_are_404_json(client, path):
     response = client.get(f"/api/hsds/{path}")
     assert response.status_code == 404
     assert response.json() == {"error": "not found"}
+
+
+@pytest.mark.django_db
+def test_service_at_location_detail_validates_as_openapi_declares_it(api):
+    """openapi.json gives /service_at_locations/{id} the compiled service schema."""
+    for item in api("service_at_locations")["contents"]:
+        detail = api(f"service_at_locations/{item['id']}")
+        validate(detail, "service_at_location.json")
+        validate(detail, "service_with_definitions.json")
