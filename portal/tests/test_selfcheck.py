@@ -231,3 +231,18 @@ def test_the_other_apps_public_functions_answer_as_agreed():
     assert isinstance(awareness._from_services("consultation_windows", "011002", limit=5), list)
     assert isinstance(awareness._from_services("services_for_municipality", "011002", categories=["respite"], limit=5), list)
     assert isinstance(awareness._upcoming_salons("011002"), list)
+
+
+@pytest.mark.django_db
+def test_steps_about_someone_else_speak_about_them_not_to_the_reader(client):
+    data = {"subject": "someone", "answered": "1", "municipality": "011002", "under_18": "on",
+            **{f"sign_{key}": "yes" for key in ("alone", "other_roles", "own_health", "no_services", "no_one_to_talk", "tired")}}
+    body = client.post("/en/awareness/check/", data).content.decode()
+    assert "Let them know that they can tell a teacher" in body
+    assert "Encourage them to see their own doctor" in body
+    assert "Tell a teacher, the school nurse or the school counsellor you trust" not in body
+    assert "See your own doctor, and tell them" not in body
+    mine = client.post("/en/awareness/check/", {**data, "subject": "myself"}).content.decode()
+    assert "Tell a teacher, the school nurse or the school counsellor you trust" in mine
+    japanese = client.post("/awareness/check/", data).content.decode()
+    assert "その方にも受診をすすめ" in japanese
