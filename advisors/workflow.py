@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from carers.models import Role
 
@@ -27,8 +28,9 @@ class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for revision")
-    APPROVED = "approved", _("Approved")
-    SCHEDULED = "scheduled", _("Scheduled")
+    # Contexts: the bare words are translated differently for salons.
+    APPROVED = "approved", pgettext_lazy("dispatch status", "Approved")
+    SCHEDULED = "scheduled", pgettext_lazy("dispatch status", "Scheduled")
     COMPLETED = "completed", _("Completed")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -3,6 +3,7 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from carers.forms import MunicipalityChoiceField
 from carers.models import User
@@ -129,7 +130,8 @@ class SessionForm(OnlineFieldsMixin, TimesMixin, forms.Form):
     is_online = forms.BooleanField(label=_("Online"), required=False)
     meeting_url = forms.URLField(**MEETING_URL_FIELD)
     facilitator = FacilitatorField()
-    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+    # Context: a bare "Note" is "注意" (a warning) in another catalogue that wins.
+    note = forms.CharField(label=pgettext_lazy("session", "Note"), max_length=200, required=False)
 
 
 class MoveForm(TimesMixin, forms.Form):

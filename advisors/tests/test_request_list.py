@@ -75,3 +75,12 @@ def test_detail_shows_buttons_from_the_workflow_and_the_timeline(client_for, pre
     assert "Draft → Submitted" in body and "Please consider" in body
     body = client_for(municipal_staff).get(f"/en/advisors/requests/{dispatch.pk}/").content.decode()
     assert f"/requests/{dispatch.pk}/withdraw/" in body and f"/requests/{dispatch.pk}/approve/" not in body
+
+
+@pytest.mark.django_db
+def test_japanese_status_labels_are_the_dispatch_ones(client_for, municipal_staff, make_request):
+    make_request(status=Status.SCHEDULED)
+    make_request(status=Status.APPROVED)
+    body = client_for(municipal_staff).get("/advisors/requests/").content.decode()
+    assert "日程確定" in body and "承認済み" in body
+    assert "開催予定" not in body  # the salons' word for a scheduled session

@@ -228,6 +228,6 @@ def test_a_blank_nickname_never_becomes_the_email_or_the_account_name_for_young_
     assert reg.nickname == ""  # a young-carer salon: nothing from the account
     page = client_for(young).get(reg.get_absolute_url()).content.decode()
     assert "山田太郎" not in page and "taro.yamada" not in page
-    plain = make_user("hanako.suzuki@example.jp")  # no display name
+    plain = make_user("hanako.suzuki@example.jp", display_name="")  # no display name
     client_for(plain).post(f"/salons/sessions/{session.pk}/join/", {"nickname": ""})
     assert Registration.objects.get(session=session, user=plain).nickname == ""

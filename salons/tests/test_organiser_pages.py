@@ -74,7 +74,7 @@ def test_search_page_offers_the_right_next_step_per_role(client_for, resident, o
 
 
 def test_participant_csv_marks_a_missing_nickname(client_for, organiser, session):
-    member = make_user("hanako.suzuki@example.jp")
+    member = make_user("hanako.suzuki@example.jp", display_name="")
     actions.session_join(session_id=session.pk, user=member, nickname="")
     response = client_for(organiser).get(
         f"/en/salons/manage/sessions/{session.pk}/participants.csv"
@@ -82,3 +82,12 @@ def test_participant_csv_marks_a_missing_nickname(client_for, organiser, session
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][0] == "(no nickname)"
     assert "hanako" not in response.content.decode()
+
+
+def test_japanese_labels_are_ours_not_a_colliding_catalogue(client_for, organiser, salon):
+    """Bare words like "Note" are translated differently by other installed
+    apps (allauth: 注意, a warning); salons uses message contexts."""
+    form = client_for(organiser).get(f"/salons/manage/{salon.pk}/sessions/new/").content.decode()
+    assert "備考" in form and "注意" not in form
+    listing = client_for(organiser).get("/salons/manage/").content.decode()
+    assert ">名称<" in listing and ">氏名<" not in listing
