@@ -246,3 +246,9 @@ def test_steps_about_someone_else_speak_about_them_not_to_the_reader(client):
     assert "Tell a teacher, the school nurse or the school counsellor you trust" in mine
     japanese = client.post("/awareness/check/", data).content.decode()
     assert "その方にも受診をすすめ" in japanese
+
+
+@pytest.mark.django_db
+def test_japanese_result_names_each_noticed_sign_as_a_situation(client):
+    body = client.post("/awareness/check/", full_post(sign_tired="yes", sign_own_health="yes")).content.decode()
+    assert "<li>疲れている様子がある</li>" in body and "<li>介護する人自身に病気や障害がある</li>" in body
