@@ -98,7 +98,7 @@ class TimesMixin:
             data["ends_at"] = datetime.combine(data["date"], data["end_time"], tzinfo=tz)
             if data["ends_at"] <= data["starts_at"]:
                 self.add_error("end_time", _("The end must be after the start."))
-            elif data["starts_at"] < timezone.now():
+            if data["starts_at"] < timezone.now():
                 self.add_error("date", _("The start is in the past."))
         return data
 

@@ -105,6 +105,7 @@ def test_organiser_adds_a_session(client_for, organiser, salon):
     [
         ({"end_time": "13:00"}, "end_time"),
         ({"date": "2020-01-01"}, "date"),
+        ({"date": "2020-01-01", "end_time": "13:00"}, "date"),  # both mistakes are told at once
         ({"capacity": "0"}, "capacity"),
         ({"capacity": "99999999999"}, "capacity"),  # was a 500 (beyond the database column)
         ({"is_online": "on", "meeting_url": "http://meet.example.jp/room"}, "meeting_url"),
