@@ -200,3 +200,9 @@ def test_preview_works_while_another_field_is_still_invalid(client_for, prefectu
     html = response.content.decode()
     assert "<strong>text</strong>" in html and "This field is required" in html
     assert not Article.objects.filter(title_en="Local news").exists()
+
+
+@pytest.mark.django_db
+def test_preview_button_reads_preview_in_japanese(prefecture_staff, client_for):
+    body = client_for(prefecture_staff).get("/awareness/manage/new/").content.decode()
+    assert ">プレビュー</button>" in body  # not the services catalogue's "確認"
