@@ -154,6 +154,10 @@ def salon_detail(request, pk):
         session.my_registration = my_regs.get(session.pk)
         session.visible_url = session.meeting_url_for(request.user, session.my_registration)
         session.is_full = session.capacity is not None and session.booked >= session.capacity
+        # One form per session, each with its own ids (labels must point at their own input).
+        session.join_form = JoinForm(
+            young=salon.is_for_young_carers, auto_id=f"id_session{session.pk}_%s"
+        )
     return render(
         request,
         "salons/salon_detail.html",
@@ -163,7 +167,6 @@ def salon_detail(request, pk):
             "rules": salon.rules.filter(is_active=True),
             "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
             "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
-            "join_form": JoinForm(young=salon.is_for_young_carers),
         },
     )
 

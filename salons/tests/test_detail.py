@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from conftest import make_user
@@ -45,3 +47,12 @@ def test_upcoming_sessions_are_listed_soonest_first(visitor, client_for, organis
         starts = [s.starts_at for s in page.context["sessions"]]
         assert starts == sorted(starts)
         assert starts[0] == min(s.starts_at for s in salon.sessions.all())
+
+
+def test_each_join_form_has_its_own_ids(client_for, resident, online_salon):
+    for day in (1, 2, 3):
+        make_session(online_salon, days=day, is_online=True)
+    body = client_for(resident).get(f"/salons/{online_salon.pk}/").content.decode()
+    ids = re.findall(r'\bid="([^"]+)"', body)
+    assert len(ids) == len(set(ids)), "duplicate ids break the labels of the join forms"
+    assert body.count('name="nickname"') == 3 and body.count('name="age_band"') == 3
