@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,7 +70,8 @@ class RowResult:
     number: int  # line number in the file (the header is line 1)
     name: str
     action: str = ""  # "create", "update", "unchanged"
-    changes: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # labels of the changed fields
+    details: list = field(default_factory=list)  # (label, value now, value in the file)
     errors: list = field(default_factory=list)
     form: object = None
 
@@ -210,12 +211,32 @@ def _cp932_copy(value: str) -> str:
 
 
 def _changes(instance, form):
+    """(label, value now, value in the file) of every field the row changes."""
     changed = []
     for name in form.changed_data:
         if name in ("last_verified",) and str(getattr(instance, name)) == form.data.get(name):
             continue
-        changed.append(str(form.fields[name].label))
+        old = _shown(form.fields[name], form.initial.get(name))
+        new = _shown(form.fields[name], form.cleaned_data.get(name))
+        changed.append((str(form.fields[name].label), old, new))
     return changed
+
+
+def _shown(field, value) -> str:
+    """A field's value as staff read it (names, not ids)."""
+    if value is None or value == "":
+        return ""
+    if hasattr(field, "queryset"):
+        values = value if isinstance(value, (list, tuple, models.QuerySet)) else [value]
+        model = field.queryset.model
+        objects = [
+            v if isinstance(v, model) else model.objects.filter(pk=v).first() for v in values
+        ]
+        return ", ".join(str(o) for o in objects if o is not None)
+    if isinstance(value, (list, tuple)):
+        labels = dict(getattr(field, "choices", []) or [])
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    return str(value)
 
 
 def preview(content: bytes, user) -> Preview:
@@ -292,7 +313,8 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
         if instance is None:
             result.action = "create"
         else:
-            result.changes = _changes(instance, form) if form.is_valid() else []
+            result.details = _changes(instance, form) if form.is_valid() else []
+            result.changes = [label for label, _old, _new in result.details]
             result.action = "update" if result.changes else "unchanged"
         rows.append(result)
     return Preview(digest=digest(content), encoding=encoding, rows=rows)

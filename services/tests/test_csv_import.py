@@ -141,6 +141,9 @@ def test_update_shows_what_would_change(staff, make_service, municipality):
     assert preview.ok
     assert preview.rows[0].action == "update"
     assert preview.rows[0].changes == ["Summary (Japanese)"]
+    assert preview.rows[0].details == [("Summary (Japanese)", "テスト", "新しい説明")]
+    html = upload(staff, make_csv([line])).content.decode()
+    assert "<del>テスト</del> → <ins>新しい説明</ins>" in html
     staff.post(URL, {"confirm": "1", "digest": preview.digest})
     entry.refresh_from_db()
     assert entry.summary_ja == "新しい説明"
