@@ -135,7 +135,14 @@ def _visible_salon(request, pk):
     return salon
 
 
-def salon_detail(request, pk):
+def _join_form(salon, session_pk, data=None):
+    # One form per session, each with its own ids (labels must point at their own input).
+    return JoinForm(data, young=salon.is_for_young_carers, auto_id=f"id_session{session_pk}_%s")
+
+
+def salon_detail(request, pk, join_form=None, status=200):
+    """The public page. ``join_form``: a refused sign-up's bound form, shown
+    again on its session with what was typed."""
     salon = _visible_salon(request, pk)
     sessions = list(
         # Explicit order: Meta.ordering is dropped by the GROUP BY of with_counts().
@@ -154,9 +161,10 @@ def salon_detail(request, pk):
         session.my_registration = my_regs.get(session.pk)
         session.visible_url = session.meeting_url_for(request.user, session.my_registration)
         session.is_full = session.capacity is not None and session.booked >= session.capacity
-        # One form per session, each with its own ids (labels must point at their own input).
-        session.join_form = JoinForm(
-            young=salon.is_for_young_carers, auto_id=f"id_session{session.pk}_%s"
+        session.join_form = (
+            join_form
+            if join_form is not None and join_form.session_pk == session.pk
+            else _join_form(salon, session.pk)
         )
     return render(
         request,
@@ -168,6 +176,7 @@ def salon_detail(request, pk):
             "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
             "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
         },
+        status=status,
     )
 
 
@@ -180,10 +189,11 @@ def session_join(request, pk):
     session = get_object_or_404(Session.objects.select_related("salon"), pk=pk)
     if not session.salon.is_public:
         raise Http404
-    form = JoinForm(request.POST, young=session.salon.is_for_young_carers)
+    form = _join_form(session.salon, session.pk, request.POST)
+    form.session_pk = session.pk
     if not form.is_valid():
         messages.error(request, _("Please check the sign-up form."))
-        return redirect(session.salon)
+        return salon_detail(request, session.salon_id, join_form=form, status=400)
     try:
         reg = actions.session_join(
             session_id=session.pk,
@@ -192,8 +202,9 @@ def session_join(request, pk):
             age_band=form.cleaned_data.get("age_band", ""),
         )
     except SalonError as exc:
+        # Refused (already signed up, cancelled, started): say why, keep what was typed.
         messages.error(request, exc.message)
-        return redirect(session.salon)
+        return salon_detail(request, session.salon_id, join_form=form, status=409)
     _say_joined(request, reg, _("You are signed up. See you there!"))
     return redirect(reg)
 

@@ -231,3 +231,20 @@ def test_a_blank_nickname_never_becomes_the_email_or_the_account_name_for_young_
     plain = make_user("hanako.suzuki@example.jp", display_name="")  # no display name
     client_for(plain).post(f"/salons/sessions/{session.pk}/join/", {"nickname": ""})
     assert Registration.objects.get(session=session, user=plain).nickname == ""
+
+
+def test_a_refused_signup_keeps_what_was_typed(client_for, resident, online_session, organiser):
+    c = client_for(resident)
+    url = f"/en/salons/sessions/{online_session.pk}/join/"
+    response = c.post(url, {"nickname": "そら" * 30, "age_band": "15-18"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Please check the sign-up form." in body
+    assert 'value="' + "そら" * 30 + '"' in body  # the nickname typed is still there
+    assert 'value="15-18" selected' in body
+    assert not Registration.objects.exists()
+    actions.session_cancel(session_id=online_session.pk, by=organiser)
+    response = c.post(url, {"nickname": "そら"})
+    assert response.status_code == 409
+    assert "This session has been cancelled." in response.content.decode()
+    assert not Registration.objects.exists()
