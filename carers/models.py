@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -318,7 +318,7 @@ class Household(models.Model):
 
 class Carer(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="carers")
-    name = models.CharField(_("name"), max_length=80, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
     relationship = models.CharField(_("relationship to the person cared for"), max_length=40, blank=True)
     age_band = models.CharField(_("age band"), max_length=6, choices=AgeBand.choices, blank=True)
     is_under_18 = models.BooleanField(_("under 18 (young carer)"), default=False)
@@ -335,7 +335,7 @@ class Carer(models.Model):
 
 class CareRecipient(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="care_recipients")
-    name = models.CharField(_("name"), max_length=80, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
     relationship = models.CharField(_("relationship to the carer"), max_length=40, blank=True)
     age_band = models.CharField(_("age band"), max_length=6, choices=AgeBand.choices, blank=True)
     care_level = models.CharField(

@@ -3,6 +3,7 @@ request and the readable snapshot used to show an edit conflict."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .accesslog import entries_for
 from .models import ConditionCategory, Household
@@ -100,14 +101,14 @@ def _member_rows(prefix, rows, fields):
 
 def _carer_fields():
     return [
-        ("name", _("name")), ("relationship", _("relationship")), ("age_band", _("age band")),
+        ("name", pgettext("person", "name")), ("relationship", _("relationship")), ("age_band", _("age band")),
         ("is_under_18", _("under 18")), ("is_working", _("working")),
     ]
 
 
 def _recipient_fields():
     return [
-        ("name", _("name")), ("relationship", _("relationship")), ("age_band", _("age band")),
+        ("name", pgettext("person", "name")), ("relationship", _("relationship")), ("age_band", _("age band")),
         ("care_level", _("care level")), ("conditions", _("conditions")),
     ]
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from carers.models import Municipality, Role
@@ -20,8 +20,9 @@ class Audience(models.TextChoices):
 
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
+    # Message context: other apps translate "Scheduled" for events (開催予定).
+    SCHEDULED = "scheduled", pgettext_lazy("article status", "Scheduled")
+    PUBLISHED = "published", pgettext_lazy("article status", "Published")
 
 
 class ArticleQuerySet(models.QuerySet):

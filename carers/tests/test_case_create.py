@@ -105,3 +105,14 @@ def test_create_page_shows_the_consent_section_first(municipal_staff, client_for
 def test_mistyped_years_are_refused(municipal_staff, client_for, field, value):
     response = client_for(municipal_staff).post(URL, form_data(**{field: value}))
     assert response.status_code == 200 and not Household.objects.exists()
+
+
+def test_person_names_are_labelled_as_names_of_people():
+    # A message context, so the label is not shared with other apps' bare "name" (a salon's or a municipality's).
+    from django.utils import translation
+
+    from carers.models import Carer, CareRecipient
+
+    with translation.override("ja"):
+        assert str(Carer._meta.get_field("name").verbose_name) == "氏名"
+        assert str(CareRecipient._meta.get_field("name").verbose_name) == "氏名"

@@ -206,3 +206,11 @@ def test_preview_works_while_another_field_is_still_invalid(client_for, prefectu
 def test_preview_button_reads_preview_in_japanese(prefecture_staff, client_for):
     body = client_for(prefecture_staff).get("/awareness/manage/new/").content.decode()
     assert ">プレビュー</button>" in body  # not the services catalogue's "確認"
+
+
+def test_article_statuses_are_not_read_as_event_statuses():
+    from django.utils import translation
+
+    with translation.override("ja"):
+        assert str(ArticleStatus.SCHEDULED.label) == "予約公開"  # not the salons' 開催予定
+        assert str(ArticleStatus.PUBLISHED.label) == "公開"
