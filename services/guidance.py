@@ -418,6 +418,16 @@ CATEGORY_FIT = {
 }
 
 
+# Built-in entries (services.content, by their stable key) meant for fewer
+# households than their categories say.
+ENTRY_FIT = {
+    # The community general support centre is the window for older people.
+    "community-support-centre": LONG_TERM_CARE_FIT,
+    "high-cost-ltc": LONG_TERM_CARE_FIT,
+    "dementia-cafe": Fit(answers=frozenset({"dementia"})),
+}
+
+
 def _category_fits(fit: Fit, answers) -> bool:
     if answers.get("recipient") in fit.not_recipients:
         return False
@@ -433,13 +443,16 @@ def _category_fits(fit: Fit, answers) -> bool:
 
 def _fits(service, answers) -> bool:
     """Entries meant only for young carers are suggested to carers under 18
-    only; an entry of a category in CATEGORY_FIT only when the answers fit it."""
+    only; an entry of a category in CATEGORY_FIT (or a built-in entry in
+    ENTRY_FIT) only when the answers fit it."""
     audiences = set(service.audiences)
     if (
         "young_carers" in audiences
         and audiences <= YOUNG_ONLY
         and "under_18" not in (answers.get("situations") or [])
     ):
+        return False
+    if service.key in ENTRY_FIT and not _category_fits(ENTRY_FIT[service.key], answers):
         return False
     codes = {term.code for term in service.categories.all()}
     return all(_category_fits(fit, answers) for code, fit in CATEGORY_FIT.items() if code in codes)

@@ -77,7 +77,7 @@ SCENARIOS = [
         {"start"},
         set(),
         {"track_a"},
-        {"disability-welfare", "community-support-centre"},
+        {"disability-welfare", "disability-consultation"},
     ),
     (
         "b-some-services",
@@ -110,7 +110,7 @@ SCENARIOS = [
     ),
     (
         "b-wants-to-talk",
-        answers(service_use="some", services_used=["other"], wishes=["talk"]),
+        answers(needs=["dementia"], service_use="some", services_used=["other"], wishes=["talk"]),
         "B",
         {"load", "talk"},
         set(),
@@ -327,3 +327,16 @@ def test_a_young_carer_is_led_to_young_carer_support_first(content, service_use,
     result = evaluate(given, None)
     assert result.groups[0].key == "young_carer"
     assert result.groups[0].items[0].service.key == "young-carer-support"
+
+
+@pytest.mark.django_db
+def test_entries_for_narrower_groups_only_where_they_fit(content):
+    """The community general support centre is for older people, dementia cafés
+    for dementia: a child with a disability is led to disability consultation."""
+    keys = _keys(
+        evaluate(answers(recipient="child", needs=["disability"], wishes=["talk", "money"]), None)
+    )
+    assert not keys & {"community-support-centre", "dementia-cafe", "high-cost-ltc"}
+    assert "disability-consultation" in keys
+    keys = _keys(evaluate(answers(needs=["dementia"], wishes=["talk"]), None))
+    assert {"community-support-centre", "dementia-cafe"} <= keys
