@@ -91,8 +91,18 @@ def service_verify(*, service, user) -> Service:
 
 
 @transaction.atomic
-def service_delete(*, service, user) -> None:
+def service_delete(*, service, user) -> bool:
+    """Delete the entry; a built-in one (with a ``key``) is set to draft instead,
+    since loading the built-in content again would bring a deleted one back.
+    Returns True when the entry was deleted, False when it was hidden."""
+    if service.key:
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        service.status = ServiceStatus.DRAFT
+        service.updated_by = user
+        service.save(update_fields=["status", "updated_by", "updated_at"])
+        return False
     service.delete()
+    return True
 
 
 @transaction.atomic

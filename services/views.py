@@ -217,8 +217,12 @@ def service_verify(request, pk):
 def service_delete(request, pk):
     service = get_object_or_404(Service.objects.for_user(request.user), pk=pk)
     if request.method == "POST":
-        actions.service_delete(service=service, user=request.user)
-        messages.success(request, _("The entry was deleted."))
+        if actions.service_delete(service=service, user=request.user):
+            messages.success(request, _("The entry was deleted."))
+        else:
+            messages.success(
+                request, _("The built-in entry was set to draft: visitors no longer see it.")
+            )
         return redirect("services:manage")
     return render(request, "services/service_delete.html", {"service": service})
 

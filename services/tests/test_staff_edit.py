@@ -230,3 +230,19 @@ def test_staff_add_their_own_provider_organisation(client_for, municipal_staff, 
     assert response.status_code == 400 and "new_provider" in response.context["form"].errors
     assert Organization.objects.filter(name_ja="別の機関").count() == 0
     assert not Service.objects.filter(name_ja__in=["二つ目", "三つ目"]).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_built_in_entry_hides_it_for_good(client_for, prefecture_staff, content):
+    """Deleted built-in content would come back with the next content load: it
+    is set to draft instead, and stays so."""
+    from django.core.management import call_command
+
+    entry = Service.objects.get(key="home-help")
+    c = client_for(prefecture_staff)
+    assert "draft" in c.get(f"/en/services/manage/{entry.pk}/delete/").content.decode()
+    assert c.post(f"/services/manage/{entry.pk}/delete/").status_code == 302
+    call_command("load_services", verbosity=0)
+    entry.refresh_from_db()
+    assert entry.status == "draft"
+    assert not Service.objects.visible().filter(key="home-help").exists()
