@@ -78,7 +78,9 @@ def _send(*, to, template, context, language=None):
     in the language of whoever acted, which may not be the recipient's."""
     language = language or getattr(to, "language", None) or settings.LANGUAGE_CODE
     context = {
-        key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+        key: translate_url(value, language)
+        if key.endswith("_url") and isinstance(value, str)
+        else value
         for key, value in context.items()
     }
     return enqueue(to=to, template=template, context=context, language=language)
@@ -87,7 +89,9 @@ def _send(*, to, template, context, language=None):
 def _send_to_registration(reg, template, context):
     """Account holders get their account's language; guests the language
     they signed up in."""
-    return _send(to=reg.recipient, template=template, context=context, language=reg.language or None)
+    return _send(
+        to=reg.recipient, template=template, context=context, language=reg.language or None
+    )
 
 
 def reviewers_for(salon):
@@ -186,14 +190,9 @@ def salon_update(*, salon_id, by, data: dict) -> Salon:
             for f in PUBLIC_FIELDS
             if f in data and _serialise(f, data[f]) != _serialise(f, getattr(salon, f))
         }
-        if not changes:
-            return salon
         if salon.is_public:
-            salon.status = _transition(salon, "propose_changes")
-            salon.pending_changes = {**salon.pending_changes, **changes}
-            salon.save(update_fields=["status", "pending_changes", "updated_at"])
-            _record(salon, SalonEvent.Action.CHANGES_PROPOSED, by, ", ".join(changes))
-            _notify_reviewers(salon, "salons/email/submitted", {"is_change": True})
+            return _propose_changes(salon, by, data, changes)
+        if not changes:
             return salon
         _apply(salon, changes)
         fields = [*changes, "search_text", "updated_at"]
@@ -204,6 +203,33 @@ def salon_update(*, salon_id, by, data: dict) -> Salon:
         salon.save(update_fields=fields)
         _record(salon, SalonEvent.Action.SUBMITTED, by)
         _notify_reviewers(salon, "salons/email/submitted")
+    return salon
+
+
+def _propose_changes(salon, by, data, changes):
+    """A published salon's edit replaces the proposal for every field the
+    organiser sent: a field set back to its published value is no longer
+    proposed (staff must not approve a change the organiser undid). Fields not
+    sent, and a proposed photo not replaced or cleared, stay proposed."""
+    unsent = {
+        f: v
+        for f, v in salon.pending_changes.items()
+        if f not in data or (f == "photo" and f not in changes)
+    }
+    pending = {**unsent, **changes}
+    if pending == salon.pending_changes:
+        return salon
+    if pending:
+        salon.status = _transition(salon, "propose_changes")
+    else:
+        salon.status = _transition(salon, "withdraw_changes")
+    salon.pending_changes = pending
+    salon.save(update_fields=["status", "pending_changes", "updated_at"])
+    if pending:
+        _record(salon, SalonEvent.Action.CHANGES_PROPOSED, by, ", ".join(pending))
+        _notify_reviewers(salon, "salons/email/submitted", {"is_change": True})
+    else:
+        _record(salon, SalonEvent.Action.CHANGES_WITHDRAWN, by)
     return salon
 
 

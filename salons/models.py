@@ -58,6 +58,8 @@ SALON_TRANSITIONS = {
         SalonStatus.PUBLISHED: SalonStatus.CHANGES_PENDING,
         SalonStatus.CHANGES_PENDING: SalonStatus.CHANGES_PENDING,
     },
+    # The organiser set every proposed field back to its published value.
+    "withdraw_changes": {SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED},
     "approve": {
         SalonStatus.PENDING: SalonStatus.PUBLISHED,
         SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED,
@@ -283,6 +285,7 @@ class SalonEvent(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for approval")
         CHANGES_PROPOSED = "changes_proposed", _("Changes proposed")
+        CHANGES_WITHDRAWN = "changes_withdrawn", _("Proposed changes withdrawn")
         APPROVED = "approved", _("Approved")
         RETURNED = "returned", _("Returned")
         CONFIRMED = "confirmed", _("Details confirmed")

@@ -206,3 +206,37 @@ def test_staff_list_shows_pending_first_and_only_own_scope(
     make_salon(organiser, other_municipality, name="函館のサロン", status=SalonStatus.PENDING)
     response = client_for(municipal_staff).get("/salons/manage/")
     assert [s.name for s in response.context["page"]] == ["Z 審査待ち", "A 公開中"]
+
+
+def test_setting_a_proposed_field_back_withdraws_that_proposal(
+    client_for, organiser, salon, municipal_staff, outbox_emails
+):
+    published_name = salon.name
+
+    def as_published(**overrides):
+        published = {
+            "name": published_name,
+            "description": salon.description,
+            "organising_body": salon.organising_body,
+            "venue_address": salon.venue_address,
+            "audiences": salon.audiences,
+            "contact": salon.contact,
+        }
+        return salon_post(**{**published, **overrides})
+
+    c = client_for(organiser)
+    c.post(f"/salons/manage/{salon.pk}/edit/", as_published(name="改名案", fee="300円"))
+    salon.refresh_from_db()
+    assert salon.pending_changes == {"name": "改名案", "fee": "300円"}
+    # The organiser changes their mind about the name only.
+    c.post(f"/salons/manage/{salon.pk}/edit/", as_published(fee="300円"))
+    salon.refresh_from_db()
+    assert salon.status == SalonStatus.CHANGES_PENDING
+    assert salon.pending_changes == {"fee": "300円"}
+    # ...and then about the fee too: nothing is left to approve.
+    c.post(f"/salons/manage/{salon.pk}/edit/", as_published())
+    salon.refresh_from_db()
+    assert salon.status == SalonStatus.PUBLISHED and salon.pending_changes == {}
+    assert salon.name == published_name
+    with pytest.raises(actions.SalonError):
+        actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
