@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import login_required_404, role_required
@@ -480,7 +481,9 @@ def _show(field, value):
             return value.name
         return Municipality.objects.filter(pk=value).values_list("name", flat=True).first() or "—"
     if field == "audiences":
-        return "、".join(str(Audience(a).label) for a in value if a in Audience.values)
+        return pgettext("list separator", ", ").join(
+            str(Audience(a).label) for a in value if a in Audience.values
+        )
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return getattr(value, "name", value) or "—"

@@ -104,3 +104,14 @@ def test_list_paginates_with_bounded_queries(
 def test_pending_salon_detail_is_404_to_the_public(visitor, organiser, municipality):
     pending = make_salon(organiser, municipality, status=SalonStatus.PENDING)
     assert visitor.get(f"/salons/{pending.pk}/").status_code == 404
+
+
+def test_audiences_are_listed_with_the_language_s_separator(visitor, organiser, municipality):
+    salon = make_salon(
+        organiser, municipality, audiences=[Audience.ALL_CARERS, Audience.MEN_CARERS]
+    )
+    make_session(salon)
+    english = visitor.get(f"/en/salons/{salon.pk}/").content.decode()
+    assert "All carers, Men who care" in english and "、" not in english.split("<main", 1)[1]
+    japanese = visitor.get(f"/salons/{salon.pk}/").content.decode()
+    assert "ケアラー全般、男性介護者" in japanese
