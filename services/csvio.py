@@ -152,7 +152,7 @@ def _iso_date(value: str) -> str:
     return value
 
 
-def _form_data(row, number, errors):
+def _form_data(row, number, errors, user=None):
     """Map a CSV row to ServiceForm data; unknown references become row errors."""
     data = {k: (row.get(k) or "").strip() for k in COLUMNS}
     org_name = data.pop("organization")
@@ -178,6 +178,14 @@ def _form_data(row, number, errors):
     for code in munis:
         if code not in known:
             errors.append(_("Unknown municipality “%(code)s”.") % {"code": code})
+    if user is not None and user.is_municipal_staff:
+        for code in munis:
+            if code in known and code != user.municipality_id:
+                errors.append(
+                    _("You can import entries of %(own)s only, not of %(code)s.")
+                    % {"own": user.municipality.name, "code": code}
+                )
+        known = {c for c in known if c == user.municipality_id}
     data["municipalities"] = [c for c in munis if c in known]
     data["audiences"] = _split(data.pop("audiences"))
     for name in DATE_COLUMNS:
@@ -298,7 +306,7 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             elif sid in seen_ids:
                 errors.append(_("This id appears more than once in the file."))
             seen_ids.add(sid)
-        data = _form_data(row, number, errors)
+        data = _form_data(row, number, errors, user)
         if not sid:
             errors.extend(_duplicate_errors(data, number, new_rows, editable))
         if instance is not None and encoding == "cp932":

@@ -206,7 +206,7 @@ class ServiceForm(forms.ModelForm):
         scope, munis = data.get("scope"), data.get("municipalities")
         if scope == Scope.MUNICIPAL and munis is not None:
             munis = data["municipalities"] = self._with_other_municipalities(munis)
-        if scope == Scope.MUNICIPAL and not munis:
+        if scope == Scope.MUNICIPAL and not munis and "municipalities" not in self.errors:
             self.add_error(
                 "municipalities", _("A municipal service needs at least one municipality.")
             )

@@ -259,3 +259,11 @@ def test_a_file_saved_by_a_spreadsheet_is_understood(staff):
     assert (str(entry.visible_from), str(entry.visible_until)) == ("2026-11-01", "2027-03-31")
     bad = upload(staff, make_csv([row(name_ja="別", last_verified="2026/13/45")]))
     assert bad.status_code == 400
+
+
+@pytest.mark.django_db
+def test_another_municipality_gets_one_clear_message(staff):
+    response = upload(staff, make_csv([row(municipalities="011002|012025")]))
+    assert response.status_code == 400
+    errors = response.context["preview"].errors[0].errors
+    assert errors == ["You can import entries of 札幌市 only, not of 012025."]
