@@ -76,6 +76,14 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 PORTAL_REQUIRE_STAFF_MFA = _bool("PORTAL_REQUIRE_STAFF_MFA", True)
 
 INSTALLED_APPS = [
+    # Project apps first: for a message both they and allauth/Django translate,
+    # the first app listed wins, and our Japanese wording should.
+    # Dependencies point one way: portal -> salons, advisors, services -> carers.
+    "carers",
+    "services",
+    "salons",
+    "advisors",
+    "portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,12 +97,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
-    # Dependencies point one way: portal -> salons, advisors, services -> carers.
-    "carers",
-    "services",
-    "salons",
-    "advisors",
-    "portal",
 ]
 
 MIDDLEWARE = [
