@@ -7,16 +7,20 @@ linking a service to its taxonomy terms, addresses) get stable UUIDs derived
 from their parent's id (uuid5), so ids never change between requests.
 """
 
+import functools
 import math
 import uuid
 from datetime import datetime, time
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_GET
 
-from .models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from carers.models import Municipality
+
+from .models import Organization, Scope, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://openreferral.org/"
@@ -210,6 +214,7 @@ def service_json(service):
         }
         for term in service.categories.all()
     ]
+    data["service_areas"] = service_areas_json(service)
     data["languages"] = [
         {
             "id": _uuid(service.pk, "language:ja"),
@@ -219,6 +224,40 @@ def service_json(service):
         }
     ]
     return data
+
+
+@functools.cache
+def _prefecture(prefecture_code):
+    """(name, code) of the portal's prefecture: fixed reference data, read once."""
+    return (
+        Municipality.objects.filter(is_prefecture=True, prefecture_code=prefecture_code)
+        .values_list("prefecture", "code")
+        .first()
+    )
+
+
+def service_areas_json(service):
+    """Where the service applies (its scope): the whole country, the prefecture,
+    or each named municipality (its 6-digit local government code as ``uri``)."""
+    if service.scope == Scope.MUNICIPAL:
+        areas = [(m.name, f"urn:jp:lg-code:{m.code}", m.code) for m in service.municipalities.all()]
+    elif service.scope == Scope.PREFECTURAL:
+        pref = _prefecture(settings.PORTAL_PREFECTURE_CODE)
+        areas = [(pref[0], f"urn:jp:lg-code:{pref[1]}", pref[1])] if pref else []
+    else:
+        areas = [("日本全国", "", "national")]
+    return [
+        _drop_empty(
+            {
+                "id": _uuid(service.pk, f"area:{key}"),
+                "service_id": str(service.pk),
+                "name": name,
+                "description": str(service.get_scope_display()),
+                "uri": uri,
+            }
+        )
+        for name, uri, key in areas
+    ]
 
 
 def service_at_location_json(sal):
@@ -240,7 +279,11 @@ def _services(request, with_filters=True):
     qs = (
         Service.objects.visible()
         .select_related("organization")
-        .prefetch_related("categories__taxonomy", "service_at_locations__location__municipality")
+        .prefetch_related(
+            "categories__taxonomy",
+            "service_at_locations__location__municipality",
+            "municipalities",
+        )
         .order_by("name_ja", "pk")
     )
     if not with_filters:
