@@ -87,7 +87,7 @@ def household_list(request):
     due = request.GET.get("due") == "1"
     if due:
         qs = qs.follow_up_due(today)
-    q = request.GET.get("q", "").strip()[:40]
+    q = request.GET.get("q", "").replace("\x00", "").strip()[:40]  # PostgreSQL refuses NUL in text
     if q:
         match = Q(reference__icontains=q)
         if _looks_like_id(q):

@@ -41,3 +41,8 @@ def test_search_by_reference(municipal_staff, household, client_for):
     make_household(municipal_staff, reference="OTHER-9")
     response = client_for(municipal_staff).get(URL, {"q": "OTHER"})
     assert [h.reference for h in response.context["page"].object_list] == ["OTHER-9"]
+
+
+def test_search_with_a_nul_byte_is_not_a_500(municipal_staff, household, client_for):
+    response = client_for(municipal_staff).get(reverse("carers:household_list"), {"q": household.reference[:4] + "\x00", "status": "zzz"})
+    assert response.status_code == 200 and household.reference in response.content.decode()
