@@ -159,4 +159,5 @@ def load(accounts: dict) -> None:
 def remove() -> None:
     Service.objects.filter(is_demo=True).delete()
     Location.objects.filter(is_demo=True).delete()
-    Organization.objects.filter(is_demo=True).delete()
+    # An entry staff created with a demo provider is theirs: its provider stays.
+    Organization.objects.filter(is_demo=True, services__isnull=True).delete()

@@ -88,3 +88,16 @@ def test_loading_the_content_again_keeps_staff_edits(client_for, prefecture_staf
     untouched.refresh_from_db()
     assert entry.summary_ja == "職員が直した概要"
     assert untouched.summary_ja != "古い概要"  # never edited by staff: updated from the content
+
+
+@pytest.mark.django_db
+def test_removing_the_demo_keeps_staff_entries(demo_content, make_service):
+    from services import demo
+    from services.models import Organization
+
+    org = Organization.objects.get(key="demo-sapporo")
+    kept = make_service(name_ja="職員が作った項目", organization=org)
+    demo.remove()
+    assert not Service.objects.filter(is_demo=True).exists()
+    assert Service.objects.filter(pk=kept.pk).exists()
+    assert not Organization.objects.filter(key="demo-hakodate").exists()
