@@ -48,3 +48,17 @@ def test_restricted_record_cannot_be_changed(municipal_staff, household, client_
         {"held_on": timezone.localdate().isoformat(), "channel": "phone", "summary": "x"},
     )
     assert response.status_code == 302 and not household.consultations.exists()
+
+
+def test_restricted_record_page_offers_no_change(municipal_staff, household, client_for):
+    actions.consent_withdraw(household=household, user=municipal_staff, withdrawn_on=timezone.localdate(), method="phone")
+    body = client_for(municipal_staff).get(reverse("carers:household_detail", args=[household.public_id])).content.decode()
+    assert "支援計画はありません。" in body
+    assert "サービス案内を実行して保存" not in body  # the guidance is refused for a restricted record
+    assert "編集・訂正" not in body
+    assert reverse("carers:household_delete", args=[household.public_id]) in body  # deletion stays possible
+
+
+def test_consent_purposes_are_listed_one_per_line(municipal_staff, household, client_for):
+    body = client_for(municipal_staff).get(reverse("carers:household_detail", args=[household.public_id])).content.decode()
+    assert "<li>世帯を支援するためにこのケース記録を保管すること</li>" in body
