@@ -20,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.jp")
     role = Role.REGISTERED
-    display_name = factory.Sequence(lambda n: f"利用者{n}")
+    display_name = ""
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 
     class Params:
