@@ -101,6 +101,7 @@ class Rule:
     works: bool | None = None
     under_18: bool | None = None
     subject: str | None = None
+    why_someone: str = ""  # the reason worded for "about someone I know", when it differs
 
     def applies(self, answers) -> bool:
         possible = answers.possible_signs
@@ -144,6 +145,7 @@ RULES = (
         Step.WORK_AND_CARE,
         _("The law gives working carers leave, days off and shorter hours, and employers must tell you about them."),
         works=True,
+        why_someone=_("The law gives working carers leave, days off and shorter hours, and employers must tell them about these."),
     ),
     Rule(
         Step.APPROACH,

@@ -252,3 +252,11 @@ def test_steps_about_someone_else_speak_about_them_not_to_the_reader(client):
 def test_japanese_result_names_each_noticed_sign_as_a_situation(client):
     body = client.post("/awareness/check/", full_post(sign_tired="yes", sign_own_health="yes")).content.decode()
     assert "<li>疲れている様子がある</li>" in body and "<li>介護する人自身に病気や障害がある</li>" in body
+
+
+@pytest.mark.django_db
+def test_work_step_about_someone_else_speaks_about_them(client):
+    someone = client.post("/en/awareness/check/", full_post(subject="someone", works="on")).content.decode()
+    assert "employers must tell them about these" in someone and "employers must tell you about them" not in someone
+    myself = client.post("/en/awareness/check/", full_post(works="on")).content.decode()
+    assert "employers must tell you about them" in myself
