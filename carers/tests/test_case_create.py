@@ -116,3 +116,11 @@ def test_person_names_are_labelled_as_names_of_people():
     with translation.override("ja"):
         assert str(Carer._meta.get_field("name").verbose_name) == "氏名"
         assert str(CareRecipient._meta.get_field("name").verbose_name) == "氏名"
+
+
+def test_bare_name_label_stays_neutral_for_other_apps():
+    # carers comes first in INSTALLED_APPS, so its bare "name" wins for salons, advisors and municipalities too.
+    from django.utils import translation
+
+    with translation.override("ja"):
+        assert translation.gettext("name") == "名前"
