@@ -22,8 +22,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 REQUIRE_REAL = os.environ.get("KIZUKI_REQUIRE_REAL_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
 ]
 
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET  # noqa: E402
@@ -68,7 +74,9 @@ def _fresh_cache():
 def make_user(email, role="registered", municipality_code=None, mfa=False, **extra):
     from tests.factories import UserFactory
 
-    return UserFactory(email=email, role=role, municipality_code=municipality_code, mfa=mfa, **extra)
+    return UserFactory(
+        email=email, role=role, municipality_code=municipality_code, mfa=mfa, **extra
+    )
 
 
 @pytest.fixture
@@ -87,17 +95,23 @@ def other_municipality(db):
 
 @pytest.fixture
 def municipal_staff(db):
-    return make_user("staff@sapporo.example.jp", "municipal_staff", "011002", mfa=True, display_name="札幌 職員")
+    return make_user(
+        "staff@sapporo.example.jp", "municipal_staff", "011002", mfa=True, display_name="札幌 職員"
+    )
 
 
 @pytest.fixture
 def other_municipality_staff(db):
-    return make_user("staff@hakodate.example.jp", "municipal_staff", "012025", mfa=True, display_name="函館 職員")
+    return make_user(
+        "staff@hakodate.example.jp", "municipal_staff", "012025", mfa=True, display_name="函館 職員"
+    )
 
 
 @pytest.fixture
 def prefecture_staff(db):
-    return make_user("staff@pref.example.jp", "prefecture_staff", mfa=True, display_name="道庁 職員")
+    return make_user(
+        "staff@pref.example.jp", "prefecture_staff", mfa=True, display_name="道庁 職員"
+    )
 
 
 @pytest.fixture
@@ -171,7 +185,7 @@ def redis_url():
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1).ping()
     except Exception:
-        _unavailable(f"needs Redis: cannot reach REDIS_URL")
+        _unavailable("needs Redis: cannot reach REDIS_URL")
     return settings.REDIS_URL
 
 
@@ -235,9 +249,19 @@ def axe_check():
     axe = Axe()
 
     def check(pg):
-        results = axe.run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-        bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-        summary = "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes'][:3]]})" for v in bad)
+        results = axe.run(
+            pg,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
+        )
+        bad = [
+            v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
+        ]
+        summary = "; ".join(
+            f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes'][:3]]})"
+            for v in bad
+        )
         assert not bad, f"axe violations on {pg.url}: {summary}"
         return results
 

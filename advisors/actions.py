@@ -15,8 +15,18 @@ from .models import Advisor, DispatchReport, DispatchRequest, RequestEvent
 from .workflow import CREATED, EDITABLE, Action, Audience, Status, transition_for
 
 REQUEST_FIELDS = (
-    "menu_items", "purpose", "situation", "preferred_date_1", "preferred_date_2", "preferred_date_3",
-    "format", "venue", "expected_participants", "contact_name", "contact_phone", "contact_email",
+    "menu_items",
+    "purpose",
+    "situation",
+    "preferred_date_1",
+    "preferred_date_2",
+    "preferred_date_3",
+    "format",
+    "venue",
+    "expected_participants",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
 )
 
 
@@ -84,12 +94,19 @@ def _notify(dispatch, transition, comment):
 
 def _record(dispatch, user, action, from_status, comment=""):
     RequestEvent.objects.create(
-        request=dispatch, actor=user, actor_label=str(user), action=action,
-        from_status=from_status, to_status=dispatch.status, comment=comment,
+        request=dispatch,
+        actor=user,
+        actor_label=str(user),
+        action=action,
+        from_status=from_status,
+        to_status=dispatch.status,
+        comment=comment,
     )
 
 
-def _transition(*, dispatch, user, action, expected_version=None, comment="", changes=None, check=None):
+def _transition(
+    *, dispatch, user, action, expected_version=None, comment="", changes=None, check=None
+):
     """Make one workflow transition; returns the locked, updated request.
 
     ``check(locked)`` runs after the state checks, under the lock, and may
@@ -99,13 +116,17 @@ def _transition(*, dispatch, user, action, expected_version=None, comment="", ch
     locked = _lock(dispatch)
     if expected_version is not None and locked.version != expected_version:
         raise StaleRequest(
-            _("Someone else changed this request in the meantime (it is now “%(status)s”). "
-              "Nothing was saved; check the request before acting.") % {"status": locked.get_status_display()}
+            _(
+                "Someone else changed this request in the meantime (it is now “%(status)s”). "
+                "Nothing was saved; check the request before acting."
+            )
+            % {"status": locked.get_status_display()}
         )
     transition = transition_for(locked.status, action)
     if transition is None:
         raise TransitionRefused(
-            _("This is not possible for a request that is “%(status)s”.") % {"status": locked.get_status_display()}
+            _("This is not possible for a request that is “%(status)s”.")
+            % {"status": locked.get_status_display()}
         )
     if user.role not in transition.roles:
         raise NotPermitted(_("You may not change this request."))
@@ -136,7 +157,9 @@ def request_create(*, user, data: dict, submit=False) -> DispatchRequest:
     _require_municipal_staff(user)
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
     dispatch = DispatchRequest.objects.create(
-        municipality_id=user.municipality_id, created_by=user, **{f: data.get(f) for f in REQUEST_FIELDS}
+        municipality_id=user.municipality_id,
+        created_by=user,
+        **{f: data.get(f) for f in REQUEST_FIELDS},
     )
     _record(dispatch, user, CREATED, Status.DRAFT)
     if submit:
@@ -145,14 +168,18 @@ def request_create(*, user, data: dict, submit=False) -> DispatchRequest:
 
 
 @transaction.atomic
-def request_update(*, dispatch, user, expected_version, data: dict, submit=False) -> DispatchRequest:
+def request_update(
+    *, dispatch, user, expected_version, data: dict, submit=False
+) -> DispatchRequest:
     """Revise a draft or a returned request (content only, not a transition)."""
     _require_municipal_staff(user)
     if not _in_scope(dispatch, user):
         raise NotPermitted(_("You may not change this request."))
     locked = _lock(dispatch)
     if locked.version != expected_version:
-        raise StaleRequest(_("Someone else changed this request in the meantime. Nothing was saved; reload it."))
+        raise StaleRequest(
+            _("Someone else changed this request in the meantime. Nothing was saved; reload it.")
+        )
     if locked.status not in EDITABLE:
         raise TransitionRefused(_("Only drafts and returned requests can be changed."))
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
@@ -172,26 +199,48 @@ def request_submit(*, dispatch, user, expected_version=None, comment="") -> Disp
         check_preferred_dates(locked.preferred_dates)
 
     changes = {} if dispatch.submitted_at else {"submitted_at": timezone.now()}
-    return _transition(dispatch=dispatch, user=user, action=Action.SUBMIT, expected_version=expected_version,
-                       comment=comment, changes=changes, check=check)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.SUBMIT,
+        expected_version=expected_version,
+        comment=comment,
+        changes=changes,
+        check=check,
+    )
 
 
 @transaction.atomic
 def request_withdraw(*, dispatch, user, expected_version=None, comment="") -> DispatchRequest:
-    return _transition(dispatch=dispatch, user=user, action=Action.WITHDRAW,
-                       expected_version=expected_version, comment=comment)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.WITHDRAW,
+        expected_version=expected_version,
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def request_return(*, dispatch, user, expected_version=None, comment="") -> DispatchRequest:
-    return _transition(dispatch=dispatch, user=user, action=Action.RETURN,
-                       expected_version=expected_version, comment=comment)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.RETURN,
+        expected_version=expected_version,
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def request_reject(*, dispatch, user, expected_version=None, comment="") -> DispatchRequest:
-    return _transition(dispatch=dispatch, user=user, action=Action.REJECT,
-                       expected_version=expected_version, comment=comment)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.REJECT,
+        expected_version=expected_version,
+        comment=comment,
+    )
 
 
 def check_advisor_free(advisor, day, exclude_pk=None):
@@ -199,15 +248,25 @@ def check_advisor_free(advisor, day, exclude_pk=None):
     if not advisor.is_active or not advisor.user.is_active:
         raise ValidationError(_("This advisor is not active."))
     if day in (advisor.unavailable_dates or []):
-        raise ValidationError(_("%(name)s is unavailable on %(date)s.") % {"name": advisor.name, "date": day})
-    if DispatchRequest.objects.booked().filter(advisor=advisor, dispatch_date=day).exclude(pk=exclude_pk).exists():
         raise ValidationError(
-            _("%(name)s is already assigned to another dispatch on %(date)s.") % {"name": advisor.name, "date": day}
+            _("%(name)s is unavailable on %(date)s.") % {"name": advisor.name, "date": day}
+        )
+    if (
+        DispatchRequest.objects.booked()
+        .filter(advisor=advisor, dispatch_date=day)
+        .exclude(pk=exclude_pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("%(name)s is already assigned to another dispatch on %(date)s.")
+            % {"name": advisor.name, "date": day}
         )
 
 
 @transaction.atomic
-def request_approve(*, dispatch, user, advisor, dispatch_date, expected_version=None, comment="") -> DispatchRequest:
+def request_approve(
+    *, dispatch, user, advisor, dispatch_date, expected_version=None, comment=""
+) -> DispatchRequest:
     """Assign an advisor and a date. The advisor row is locked so that two
     approvals booking the same advisor on the same date cannot both pass."""
     if advisor is None or dispatch_date is None:
@@ -216,28 +275,57 @@ def request_approve(*, dispatch, user, advisor, dispatch_date, expected_version=
     def check(locked):
         if dispatch_date <= timezone.localdate():
             raise ValidationError(_("The dispatch date must be after today."))
-        booked_advisor = Advisor.objects.select_for_update().select_related("user").get(pk=advisor.pk)
+        booked_advisor = (
+            Advisor.objects.select_for_update().select_related("user").get(pk=advisor.pk)
+        )
         check_advisor_free(booked_advisor, dispatch_date, exclude_pk=locked.pk)
 
-    return _transition(dispatch=dispatch, user=user, action=Action.APPROVE, expected_version=expected_version,
-                       comment=comment, changes={"advisor": advisor, "dispatch_date": dispatch_date}, check=check)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.APPROVE,
+        expected_version=expected_version,
+        comment=comment,
+        changes={"advisor": advisor, "dispatch_date": dispatch_date},
+        check=check,
+    )
 
 
 @transaction.atomic
-def request_schedule(*, dispatch, user, start_time, end_time=None, confirmed_venue="", expected_version=None,
-                     comment="") -> DispatchRequest:
+def request_schedule(
+    *,
+    dispatch,
+    user,
+    start_time,
+    end_time=None,
+    confirmed_venue="",
+    expected_version=None,
+    comment="",
+) -> DispatchRequest:
     """Confirm the time and the venue (or meeting link) agreed with the municipality."""
     if start_time is None:
         raise ValidationError(_("Give the start time."))
     if end_time is not None and end_time <= start_time:
         raise ValidationError(_("The end time must be after the start time."))
-    changes = {"start_time": start_time, "end_time": end_time, "confirmed_venue": (confirmed_venue or "").strip()}
-    return _transition(dispatch=dispatch, user=user, action=Action.SCHEDULE, expected_version=expected_version,
-                       comment=comment, changes=changes)
+    changes = {
+        "start_time": start_time,
+        "end_time": end_time,
+        "confirmed_venue": (confirmed_venue or "").strip(),
+    }
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.SCHEDULE,
+        expected_version=expected_version,
+        comment=comment,
+        changes=changes,
+    )
 
 
 @transaction.atomic
-def request_report(*, dispatch, user, data: dict, expected_version=None, comment="") -> DispatchRequest:
+def request_report(
+    *, dispatch, user, data: dict, expected_version=None, comment=""
+) -> DispatchRequest:
     """The assigned advisor files the report; the request becomes completed."""
     missing = [f for f in ("what_was_done", "outcomes") if not (data.get(f) or "").strip()]
     if missing or data.get("participants") is None or data["participants"] < 0:
@@ -245,12 +333,20 @@ def request_report(*, dispatch, user, data: dict, expected_version=None, comment
 
     def check(locked):
         DispatchReport.objects.create(
-            request=locked, filed_by=user, participants=data["participants"],
+            request=locked,
+            filed_by=user,
+            participants=data["participants"],
             **{f: (data.get(f) or "").strip() for f in ("what_was_done", "outcomes", "follow_ups")},
         )
 
-    return _transition(dispatch=dispatch, user=user, action=Action.REPORT, expected_version=expected_version,
-                       comment=comment, check=check)
+    return _transition(
+        dispatch=dispatch,
+        user=user,
+        action=Action.REPORT,
+        expected_version=expected_version,
+        comment=comment,
+        check=check,
+    )
 
 
 # Every transition's function, keyed by workflow action (views and tests use it).

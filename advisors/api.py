@@ -13,10 +13,18 @@ def dashboard_counts() -> list[tuple[str, int]]:
     requests = DispatchRequest.objects.all()
     return [
         (_("Requests awaiting review"), requests.awaiting_review().count()),
-        (_("Approved, schedule not yet confirmed"), requests.filter(status=Status.APPROVED).count()),
-        (_("Scheduled dispatches to come"),
-         requests.filter(status=Status.SCHEDULED, dispatch_date__gte=today).count()),
-        (_("Dispatches completed this fiscal year"),
-         requests.filter(status=Status.COMPLETED, report__filed_at__date__gte=fiscal_start).count()),
+        (
+            _("Approved, schedule not yet confirmed"),
+            requests.filter(status=Status.APPROVED).count(),
+        ),
+        (
+            _("Scheduled dispatches to come"),
+            requests.filter(status=Status.SCHEDULED, dispatch_date__gte=today).count(),
+        ),
+        (
+            _("Dispatches completed this fiscal year"),
+            requests.filter(
+                status=Status.COMPLETED, report__filed_at__date__gte=fiscal_start
+            ).count(),
+        ),
     ]
-

@@ -36,7 +36,9 @@ def tables(year) -> dict:
 
     return {
         "statuses": COUNTED,
-        "municipalities": [(code, names[code], *line(by_municipality, code)) for code in sorted(names)],
+        "municipalities": [
+            (code, names[code], *line(by_municipality, code)) for code in sorted(names)
+        ],
         "menu_items": [(item.label, *line(by_menu, item.value)) for item in MenuItem],
         "totals": ([by_status[s] for s in COUNTED], sum(by_status.values())),
     }
@@ -50,8 +52,14 @@ def years_available() -> list[int]:
 
 
 def csv_header() -> list[str]:
-    return [_("Fiscal year"), _("Municipality code"), _("Municipality"), *[s.label for s in COUNTED], _("Total"),
-            *[item.label for item in MenuItem]]
+    return [
+        _("Fiscal year"),
+        _("Municipality code"),
+        _("Municipality"),
+        *[s.label for s in COUNTED],
+        _("Total"),
+        *[item.label for item in MenuItem],
+    ]
 
 
 def csv_rows(year):
@@ -64,5 +72,7 @@ def csv_rows(year):
     for code, name, counts, total in data["municipalities"]:
         yield [year, code, name, *counts, total, *[per_menu[code, item.value] for item in MenuItem]]
     counts, total = data["totals"]
-    menu_totals = [sum(per_menu[c, item.value] for c, *_rest in data["municipalities"]) for item in MenuItem]
+    menu_totals = [
+        sum(per_menu[c, item.value] for c, *_rest in data["municipalities"]) for item in MenuItem
+    ]
     yield [year, "", _("All municipalities"), *counts, total, *menu_totals]

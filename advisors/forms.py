@@ -26,11 +26,14 @@ def version_field():
 class RequestForm(forms.ModelForm):
     version = version_field()
     menu_items = forms.MultipleChoiceField(
-        label=_("Menu items"), choices=MenuItem.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Menu items"),
+        choices=MenuItem.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one menu item.")},
     )
     expected_participants = forms.IntegerField(
-        label=_("Expected participants"), min_value=1,
+        label=_("Expected participants"),
+        min_value=1,
         error_messages={"min_value": _("Expected participants must be at least 1.")},
     )
 
@@ -38,8 +41,11 @@ class RequestForm(forms.ModelForm):
         model = DispatchRequest
         fields = REQUEST_FIELDS
         widgets = {
-            "preferred_date_1": DATE, "preferred_date_2": DATE, "preferred_date_3": DATE,
-            "format": forms.RadioSelect, "purpose": forms.Textarea(attrs={"rows": 4}),
+            "preferred_date_1": DATE,
+            "preferred_date_2": DATE,
+            "preferred_date_3": DATE,
+            "format": forms.RadioSelect,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
             "situation": forms.Textarea(attrs={"rows": 4}),
         }
         error_messages = {"preferred_date_1": {"required": _("Give at least one preferred date.")}}
@@ -74,7 +80,9 @@ class TransitionForm(forms.Form):
     """A comment and the rendered version; subclasses add what the action needs."""
 
     version = version_field()
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, dispatch=None, action=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,11 +100,14 @@ class TransitionForm(forms.Form):
 
 class ApproveForm(TransitionForm):
     advisor = forms.ModelChoiceField(
-        label=_("Advisor"), queryset=Advisor.objects.none(),
+        label=_("Advisor"),
+        queryset=Advisor.objects.none(),
         error_messages={"required": _("Choose an advisor.")},
     )
     dispatch_date = forms.DateField(
-        label=_("Dispatch date"), widget=DATE, error_messages={"required": _("Choose the dispatch date.")}
+        label=_("Dispatch date"),
+        widget=DATE,
+        error_messages={"required": _("Choose the dispatch date.")},
     )
     field_order = ["advisor", "dispatch_date", "comment"]
 
@@ -107,13 +118,17 @@ class ApproveForm(TransitionForm):
             self.initial.setdefault("dispatch_date", self.dispatch.preferred_date_1)
 
     def action_kwargs(self):
-        return {**super().action_kwargs(), "advisor": self.cleaned_data["advisor"],
-                "dispatch_date": self.cleaned_data["dispatch_date"]}
+        return {
+            **super().action_kwargs(),
+            "advisor": self.cleaned_data["advisor"],
+            "dispatch_date": self.cleaned_data["dispatch_date"],
+        }
 
 
 class ScheduleForm(TransitionForm):
-    start_time = forms.TimeField(label=_("Start time"), widget=TIME,
-                                 error_messages={"required": _("Give the start time.")})
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=TIME, error_messages={"required": _("Give the start time.")}
+    )
     end_time = forms.TimeField(label=_("End time"), widget=TIME, required=False)
     confirmed_venue = forms.CharField(label=_("Confirmed venue or meeting link"), max_length=200)
     field_order = ["start_time", "end_time", "confirmed_venue", "comment"]
@@ -125,16 +140,24 @@ class ScheduleForm(TransitionForm):
 
     def action_kwargs(self):
         data = self.cleaned_data
-        return {**super().action_kwargs(), "start_time": data["start_time"], "end_time": data.get("end_time"),
-                "confirmed_venue": data["confirmed_venue"]}
+        return {
+            **super().action_kwargs(),
+            "start_time": data["start_time"],
+            "end_time": data.get("end_time"),
+            "confirmed_venue": data["confirmed_venue"],
+        }
 
 
 class ReportForm(TransitionForm):
-    what_was_done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
+    what_was_done = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     # max_value keeps a typo within the database column (a larger number was a 500).
     participants = forms.IntegerField(label=_("Participants"), min_value=0, max_value=100000)
     outcomes = forms.CharField(label=_("Outcomes"), widget=forms.Textarea(attrs={"rows": 4}))
-    follow_ups = forms.CharField(label=_("Follow-ups"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    follow_ups = forms.CharField(
+        label=_("Follow-ups"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     field_order = ["what_was_done", "participants", "outcomes", "follow_ups"]
 
     def __init__(self, *args, **kwargs):
@@ -146,7 +169,11 @@ class ReportForm(TransitionForm):
         return {"data": {f: self.cleaned_data.get(f) for f in fields}}
 
 
-ACTION_FORMS = {Action.APPROVE: ApproveForm, Action.SCHEDULE: ScheduleForm, Action.REPORT: ReportForm}
+ACTION_FORMS = {
+    Action.APPROVE: ApproveForm,
+    Action.SCHEDULE: ScheduleForm,
+    Action.REPORT: ReportForm,
+}
 
 
 def action_form_class(action):
@@ -154,9 +181,13 @@ def action_form_class(action):
 
 
 class RequestFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))] + Status.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + Status.choices
+    )
     municipality = MunicipalityChoiceField(required=False, empty_label=_("All"))
-    menu_item = forms.ChoiceField(label=_("Menu item"), required=False, choices=[("", _("All"))] + MenuItem.choices)
+    menu_item = forms.ChoiceField(
+        label=_("Menu item"), required=False, choices=[("", _("All"))] + MenuItem.choices
+    )
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -191,33 +222,53 @@ class DateListField(forms.CharField):
                 days.add(date.fromisoformat(token))
             except ValueError:
                 raise ValidationError(
-                    _("“%(value)s” is not a date. Write dates as YYYY-MM-DD, one per line."), params={"value": token}
+                    _("“%(value)s” is not a date. Write dates as YYYY-MM-DD, one per line."),
+                    params={"value": token},
                 ) from None
         return sorted(days)
 
 
 class AdvisorForm(forms.ModelForm):
     specialties = forms.MultipleChoiceField(
-        label=_("Specialties"), choices=MenuItem.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Specialties"),
+        choices=MenuItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     areas = forms.ModelMultipleChoiceField(
-        label=_("Areas served"), required=False, queryset=Municipality.objects.none(),
+        label=_("Areas served"),
+        required=False,
+        queryset=Municipality.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Leave empty if the advisor serves the whole prefecture."),
     )
     unavailable_dates = DateListField(
-        label=_("Unavailable dates"), required=False, help_text=_("One date per line, as YYYY-MM-DD.")
+        label=_("Unavailable dates"),
+        required=False,
+        help_text=_("One date per line, as YYYY-MM-DD."),
     )
 
     class Meta:
         model = Advisor
-        fields = ("user", "name", "profile", "specialties", "other_specialties", "areas", "unavailable_dates",
-                  "is_active")
+        fields = (
+            "user",
+            "name",
+            "profile",
+            "specialties",
+            "other_specialties",
+            "areas",
+            "unavailable_dates",
+            "is_active",
+        )
         widgets = {"profile": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"user": _("An account with the advisor role. Accounts are created by an administrator.")}
+        help_texts = {
+            "user": _("An account with the advisor role. Accounts are created by an administrator.")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         taken = Advisor.objects.exclude(pk=self.instance.pk).values("user_id")
-        self.fields["user"].queryset = User.objects.filter(role=Role.ADVISOR, is_active=True).exclude(pk__in=taken)
+        self.fields["user"].queryset = User.objects.filter(
+            role=Role.ADVISOR, is_active=True
+        ).exclude(pk__in=taken)
         self.fields["areas"].queryset = Municipality.objects.in_portal_prefecture()

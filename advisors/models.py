@@ -54,21 +54,35 @@ class Advisor(models.Model):
     the advisor signs in and sees own assignments."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT,
-        related_name="advisor_profile", limit_choices_to={"role": Role.ADVISOR},
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.PROTECT,
+        related_name="advisor_profile",
+        limit_choices_to={"role": Role.ADVISOR},
     )
     name = models.CharField(_("name"), max_length=80)
-    profile = models.TextField(_("profile"), blank=True, help_text=_("Background and experience, shown to prefecture staff."))
+    profile = models.TextField(
+        _("profile"),
+        blank=True,
+        help_text=_("Background and experience, shown to prefecture staff."),
+    )
     specialties = ArrayField(
-        models.CharField(max_length=20, choices=MenuItem.choices), verbose_name=_("specialties"),
-        default=list, blank=True,
+        models.CharField(max_length=20, choices=MenuItem.choices),
+        verbose_name=_("specialties"),
+        default=list,
+        blank=True,
     )
     other_specialties = models.CharField(_("other specialties"), max_length=200, blank=True)
     areas = models.ManyToManyField(
-        Municipality, verbose_name=_("areas served"), blank=True, related_name="+",
+        Municipality,
+        verbose_name=_("areas served"),
+        blank=True,
+        related_name="+",
         help_text=_("Leave empty if the advisor serves the whole prefecture."),
     )
-    unavailable_dates = ArrayField(models.DateField(), verbose_name=_("unavailable dates"), default=list, blank=True)
+    unavailable_dates = ArrayField(
+        models.DateField(), verbose_name=_("unavailable dates"), default=list, blank=True
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
@@ -121,9 +135,14 @@ class DispatchRequest(models.Model):
         Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
     version = models.PositiveIntegerField(default=1)
 
     menu_items = ArrayField(
@@ -134,7 +153,9 @@ class DispatchRequest(models.Model):
     preferred_date_1 = models.DateField(_("first preferred date"))
     preferred_date_2 = models.DateField(_("second preferred date"), null=True, blank=True)
     preferred_date_3 = models.DateField(_("third preferred date"), null=True, blank=True)
-    format = models.CharField(_("on site or online"), max_length=10, choices=Format.choices, default=Format.ON_SITE)
+    format = models.CharField(
+        _("on site or online"), max_length=10, choices=Format.choices, default=Format.ON_SITE
+    )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     expected_participants = models.PositiveIntegerField(_("expected participants"))
     contact_name = models.CharField(_("contact person"), max_length=80)
@@ -144,12 +165,19 @@ class DispatchRequest(models.Model):
     # Set by the workflow (advisors.actions), never by a form.
     submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
     advisor = models.ForeignKey(
-        Advisor, verbose_name=_("advisor"), on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
+        Advisor,
+        verbose_name=_("advisor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
     )
     dispatch_date = models.DateField(_("dispatch date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    confirmed_venue = models.CharField(_("confirmed venue or meeting link"), max_length=200, blank=True)
+    confirmed_venue = models.CharField(
+        _("confirmed venue or meeting link"), max_length=200, blank=True
+    )
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -168,7 +196,9 @@ class DispatchRequest(models.Model):
             models.Index(fields=["advisor", "dispatch_date"], name="dispatch_booking_idx"),
         ]
         constraints = [
-            models.CheckConstraint(name="dispatch_participants_positive", condition=Q(expected_participants__gte=1)),
+            models.CheckConstraint(
+                name="dispatch_participants_positive", condition=Q(expected_participants__gte=1)
+            ),
             models.CheckConstraint(name="dispatch_has_menu_item", condition=~Q(menu_items=[])),
         ]
 
@@ -180,7 +210,9 @@ class DispatchRequest(models.Model):
 
     @property
     def preferred_dates(self):
-        return [d for d in (self.preferred_date_1, self.preferred_date_2, self.preferred_date_3) if d]
+        return [
+            d for d in (self.preferred_date_1, self.preferred_date_2, self.preferred_date_3) if d
+        ]
 
     def get_menu_items_display(self):
         return [MenuItem(v).label for v in self.menu_items if v in MenuItem.values]
@@ -196,7 +228,9 @@ class RequestEvent(models.Model):
 
     request = models.ForeignKey(DispatchRequest, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     actor_label = models.CharField(max_length=254)
     action = models.CharField(max_length=12)
     from_status = models.CharField(max_length=12, choices=Status.choices)
@@ -211,7 +245,9 @@ class RequestEvent(models.Model):
 
     @property
     def label(self):
-        return Action(self.action).label if self.action in Action.values else _("Created as a draft")
+        return (
+            Action(self.action).label if self.action in Action.values else _("Created as a draft")
+        )
 
 
 class DispatchReport(models.Model):
@@ -222,7 +258,9 @@ class DispatchReport(models.Model):
     participants = models.PositiveIntegerField(_("participants"))
     outcomes = models.TextField(_("outcomes"))
     follow_ups = models.TextField(_("follow-ups"), blank=True)
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     filed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -25,7 +25,10 @@ PAGE_SIZE = 25
 
 def _scoped(request, pk):
     return get_object_or_404(
-        DispatchRequest.objects.for_user(request.user).select_related("municipality", "advisor", "created_by"), pk=pk
+        DispatchRequest.objects.for_user(request.user).select_related(
+            "municipality", "advisor", "created_by"
+        ),
+        pk=pk,
     )
 
 
@@ -38,15 +41,28 @@ def request_list(request):
     if user.role == Role.PREFECTURE_STAFF and "status" not in data:
         data["status"] = Status.SUBMITTED  # the review queue unless another status is asked for
     form = RequestFilterForm(data)
-    requests = form.filter(DispatchRequest.objects.for_user(user)).select_related("municipality", "advisor")
+    requests = form.filter(DispatchRequest.objects.for_user(user)).select_related(
+        "municipality", "advisor"
+    )
     queue = form.is_valid() and form.cleaned_data["status"] == Status.SUBMITTED
-    requests = requests.order_by("submitted_at", "pk") if queue else requests.order_by("-updated_at", "-pk")
+    requests = (
+        requests.order_by("submitted_at", "pk")
+        if queue
+        else requests.order_by("-updated_at", "-pk")
+    )
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "advisors/request_list.html", {
-        "form": form, "page": page, "queue": queue, "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "advisors/request_list.html",
+        {
+            "form": form,
+            "page": page,
+            "queue": queue,
+            "query": query.urlencode(),
+        },
+    )
 
 
 @role_required(Role.MUNICIPAL_STAFF)
@@ -55,12 +71,18 @@ def request_create(request):
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
-            dispatch = actions.request_create(user=request.user, data=form.cleaned_data, submit=submit)
+            dispatch = actions.request_create(
+                user=request.user, data=form.cleaned_data, submit=submit
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The request was sent to the prefecture.") if submit
-                             else _("The draft was saved. Submit it when it is ready."))
+            messages.success(
+                request,
+                _("The request was sent to the prefecture.")
+                if submit
+                else _("The draft was saved. Submit it when it is ready."),
+            )
             return redirect(dispatch)
     return render(request, "advisors/request_form.html", {"form": form, "dispatch": None})
 
@@ -76,38 +98,61 @@ def request_edit(request, pk):
         # A form opened before someone else submitted or withdrew the request:
         # keep what was typed, say what happened, save nothing.
         form.is_valid()
-        form.add_error(None, _("Someone else changed this request in the meantime (it is now “%(status)s”). "
-                               "Nothing was saved; check the request before acting.")
-                       % {"status": dispatch.get_status_display()})
-        return render(request, "advisors/request_form.html",
-                      {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)}, status=409)
+        form.add_error(
+            None,
+            _(
+                "Someone else changed this request in the meantime (it is now “%(status)s”). "
+                "Nothing was saved; check the request before acting."
+            )
+            % {"status": dispatch.get_status_display()},
+        )
+        return render(
+            request,
+            "advisors/request_form.html",
+            {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)},
+            status=409,
+        )
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
             dispatch = actions.request_update(
-                dispatch=dispatch, user=request.user, expected_version=form.cleaned_data["version"],
-                data=form.cleaned_data, submit=submit,
+                dispatch=dispatch,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+                submit=submit,
             )
         except (ValidationError, actions.TransitionRefused) as exc:
             form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
         else:
-            messages.success(request, _("The request was sent to the prefecture.") if submit
-                             else _("The changes were saved."))
+            messages.success(
+                request,
+                _("The request was sent to the prefecture.")
+                if submit
+                else _("The changes were saved."),
+            )
             return redirect(dispatch)
-    return render(request, "advisors/request_form.html",
-                  {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)})
+    return render(
+        request,
+        "advisors/request_form.html",
+        {"form": form, "dispatch": dispatch, "last_comment": _last_comment(dispatch)},
+    )
 
 
 @role_required(*STAFF)
 def request_detail(request, pk):
     dispatch = _scoped(request, pk)
-    return render(request, "advisors/request_detail.html", {
-        "dispatch": dispatch,
-        "events": dispatch.events.select_related("actor"),
-        "report": getattr(dispatch, "report", None),
-        "transitions": available_actions(request.user, dispatch.status),
-        "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
-    })
+    return render(
+        request,
+        "advisors/request_detail.html",
+        {
+            "dispatch": dispatch,
+            "events": dispatch.events.select_related("actor"),
+            "report": getattr(dispatch, "report", None),
+            "transitions": available_actions(request.user, dispatch.status),
+            "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
+        },
+    )
 
 
 def _last_comment(dispatch):
@@ -121,10 +166,16 @@ def _advisor_calendar():
     today = timezone.localdate()
     advisors = list(Advisor.objects.active().order_by("name"))
     booked = {}
-    for advisor_id, day in (DispatchRequest.objects.booked().filter(dispatch_date__gte=today)
-                            .values_list("advisor_id", "dispatch_date")):
+    for advisor_id, day in (
+        DispatchRequest.objects.booked()
+        .filter(dispatch_date__gte=today)
+        .values_list("advisor_id", "dispatch_date")
+    ):
         booked.setdefault(advisor_id, []).append(day)
-    return [(a, sorted(booked.get(a.pk, [])), [d for d in a.unavailable_dates if d >= today]) for a in advisors]
+    return [
+        (a, sorted(booked.get(a.pk, [])), [d for d in a.unavailable_dates if d >= today])
+        for a in advisors
+    ]
 
 
 def _roles_for(action):
@@ -143,16 +194,23 @@ def request_action(request, pk, action):
     status = 200
     if request.method != "POST":
         if transition is None:
-            messages.warning(request, _("This is not possible for a request that is “%(status)s”.")
-                             % {"status": dispatch.get_status_display()})
+            messages.warning(
+                request,
+                _("This is not possible for a request that is “%(status)s”.")
+                % {"status": dispatch.get_status_display()},
+            )
             return redirect(dispatch)
         form = form_class(dispatch=dispatch, action=action)
     else:
         form = form_class(request.POST, dispatch=dispatch, action=action)
         if form.is_valid():
             try:
-                actions.PERFORM[action](dispatch=dispatch, user=request.user,
-                                        expected_version=form.cleaned_data["version"], **form.action_kwargs())
+                actions.PERFORM[action](
+                    dispatch=dispatch,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    **form.action_kwargs(),
+                )
             except actions.TransitionRefused as exc:  # stale form, or the state changed meanwhile
                 form.add_error(None, str(exc))
                 status = 409
@@ -161,10 +219,18 @@ def request_action(request, pk, action):
             else:
                 messages.success(request, _("Done: %(action)s.") % {"action": action.label})
                 return redirect(dispatch)
-    return render(request, "advisors/request_action.html", {
-        "dispatch": dispatch, "form": form, "action": action, "transition": transition,
-        "calendar": _advisor_calendar() if action == Action.APPROVE else None,
-    }, status=status)
+    return render(
+        request,
+        "advisors/request_action.html",
+        {
+            "dispatch": dispatch,
+            "form": form,
+            "action": action,
+            "transition": transition,
+            "calendar": _advisor_calendar() if action == Action.APPROVE else None,
+        },
+        status=status,
+    )
 
 
 # --- The roster (prefecture staff) ------------------------------------------------
@@ -172,7 +238,11 @@ def request_action(request, pk, action):
 
 @role_required(Role.PREFECTURE_STAFF)
 def advisor_list(request):
-    advisors = Advisor.objects.select_related("user").prefetch_related("areas").order_by("-is_active", "name")
+    advisors = (
+        Advisor.objects.select_related("user")
+        .prefetch_related("areas")
+        .order_by("-is_active", "name")
+    )
     page = Paginator(advisors, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "advisors/advisor_list.html", {"page": page})
 
@@ -184,7 +254,9 @@ def advisor_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         # Roster details are plain data, not a workflow: the ModelForm saves them.
         advisor = form.save()
-        messages.success(request, _("The roster entry of %(name)s was saved.") % {"name": advisor.name})
+        messages.success(
+            request, _("The roster entry of %(name)s was saved.") % {"name": advisor.name}
+        )
         return redirect("advisors:advisor_list")
     return render(request, "advisors/advisor_form.html", {"form": form, "advisor": advisor})
 
@@ -209,9 +281,15 @@ def _year(request):
 @role_required(Role.PREFECTURE_STAFF)
 def figures_page(request):
     year = _year(request)
-    return render(request, "advisors/figures.html", {
-        "year": year, "tables": figures.tables(year), "years": figures.years_available(),
-    })
+    return render(
+        request,
+        "advisors/figures.html",
+        {
+            "year": year,
+            "tables": figures.tables(year),
+            "years": figures.years_available(),
+        },
+    )
 
 
 @role_required(Role.PREFECTURE_STAFF)

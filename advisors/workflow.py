@@ -87,17 +87,35 @@ TRANSITIONS = (
     Transition(Action.SUBMIT, Status.DRAFT, Status.SUBMITTED, MUNICIPAL, (Audience.PREFECTURE,)),
     Transition(Action.SUBMIT, Status.RETURNED, Status.SUBMITTED, MUNICIPAL, (Audience.PREFECTURE,)),
     Transition(Action.WITHDRAW, Status.DRAFT, Status.WITHDRAWN, MUNICIPAL),
-    Transition(Action.WITHDRAW, Status.SUBMITTED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)),
-    Transition(Action.WITHDRAW, Status.RETURNED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)),
-    Transition(Action.RETURN, Status.SUBMITTED, Status.RETURNED, PREFECTURE, (Audience.MUNICIPALITY,), True),
-    Transition(Action.REJECT, Status.SUBMITTED, Status.REJECTED, PREFECTURE, (Audience.MUNICIPALITY,), True),
     Transition(
-        Action.APPROVE, Status.SUBMITTED, Status.APPROVED, PREFECTURE, (Audience.MUNICIPALITY, Audience.ADVISOR)
+        Action.WITHDRAW, Status.SUBMITTED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)
     ),
     Transition(
-        Action.SCHEDULE, Status.APPROVED, Status.SCHEDULED, PREFECTURE, (Audience.MUNICIPALITY, Audience.ADVISOR)
+        Action.WITHDRAW, Status.RETURNED, Status.WITHDRAWN, MUNICIPAL, (Audience.PREFECTURE,)
     ),
-    Transition(Action.REPORT, Status.SCHEDULED, Status.COMPLETED, ADVISOR, (Audience.MUNICIPALITY,)),
+    Transition(
+        Action.RETURN, Status.SUBMITTED, Status.RETURNED, PREFECTURE, (Audience.MUNICIPALITY,), True
+    ),
+    Transition(
+        Action.REJECT, Status.SUBMITTED, Status.REJECTED, PREFECTURE, (Audience.MUNICIPALITY,), True
+    ),
+    Transition(
+        Action.APPROVE,
+        Status.SUBMITTED,
+        Status.APPROVED,
+        PREFECTURE,
+        (Audience.MUNICIPALITY, Audience.ADVISOR),
+    ),
+    Transition(
+        Action.SCHEDULE,
+        Status.APPROVED,
+        Status.SCHEDULED,
+        PREFECTURE,
+        (Audience.MUNICIPALITY, Audience.ADVISOR),
+    ),
+    Transition(
+        Action.REPORT, Status.SCHEDULED, Status.COMPLETED, ADVISOR, (Audience.MUNICIPALITY,)
+    ),
 )
 
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}

@@ -34,7 +34,9 @@ def check_roles(request, roles):
         if settings.PORTAL_REQUIRE_STAFF_MFA and not has_mfa(user):
             messages.warning(
                 request,
-                _("Staff pages need two-factor authentication. Please set up an authenticator app first."),
+                _(
+                    "Staff pages need two-factor authentication. Please set up an authenticator app first."
+                ),
             )
             return redirect("mfa_activate_totp")
     return None

@@ -27,7 +27,13 @@ from .models import (
 )
 
 HOUSEHOLD_EDITABLE = (
-    "reference", "service_use", "services_used", "needs_and_wishes", "notes", "next_follow_up", "assigned_to",
+    "reference",
+    "service_use",
+    "services_used",
+    "needs_and_wishes",
+    "notes",
+    "next_follow_up",
+    "assigned_to",
 )
 CARER_FIELDS = ("name", "relationship", "age_band", "is_under_18", "is_working")
 RECIPIENT_FIELDS = ("name", "relationship", "age_band", "care_level", "conditions")
@@ -55,7 +61,9 @@ def _lock(household) -> Household:
 
 def _require_changeable(household):
     if household.is_restricted:
-        raise CaseRestricted(_("Consent was withdrawn: this record is restricted and cannot be changed."))
+        raise CaseRestricted(
+            _("Consent was withdrawn: this record is restricted and cannot be changed.")
+        )
     if household.status == CaseStatus.CLOSED:
         raise CaseRestricted(_("This case is closed and cannot be changed."))
 
@@ -84,14 +92,18 @@ def _check_follow_up(value, previous=None):
 
 
 @transaction.atomic
-def household_create(*, user, fields: dict, consent: dict, carers: list, recipients: list) -> Household:
+def household_create(
+    *, user, fields: dict, consent: dict, carers: list, recipients: list
+) -> Household:
     """Create a household of the user's municipality with its consent record.
     Consent first: without a complete consent for keeping the record, nothing is saved."""
     if user.role != Role.MUNICIPAL_STAFF or not user.municipality_id:
         raise PermissionError("Only municipal staff create case records.")
     missing = [k for k in ("given_by", "given_on", "method") if not consent.get(k)]
     if missing or ConsentPurpose.CASE_RECORD not in (consent.get("purposes") or []):
-        raise ValidationError(_("A household can only be recorded with consent to keep the record."))
+        raise ValidationError(
+            _("A household can only be recorded with consent to keep the record.")
+        )
     _check_follow_up(fields.get("next_follow_up"))
     household = Household(municipality_id=user.municipality_id, created_by=user, updated_by=user)
     for f in HOUSEHOLD_EDITABLE:
@@ -114,7 +126,9 @@ def household_create(*, user, fields: dict, consent: dict, carers: list, recipie
 
 
 @transaction.atomic
-def household_update(*, household, user, expected_version: int, fields: dict, carers: list, recipients: list) -> Household:
+def household_update(
+    *, household, user, expected_version: int, fields: dict, carers: list, recipients: list
+) -> Household:
     """Correct or update a record. Refused with EditConflict when someone else
     saved it after ``expected_version`` was loaded."""
     household = _lock(household)
@@ -134,13 +148,19 @@ def household_update(*, household, user, expected_version: int, fields: dict, ca
 
 
 @transaction.atomic
-def consultation_add(*, household, user, held_on, channel, summary, next_step="") -> ConsultationLog:
+def consultation_add(
+    *, household, user, held_on, channel, summary, next_step=""
+) -> ConsultationLog:
     household = _lock(household)
     _require_changeable(household)
     if held_on > timezone.localdate():
         raise ValidationError(_("A consultation cannot be in the future."))
     entry = ConsultationLog.objects.create(
-        household=household, held_on=held_on, channel=channel, summary=summary, next_step=next_step,
+        household=household,
+        held_on=held_on,
+        channel=channel,
+        summary=summary,
+        next_step=next_step,
         recorded_by=user,
     )
     household.updated_by = user
@@ -166,7 +186,9 @@ def household_set_follow_up(*, household, user, next_follow_up) -> Household:
 def support_plan_save(*, household, user, answers: dict, result: dict) -> SupportPlan:
     household = _lock(household)
     _require_changeable(household)
-    plan = SupportPlan.objects.create(household=household, created_by=user, answers=answers, result=result)
+    plan = SupportPlan.objects.create(
+        household=household, created_by=user, answers=answers, result=result
+    )
     household.updated_by = user
     household.save(update_fields=["updated_by", "updated_at"])
     accesslog.record(user=user, household=household, action=AccessAction.PLAN_SAVE)
@@ -196,10 +218,19 @@ def consent_withdraw(*, household, user, withdrawn_on, method) -> Household:
         household.closed_at = now
     household.version += 1
     household.updated_by = user
-    household.save(update_fields=[
-        *RESTRICTED_CLEARS, "next_follow_up", "is_restricted", "restricted_at", "status", "closed_at",
-        "version", "updated_by", "updated_at",
-    ])
+    household.save(
+        update_fields=[
+            *RESTRICTED_CLEARS,
+            "next_follow_up",
+            "is_restricted",
+            "restricted_at",
+            "status",
+            "closed_at",
+            "version",
+            "updated_by",
+            "updated_at",
+        ]
+    )
     household.carers.update(name="")
     household.care_recipients.update(name="", conditions=[])
     household.consultations.update(summary="", next_step="")
@@ -237,7 +268,9 @@ def households_purge_expired(*, now=None) -> int:
     days = settings.CASE_RETENTION_DAYS
     with transaction.atomic():
         ids = list(
-            Household.objects.purgeable(days, now=now).select_for_update(skip_locked=True).values_list("pk", flat=True)
+            Household.objects.purgeable(days, now=now)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
         )
         if not ids:
             return 0
@@ -252,12 +285,16 @@ def follow_up_reminders_send(*, today=None) -> int:
     One email per person per day: safe to run twice."""
     today = today or timezone.localdate()
     sent = 0
-    staff = User.objects.filter(role=Role.MUNICIPAL_STAFF, is_active=True, municipality__isnull=False)
+    staff = User.objects.filter(
+        role=Role.MUNICIPAL_STAFF, is_active=True, municipality__isnull=False
+    )
     for user in staff.iterator():
         count = (
             Household.objects.follow_up_due(today)
             .filter(municipality_id=user.municipality_id)
-            .filter(Q(assigned_to=user) | Q(assigned_to__isnull=True) | Q(assigned_to__is_active=False))
+            .filter(
+                Q(assigned_to=user) | Q(assigned_to__isnull=True) | Q(assigned_to__is_active=False)
+            )
             .count()
         )
         if not count:
@@ -268,6 +305,8 @@ def follow_up_reminders_send(*, today=None) -> int:
             )
             if not created:
                 continue
-            outbox.enqueue(to=user, template="carers/email/follow_ups_due", context={"count": count})
+            outbox.enqueue(
+                to=user, template="carers/email/follow_ups_due", context={"count": count}
+            )
             sent += 1
     return sent

@@ -24,10 +24,21 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("display_name", "language")}),
         (_("Role and scope"), {"fields": ("role", "municipality")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "municipality", "password1", "password2")}),)
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "role", "municipality", "password1", "password2"),
+            },
+        ),
+    )
 
 
 @admin.register(Municipality)
@@ -83,7 +94,16 @@ class HouseholdAdmin(SuperuserOnlyAdmin):
     list_display = ["public_id", "municipality", "status", "is_restricted", "created_at"]
     list_filter = ["status", "is_restricted"]
     search_fields = ["public_id"]
-    fields = ["public_id", "municipality", "status", "closed_at", "is_restricted", "created_at", "updated_at", "version"]
+    fields = [
+        "public_id",
+        "municipality",
+        "status",
+        "closed_at",
+        "is_restricted",
+        "created_at",
+        "updated_at",
+        "version",
+    ]
     readonly_fields = fields
 
     def get_queryset(self, request):
@@ -92,7 +112,14 @@ class HouseholdAdmin(SuperuserOnlyAdmin):
 
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(SuperuserOnlyAdmin):
-    list_display = ["at", "actor_label", "household_public_id", "municipality_code", "action", "via_audit_grant"]
+    list_display = [
+        "at",
+        "actor_label",
+        "household_public_id",
+        "municipality_code",
+        "action",
+        "via_audit_grant",
+    ]
     list_filter = ["action", "via_audit_grant"]
     search_fields = ["household_public_id", "actor_label"]
     readonly_fields = [f.name for f in AccessLogEntry._meta.fields]

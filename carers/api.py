@@ -33,8 +33,15 @@ def household_is_changeable(household) -> bool:
 
 # Household conditions (ConditionCategory) → the guidance questionnaire's "needs".
 CONDITION_TO_NEED = {
-    "dementia": "dementia", "physical": "disability", "intellectual": "disability", "mental": "mental",
-    "illness": "illness", "frailty": "ageing", "addiction": "other", "child": "other", "other": "other",
+    "dementia": "dementia",
+    "physical": "disability",
+    "intellectual": "disability",
+    "mental": "mental",
+    "illness": "illness",
+    "frailty": "ageing",
+    "addiction": "other",
+    "child": "other",
+    "other": "other",
 }
 
 
@@ -43,7 +50,20 @@ CONDITION_TO_NEED = {
 # grandchildren are checked before the "son"/"child" words they contain.
 RELATIONSHIP_WORDS = (
     ("other", ("孫", "grandchild", "grandson", "granddaughter")),
-    ("parent", ("父", "母", "親", "father", "mother", "parent", "grandfather", "grandmother", "grandparent")),
+    (
+        "parent",
+        (
+            "父",
+            "母",
+            "親",
+            "father",
+            "mother",
+            "parent",
+            "grandfather",
+            "grandmother",
+            "grandparent",
+        ),
+    ),
     ("partner", ("夫", "妻", "配偶", "パートナー", "husband", "wife", "spouse", "partner")),
     ("sibling", ("兄", "弟", "姉", "妹", "brother", "sister", "sibling")),
     ("child", ("息子", "娘", "子", "son", "daughter", "child")),
@@ -92,7 +112,9 @@ def latest_support_plan(household) -> SupportPlan | None:
 def support_plan_save(*, household, user, answers: dict, result_dict: dict) -> SupportPlan:
     """Save a dated support plan (writes the access-log entry). Raises
     carers.actions.CaseRestricted when the record may not change."""
-    return actions.support_plan_save(household=household, user=user, answers=answers, result=result_dict)
+    return actions.support_plan_save(
+        household=household, user=user, answers=answers, result=result_dict
+    )
 
 
 CaseRestricted = actions.CaseRestricted

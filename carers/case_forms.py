@@ -54,9 +54,13 @@ def not_future(value, message):
 def follow_up_date(value, previous=None):
     """A follow-up: today or later (an unchanged earlier date may stay), within three years."""
     if value and value < timezone.localdate() and value != previous:
-        raise forms.ValidationError(_("The follow-up date is in the past. Choose today or a later date."))
+        raise forms.ValidationError(
+            _("The follow-up date is in the past. Choose today or a later date.")
+        )
     if value and value > timezone.localdate() + FOLLOW_UP_HORIZON:
-        raise forms.ValidationError(_("The follow-up date is more than three years away. Check the year."))
+        raise forms.ValidationError(
+            _("The follow-up date is more than three years away. Check the year.")
+        )
     return value
 
 
@@ -65,7 +69,15 @@ class HouseholdForm(forms.ModelForm):
 
     class Meta:
         model = Household
-        fields = ["reference", "service_use", "services_used", "needs_and_wishes", "notes", "next_follow_up", "assigned_to"]
+        fields = [
+            "reference",
+            "service_use",
+            "services_used",
+            "needs_and_wishes",
+            "notes",
+            "next_follow_up",
+            "assigned_to",
+        ]
         widgets = {
             "services_used": forms.Textarea(attrs={"rows": 2}),
             "needs_and_wishes": forms.Textarea(attrs={"rows": 4}),
@@ -80,7 +92,9 @@ class HouseholdForm(forms.ModelForm):
         self.fields["assigned_to"].label_from_instance = lambda u: u.display_name or u.email
         self.fields["assigned_to"].required = False
         self.fields["assigned_to"].empty_label = _("(me)")
-        self.fields["service_use"].widget = forms.RadioSelect(choices=self.fields["service_use"].choices)
+        self.fields["service_use"].widget = forms.RadioSelect(
+            choices=self.fields["service_use"].choices
+        )
 
     def clean_next_follow_up(self):
         previous = self.instance.next_follow_up if self.instance.pk else None
@@ -95,26 +109,42 @@ class VersionForm(forms.Form):
 
 class ConsentForm(forms.Form):
     given_by = forms.CharField(
-        label=_("Consent given by"), max_length=80,
-        help_text=_("Who agreed, e.g. “the carer (main carer)” or “the person cared for and their daughter”."),
+        label=_("Consent given by"),
+        max_length=80,
+        help_text=_(
+            "Who agreed, e.g. “the carer (main carer)” or “the person cared for and their daughter”."
+        ),
         error_messages={"required": _("Record who gave consent.")},
     )
-    given_on = date_field(_("Date consent was given"), error_messages={"required": _("Enter the date consent was given.")})
+    given_on = date_field(
+        _("Date consent was given"),
+        error_messages={"required": _("Enter the date consent was given.")},
+    )
     method = forms.ChoiceField(
-        label=_("How consent was given"), choices=ConsentMethod.choices, widget=forms.RadioSelect,
+        label=_("How consent was given"),
+        choices=ConsentMethod.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose how consent was given.")},
     )
     purposes = forms.MultipleChoiceField(
-        label=_("Purposes agreed to"), choices=ConsentPurpose.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Purposes agreed to"),
+        choices=ConsentPurpose.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose the purposes the person agreed to.")},
     )
     explained = forms.BooleanField(
-        label=_("I explained what will be recorded, who can see it, and that consent can be withdrawn at any time."),
-        error_messages={"required": _("Confirm that you explained the record and the right to withdraw.")},
+        label=_(
+            "I explained what will be recorded, who can see it, and that consent can be withdrawn at any time."
+        ),
+        error_messages={
+            "required": _("Confirm that you explained the record and the right to withdraw.")
+        },
     )
 
     def clean_given_on(self):
-        return not_future(self.cleaned_data.get("given_on"), _("Consent cannot be dated in the future."))
+        return not_future(
+            self.cleaned_data.get("given_on"), _("Consent cannot be dated in the future.")
+        )
 
     def clean_purposes(self):
         purposes = self.cleaned_data.get("purposes") or []
@@ -136,14 +166,19 @@ class CarerForm(forms.ModelForm):
         if band in UNDER_18_BANDS:
             data["is_under_18"] = True
         elif band and data.get("is_under_18"):
-            self.add_error("is_under_18", _("The age band is 18 or over, but “under 18” is ticked. Check which is right."))
+            self.add_error(
+                "is_under_18",
+                _("The age band is 18 or over, but “under 18” is ticked. Check which is right."),
+            )
         return data
 
 
 class CareRecipientForm(forms.ModelForm):
     conditions = forms.MultipleChoiceField(
-        label=_("Conditions (broad categories)"), choices=ConditionCategory.choices,
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Conditions (broad categories)"),
+        choices=ConditionCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     class Meta:
@@ -158,11 +193,26 @@ class MemberFormSet(forms.BaseInlineFormSet):
 
 
 CarerFormSet = inlineformset_factory(
-    Household, Carer, form=CarerForm, formset=MemberFormSet, extra=1, can_delete=True, can_delete_extra=False, max_num=10, validate_max=True
+    Household,
+    Carer,
+    form=CarerForm,
+    formset=MemberFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=10,
+    validate_max=True,
 )
 CareRecipientFormSet = inlineformset_factory(
-    Household, CareRecipient, form=CareRecipientForm, formset=MemberFormSet, extra=1, can_delete=True, can_delete_extra=False,
-    max_num=10, validate_max=True,
+    Household,
+    CareRecipient,
+    form=CareRecipientForm,
+    formset=MemberFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=10,
+    validate_max=True,
 )
 
 
@@ -172,10 +222,15 @@ class ConsultationForm(forms.ModelForm):
     class Meta:
         model = ConsultationLog
         fields = ["held_on", "channel", "summary", "next_step"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "next_step": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "next_step": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_held_on(self):
-        return not_future(self.cleaned_data.get("held_on"), _("A consultation cannot be in the future."))
+        return not_future(
+            self.cleaned_data.get("held_on"), _("A consultation cannot be in the future.")
+        )
 
 
 class FollowUpForm(forms.Form):
@@ -187,18 +242,28 @@ class FollowUpForm(forms.Form):
 
 class WithdrawConsentForm(forms.Form):
     withdrawn_on = date_field(_("Date consent was withdrawn"))
-    method = forms.ChoiceField(label=_("How the withdrawal was received"), choices=ConsentMethod.choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(
+        label=_("How the withdrawal was received"),
+        choices=ConsentMethod.choices,
+        widget=forms.RadioSelect,
+    )
     confirm = forms.BooleanField(
-        label=_("I understand that notes, needs, names and health details will be cleared now and cannot be restored."),
+        label=_(
+            "I understand that notes, needs, names and health details will be cleared now and cannot be restored."
+        ),
         error_messages={"required": _("Tick the box to confirm.")},
     )
 
     def clean_withdrawn_on(self):
-        return not_future(self.cleaned_data.get("withdrawn_on"), _("The withdrawal date cannot be in the future."))
+        return not_future(
+            self.cleaned_data.get("withdrawn_on"), _("The withdrawal date cannot be in the future.")
+        )
 
 
 class DeleteForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason for deletion"), choices=DeletionReason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label=_("Reason for deletion"), choices=DeletionReason.choices, widget=forms.RadioSelect
+    )
     confirm = forms.BooleanField(
         label=_("I understand that the whole record is deleted and cannot be restored."),
         error_messages={"required": _("Tick the box to confirm.")},
@@ -206,4 +271,6 @@ class DeleteForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    confirm = forms.BooleanField(label=_("Yes, close this case."), error_messages={"required": _("Tick the box to confirm.")})
+    confirm = forms.BooleanField(
+        label=_("Yes, close this case."), error_messages={"required": _("Tick the box to confirm.")}
+    )

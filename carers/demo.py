@@ -16,10 +16,34 @@ DEMO_OTHER_MUNICIPALITY = "012025"  # 函館市
 ACCOUNTS = {
     # key: (email, role, municipality code, display name, superuser)
     "admin": ("admin@demo.kizuki.example.jp", Role.REGISTERED, None, "管理者", True),
-    "prefecture_staff": ("pref@demo.kizuki.example.jp", Role.PREFECTURE_STAFF, None, "道庁 担当", False),
-    "municipal_staff": ("sapporo@demo.kizuki.example.jp", Role.MUNICIPAL_STAFF, DEMO_MUNICIPALITY, "札幌市 担当", False),
-    "other_municipal_staff": ("hakodate@demo.kizuki.example.jp", Role.MUNICIPAL_STAFF, DEMO_OTHER_MUNICIPALITY, "函館市 担当", False),
-    "advisor": ("advisor@demo.kizuki.example.jp", Role.ADVISOR, None, "ケアラー支援アドバイザー", False),
+    "prefecture_staff": (
+        "pref@demo.kizuki.example.jp",
+        Role.PREFECTURE_STAFF,
+        None,
+        "道庁 担当",
+        False,
+    ),
+    "municipal_staff": (
+        "sapporo@demo.kizuki.example.jp",
+        Role.MUNICIPAL_STAFF,
+        DEMO_MUNICIPALITY,
+        "札幌市 担当",
+        False,
+    ),
+    "other_municipal_staff": (
+        "hakodate@demo.kizuki.example.jp",
+        Role.MUNICIPAL_STAFF,
+        DEMO_OTHER_MUNICIPALITY,
+        "函館市 担当",
+        False,
+    ),
+    "advisor": (
+        "advisor@demo.kizuki.example.jp",
+        Role.ADVISOR,
+        None,
+        "ケアラー支援アドバイザー",
+        False,
+    ),
     "organiser": ("organiser@demo.kizuki.example.jp", Role.ORGANISER, None, "サロン運営者", False),
     "resident": ("resident@demo.kizuki.example.jp", Role.REGISTERED, None, "ひまわり", False),
 }
@@ -43,9 +67,9 @@ def load_accounts() -> dict:
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        if (role in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR) or superuser) and not (
-            Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if (
+            role in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR) or superuser
+        ) and not (Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()):
             TOTP.activate(user, DEMO_TOTP_SECRET)
         accounts[key] = user
     return accounts

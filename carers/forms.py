@@ -8,7 +8,9 @@ class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth calls ``signup``)."""
 
     display_name = forms.CharField(
-        label=_("Nickname (optional)"), max_length=80, required=False,
+        label=_("Nickname (optional)"),
+        max_length=80,
+        required=False,
         help_text=_("Shown to salon organisers instead of your email. A real name is not needed."),
     )
     is_organiser = forms.BooleanField(
@@ -26,7 +28,9 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Municipality.objects.in_portal_prefecture())
         kwargs.setdefault("label", _("Municipality"))
-        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose a municipality from the list.")})
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": _("Choose a municipality from the list.")}
+        )
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):

@@ -223,7 +223,11 @@ class ServiceUse(models.TextChoices):
 class HouseholdQuerySet(models.QuerySet):
     def editable_by(self, user):
         """Households a user may change: staff of the household's municipality only."""
-        if not user.is_authenticated or user.role != Role.MUNICIPAL_STAFF or not user.municipality_id:
+        if (
+            not user.is_authenticated
+            or user.role != Role.MUNICIPAL_STAFF
+            or not user.municipality_id
+        ):
             return self.none()
         return self.filter(municipality_id=user.municipality_id)
 
@@ -231,9 +235,14 @@ class HouseholdQuerySet(models.QuerySet):
         """The one entry point for reading households: staff of the household's
         municipality, plus (read-only) holders of a valid case-by-case AuditGrant.
         Everyone else gets nothing (a 404 in views)."""
-        if not user.is_authenticated or user.role not in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF):
+        if not user.is_authenticated or user.role not in (
+            Role.MUNICIPAL_STAFF,
+            Role.PREFECTURE_STAFF,
+        ):
             return self.none()
-        audited = models.Q(pk__in=AuditGrant.objects.valid().filter(user=user).values("household_id"))
+        audited = models.Q(
+            pk__in=AuditGrant.objects.valid().filter(user=user).values("household_id")
+        )
         if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
             return self.filter(models.Q(municipality_id=user.municipality_id) | audited)
         return self.filter(audited)
@@ -249,7 +258,9 @@ class HouseholdQuerySet(models.QuerySet):
 
     def purgeable(self, retention_days, now=None):
         now = now or timezone.now()
-        return self.filter(status=CaseStatus.CLOSED, closed_at__lt=now - timedelta(days=retention_days))
+        return self.filter(
+            status=CaseStatus.CLOSED, closed_at__lt=now - timedelta(days=retention_days)
+        )
 
 
 class Household(models.Model):
@@ -257,7 +268,9 @@ class Household(models.Model):
     ``public_id`` (opaque), never by its sequential primary key."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="households")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="households"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -266,26 +279,42 @@ class Household(models.Model):
     # Case record. Everything below is sensitive; restricted (consent withdrawn)
     # records keep only what carers.actions.RESTRICTED_KEEPS lists.
     reference = models.CharField(
-        _("case reference"), max_length=40, blank=True,
-        help_text=_("The municipality's own file number, if any. Shown in the case list instead of names."),
+        _("case reference"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The municipality's own file number, if any. Shown in the case list instead of names."
+        ),
     )
-    status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN
+    )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     is_restricted = models.BooleanField(
-        _("restricted (consent withdrawn)"), default=False,
+        _("restricted (consent withdrawn)"),
+        default=False,
         help_text=_("Consent was withdrawn: details were cleared and reminders stopped."),
     )
     restricted_at = models.DateTimeField(null=True, blank=True)
     service_use = models.CharField(
-        _("current use of services"), max_length=10, choices=ServiceUse.choices, default=ServiceUse.UNKNOWN
+        _("current use of services"),
+        max_length=10,
+        choices=ServiceUse.choices,
+        default=ServiceUse.UNKNOWN,
     )
-    services_used = models.TextField(_("services used"), blank=True, help_text=_("Which services, if any."))
+    services_used = models.TextField(
+        _("services used"), blank=True, help_text=_("Which services, if any.")
+    )
     needs_and_wishes = models.TextField(_("needs and wishes"), blank=True)
     notes = models.TextField(_("free notes"), blank=True)
     next_follow_up = models.DateField(_("next follow-up"), null=True, blank=True)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("staff in charge"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff in charge"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Receives the follow-up reminders for this household."),
     )
     updated_by = models.ForeignKey(
@@ -302,7 +331,9 @@ class Household(models.Model):
         verbose_name_plural = _("households")
         indexes = [
             # Serves follow_up_due(): the daily reminder and the "due" filter of the list.
-            models.Index(fields=["municipality", "status", "next_follow_up"], name="household_follow_up_idx"),
+            models.Index(
+                fields=["municipality", "status", "next_follow_up"], name="household_follow_up_idx"
+            ),
             models.Index(fields=["status", "closed_at"], name="household_purge_idx"),
         ]
 
@@ -319,7 +350,9 @@ class Household(models.Model):
 class Carer(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="carers")
     name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
-    relationship = models.CharField(_("relationship to the person cared for"), max_length=40, blank=True)
+    relationship = models.CharField(
+        _("relationship to the person cared for"), max_length=40, blank=True
+    )
     age_band = models.CharField(_("age band"), max_length=6, choices=AgeBand.choices, blank=True)
     is_under_18 = models.BooleanField(_("under 18 (young carer)"), default=False)
     is_working = models.BooleanField(_("working"), default=False)
@@ -334,7 +367,9 @@ class Carer(models.Model):
 
 
 class CareRecipient(models.Model):
-    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="care_recipients")
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="care_recipients"
+    )
     name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
     relationship = models.CharField(_("relationship to the carer"), max_length=40, blank=True)
     age_band = models.CharField(_("age band"), max_length=6, choices=AgeBand.choices, blank=True)
@@ -342,7 +377,9 @@ class CareRecipient(models.Model):
         _("care level"), max_length=8, choices=CareLevel.choices, default=CareLevel.UNKNOWN
     )
     conditions = models.JSONField(
-        _("conditions (broad categories)"), default=list, blank=True,
+        _("conditions (broad categories)"),
+        default=list,
+        blank=True,
         help_text=_("Values of ConditionCategory; never a diagnosis."),
     )
 
@@ -382,19 +419,31 @@ class Consent(models.Model):
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField(
-        _("consent given by"), max_length=80,
-        help_text=_("Who agreed, e.g. “the carer (main carer)” or “the person cared for and their daughter”."),
+        _("consent given by"),
+        max_length=80,
+        help_text=_(
+            "Who agreed, e.g. “the carer (main carer)” or “the person cared for and their daughter”."
+        ),
     )
     given_on = models.DateField(_("date consent was given"))
-    method = models.CharField(_("how consent was given"), max_length=10, choices=ConsentMethod.choices)
+    method = models.CharField(
+        _("how consent was given"), max_length=10, choices=ConsentMethod.choices
+    )
     purposes = models.JSONField(_("purposes agreed to"), default=list)
     taken_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("taken by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(default=timezone.now)
     withdrawn_on = models.DateField(_("date consent was withdrawn"), null=True, blank=True)
     withdrawn_method = models.CharField(
-        _("how the withdrawal was received"), max_length=10, choices=ConsentMethod.choices, blank=True
+        _("how the withdrawal was received"),
+        max_length=10,
+        choices=ConsentMethod.choices,
+        blank=True,
     )
     withdrawal_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -490,16 +539,27 @@ class AuditGrant(models.Model):
     superuser in the Django admin; ends at ``expires_at``."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auditor"), on_delete=models.CASCADE, related_name="audit_grants",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auditor"),
+        on_delete=models.CASCADE,
+        related_name="audit_grants",
         limit_choices_to={"role__in": ["prefecture_staff", "municipal_staff"]},
     )
     household = models.ForeignKey(
-        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="audit_grants"
+        Household,
+        verbose_name=_("household"),
+        on_delete=models.CASCADE,
+        related_name="audit_grants",
     )
     reason = models.CharField(_("reason"), max_length=200)
     expires_at = models.DateTimeField(_("expires at"))
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -517,7 +577,9 @@ class AuditGrant(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.user_id and self.user.role not in (Role.PREFECTURE_STAFF, Role.MUNICIPAL_STAFF):
-            raise ValidationError({"user": _("Only prefecture or municipal staff can be given audit access.")})
+            raise ValidationError(
+                {"user": _("Only prefecture or municipal staff can be given audit access.")}
+            )
         if self.expires_at and self.expires_at <= timezone.now():
             raise ValidationError({"expires_at": _("The expiry must be in the future.")})
 
@@ -570,7 +632,9 @@ class AccessLogEntry(models.Model):
     municipality_code = models.CharField(max_length=6)
     action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
     via_audit_grant = models.BooleanField(_("under an audit grant"), default=False)
-    reason = models.CharField(_("reason"), max_length=12, choices=DeletionReason.choices, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=12, choices=DeletionReason.choices, blank=True
+    )
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -615,7 +679,9 @@ class FollowUpReminder(models.Model):
     due_count = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "sent_on"], name="one_follow_up_reminder_a_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "sent_on"], name="one_follow_up_reminder_a_day")
+        ]
 
     def __str__(self):
         return f"Reminder {self.sent_on}: {self.due_count}"
@@ -645,7 +711,9 @@ class OutboundEmail(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     language = models.CharField(max_length=5, default="ja")
-    template = models.CharField(max_length=100, help_text="Template base name, e.g. 'salons/email/approved'")
+    template = models.CharField(
+        max_length=100, help_text="Template base name, e.g. 'salons/email/approved'"
+    )
     context = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

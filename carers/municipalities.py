@@ -7,7 +7,16 @@ from django.db import transaction
 from .models import Municipality, is_valid_local_government_code
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "jp_local_governments.csv"
-FIELDS = ("prefecture_code", "prefecture", "prefecture_kana", "name", "name_kana", "is_prefecture", "lat", "lng")
+FIELDS = (
+    "prefecture_code",
+    "prefecture",
+    "prefecture_kana",
+    "name",
+    "name_kana",
+    "is_prefecture",
+    "lat",
+    "lng",
+)
 
 
 @dataclass

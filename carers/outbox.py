@@ -54,7 +54,9 @@ def _queue(message_id):
     try:
         send_outbound_email.delay(str(message_id))
     except Exception as exc:  # broker down: the sweep will send it
-        logger.warning("outbox: could not queue %s (%s); the sweep will retry", message_id, type(exc).__name__)
+        logger.warning(
+            "outbox: could not queue %s (%s); the sweep will retry", message_id, type(exc).__name__
+        )
 
 
 def render(message: OutboundEmail) -> tuple[str, str]:
@@ -91,7 +93,12 @@ def send(message_id) -> bool:
                 message.status = OutboundEmail.Status.FAILED
             message.next_attempt_at = timezone.now() + backoff(message.attempts)
             message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-            logger.warning("outbox: sending %s failed (%s), attempt %s", message.pk, message.last_error, message.attempts)
+            logger.warning(
+                "outbox: sending %s failed (%s), attempt %s",
+                message.pk,
+                message.last_error,
+                message.attempts,
+            )
             return False
         message.status = OutboundEmail.Status.SENT
         message.sent_at = timezone.now()

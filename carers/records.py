@@ -25,7 +25,10 @@ def export_data(household: Household) -> dict:
         "exported_at": timezone.now().isoformat(),
         "household": {
             "id": str(household.public_id),
-            "municipality": {"code": household.municipality_id, "name": household.municipality.full_name},
+            "municipality": {
+                "code": household.municipality_id,
+                "name": household.municipality.full_name,
+            },
             "reference": household.reference,
             "status": household.status,
             "closed_at": _date(household.closed_at),
@@ -101,19 +104,33 @@ def _member_rows(prefix, rows, fields):
 
 def _carer_fields():
     return [
-        ("name", pgettext("person", "name")), ("relationship", _("relationship")), ("age_band", _("age band")),
-        ("is_under_18", _("under 18")), ("is_working", _("working")),
+        ("name", pgettext("person", "name")),
+        ("relationship", _("relationship")),
+        ("age_band", _("age band")),
+        ("is_under_18", _("under 18")),
+        ("is_working", _("working")),
     ]
 
 
 def _recipient_fields():
     return [
-        ("name", pgettext("person", "name")), ("relationship", _("relationship")), ("age_band", _("age band")),
-        ("care_level", _("care level")), ("conditions", _("conditions")),
+        ("name", pgettext("person", "name")),
+        ("relationship", _("relationship")),
+        ("age_band", _("age band")),
+        ("care_level", _("care level")),
+        ("conditions", _("conditions")),
     ]
 
 
-HOUSEHOLD_FIELDS = ("reference", "service_use", "services_used", "needs_and_wishes", "notes", "next_follow_up", "assigned_to")
+HOUSEHOLD_FIELDS = (
+    "reference",
+    "service_use",
+    "services_used",
+    "needs_and_wishes",
+    "notes",
+    "next_follow_up",
+    "assigned_to",
+)
 
 
 def _readable(value):
@@ -132,9 +149,14 @@ def snapshot(fields: dict, carers: list[dict], recipients: list[dict]) -> dict:
     """A flat, readable {label: value} view of a record, to compare two versions."""
     labels = {name: str(Household._meta.get_field(name).verbose_name) for name in HOUSEHOLD_FIELDS}
     out = {labels[k]: _readable(fields.get(k)) for k in HOUSEHOLD_FIELDS}
-    out.update({k: _readable(v) for k, v in _member_rows(_("Carer"), carers, _carer_fields()).items()})
     out.update(
-        {k: _readable(v) for k, v in _member_rows(_("Person cared for"), recipients, _recipient_fields()).items()}
+        {k: _readable(v) for k, v in _member_rows(_("Carer"), carers, _carer_fields()).items()}
+    )
+    out.update(
+        {
+            k: _readable(v)
+            for k, v in _member_rows(_("Person cared for"), recipients, _recipient_fields()).items()
+        }
     )
     return out
 
@@ -142,7 +164,10 @@ def snapshot(fields: dict, carers: list[dict], recipients: list[dict]) -> dict:
 def household_snapshot(household: Household) -> dict:
     fields = {k: getattr(household, k) for k in HOUSEHOLD_FIELDS}
     carers = [{k: getattr(c, k) for k, _label in _carer_fields()} for c in household.carers.all()]
-    recipients = [{k: getattr(r, k) for k, _label in _recipient_fields()} for r in household.care_recipients.all()]
+    recipients = [
+        {k: getattr(r, k) for k, _label in _recipient_fields()}
+        for r in household.care_recipients.all()
+    ]
     return snapshot(fields, carers, recipients)
 
 

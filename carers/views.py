@@ -56,7 +56,11 @@ def case_page(*roles, methods=("GET",)):
 
 
 def _household(request, public_id, *, editable=True, log=AccessAction.VIEW):
-    qs = Household.objects.editable_by(request.user) if editable else Household.objects.for_user(request.user)
+    qs = (
+        Household.objects.editable_by(request.user)
+        if editable
+        else Household.objects.for_user(request.user)
+    )
     household = get_object_or_404(qs.select_related("municipality"), public_id=public_id)
     if log:
         accesslog.record(user=request.user, household=household, action=log)
@@ -93,14 +97,26 @@ def household_list(request):
         if _looks_like_id(q):
             match |= Q(public_id__startswith=q.lower())
         qs = qs.filter(match)
-    qs = qs.annotate(carer_count=Count("carers", distinct=True), recipient_count=Count("care_recipients", distinct=True))
+    qs = qs.annotate(
+        carer_count=Count("carers", distinct=True),
+        recipient_count=Count("care_recipients", distinct=True),
+    )
     qs = qs.order_by(F("next_follow_up").asc(nulls_last=True), "-updated_at", "pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     due_count = Household.objects.editable_by(user).follow_up_due(today).count()
-    return render(request, "carers/household_list.html", {
-        "page": page, "status": status, "due": due, "q": q, "today": today, "due_count": due_count,
-        "statuses": CaseStatus.choices,
-    })
+    return render(
+        request,
+        "carers/household_list.html",
+        {
+            "page": page,
+            "status": status,
+            "due": due,
+            "q": q,
+            "today": today,
+            "due_count": due_count,
+            "statuses": CaseStatus.choices,
+        },
+    )
 
 
 def _looks_like_id(q):
@@ -134,8 +150,11 @@ def household_create(request):
         elif valid:
             try:
                 household = actions.household_create(
-                    user=request.user, fields=form.cleaned_data, consent=consent.cleaned_data,
-                    carers=carers.members(), recipients=recipients.members(),
+                    user=request.user,
+                    fields=form.cleaned_data,
+                    consent=consent.cleaned_data,
+                    carers=carers.members(),
+                    recipients=recipients.members(),
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
@@ -143,10 +162,20 @@ def household_create(request):
                 messages.success(request, _("The household was recorded with its consent."))
                 return redirect("carers:household_detail", public_id=household.public_id)
         else:
-            messages.error(request, _("Please correct the errors below. Nothing you typed was lost."))
-    return render(request, "carers/household_form.html", {
-        "form": form, "consent_form": consent, "carers": carers, "recipients": recipients, "creating": True,
-    })
+            messages.error(
+                request, _("Please correct the errors below. Nothing you typed was lost.")
+            )
+    return render(
+        request,
+        "carers/household_form.html",
+        {
+            "form": form,
+            "consent_form": consent,
+            "carers": carers,
+            "recipients": recipients,
+            "creating": True,
+        },
+    )
 
 
 @case_page(*READERS)
@@ -154,19 +183,28 @@ def household_detail(request, public_id):
     household = _household(request, public_id, editable=False)
     editable = household.municipality_id == request.user.municipality_id
     plans = list(household.support_plans.select_related("created_by")[:10])
-    plan_diff = support_plan_diff(plans[1].shown_result, plans[0].shown_result) if len(plans) > 1 else None
-    return render(request, "carers/household_detail.html", {
-        "household": household,
-        "editable": editable and not household.is_restricted and household.status == CaseStatus.OPEN,
-        "can_manage": editable,
-        "carer_list": household.carers.all(),
-        "recipient_list": household.care_recipients.all(),
-        "consents": household.consents.select_related("taken_by"),
-        "consultations": household.consultations.select_related("recorded_by")[:50],
-        "plans": plans, "plan_diff": plan_diff,
-        "follow_up_form": FollowUpForm(initial={"next_follow_up": household.next_follow_up}),
-        "today": timezone.localdate(),
-    })
+    plan_diff = (
+        support_plan_diff(plans[1].shown_result, plans[0].shown_result) if len(plans) > 1 else None
+    )
+    return render(
+        request,
+        "carers/household_detail.html",
+        {
+            "household": household,
+            "editable": editable
+            and not household.is_restricted
+            and household.status == CaseStatus.OPEN,
+            "can_manage": editable,
+            "carer_list": household.carers.all(),
+            "recipient_list": household.care_recipients.all(),
+            "consents": household.consents.select_related("taken_by"),
+            "consultations": household.consultations.select_related("recorded_by")[:50],
+            "plans": plans,
+            "plan_diff": plan_diff,
+            "follow_up_form": FollowUpForm(initial={"next_follow_up": household.next_follow_up}),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
@@ -176,7 +214,9 @@ def household_edit(request, public_id):
     if refused:
         return refused
     data = _forget_vanished_members(request.POST, household) if request.method == "POST" else None
-    form = HouseholdForm(data, instance=household, municipality=household.municipality, prefix="household")
+    form = HouseholdForm(
+        data, instance=household, municipality=household.municipality, prefix="household"
+    )
     version = VersionForm(data, initial={"version": household.version})
     carers, recipients = _member_forms(request, household, data)
     conflict_rows = None
@@ -184,20 +224,32 @@ def household_edit(request, public_id):
         if all([form.is_valid(), version.is_valid(), carers.is_valid(), recipients.is_valid()]):
             try:
                 actions.household_update(
-                    household=household, user=request.user, expected_version=version.cleaned_data["version"],
-                    fields=form.cleaned_data, carers=carers.members(), recipients=recipients.members(),
+                    household=household,
+                    user=request.user,
+                    expected_version=version.cleaned_data["version"],
+                    fields=form.cleaned_data,
+                    carers=carers.members(),
+                    recipients=recipients.members(),
                 )
             except actions.EditConflict as conflict:
                 current = conflict.current
-                conflict_rows = records.diff(records.household_snapshot(current), _submitted_snapshot(form, carers, recipients))
-                messages.error(request, _(
-                    "Someone else changed this record while you were editing. Compare the differences below; "
-                    "your input is kept. Save again to replace their changes with yours."
-                ))
+                conflict_rows = records.diff(
+                    records.household_snapshot(current),
+                    _submitted_snapshot(form, carers, recipients),
+                )
+                messages.error(
+                    request,
+                    _(
+                        "Someone else changed this record while you were editing. Compare the differences below; "
+                        "your input is kept. Save again to replace their changes with yours."
+                    ),
+                )
                 # Re-bind with the current version so a second, deliberate save succeeds.
                 data = data.copy()
                 data["version"] = current.version
-                form = HouseholdForm(data, instance=current, municipality=current.municipality, prefix="household")
+                form = HouseholdForm(
+                    data, instance=current, municipality=current.municipality, prefix="household"
+                )
                 version = VersionForm(data)
                 carers, recipients = _member_forms(request, current, data)
             except (ValidationError, actions.CaseRestricted) as exc:
@@ -206,12 +258,23 @@ def household_edit(request, public_id):
                 messages.success(request, _("The record was saved."))
                 return redirect("carers:household_detail", public_id=household.public_id)
         else:
-            messages.error(request, _("Please correct the errors below. Nothing you typed was lost."))
+            messages.error(
+                request, _("Please correct the errors below. Nothing you typed was lost.")
+            )
     accesslog.record(user=request.user, household=household, action=AccessAction.VIEW)
-    return render(request, "carers/household_form.html", {
-        "household": household, "form": form, "version_form": version, "carers": carers, "recipients": recipients,
-        "conflict_rows": conflict_rows, "creating": False,
-    })
+    return render(
+        request,
+        "carers/household_form.html",
+        {
+            "household": household,
+            "form": form,
+            "version_form": version,
+            "carers": carers,
+            "recipients": recipients,
+            "conflict_rows": conflict_rows,
+            "creating": False,
+        },
+    )
 
 
 def _forget_vanished_members(data, household):
@@ -221,7 +284,10 @@ def _forget_vanished_members(data, household):
     failing on a hidden id field. An id that is not one of this household's
     members is treated the same way: another household's members are never touched."""
     data = data.copy()
-    for prefix, members in (("carers", household.carers), ("recipients", household.care_recipients)):
+    for prefix, members in (
+        ("carers", household.carers),
+        ("recipients", household.care_recipients),
+    ):
         current = {str(pk) for pk in members.values_list("pk", flat=True)}
         try:
             total = min(int(data.get(f"{prefix}-TOTAL_FORMS", "")), 50)
@@ -231,12 +297,14 @@ def _forget_vanished_members(data, household):
         rows = []
         for i in range(total):
             head = f"{prefix}-{i}-"
-            rows.append({k[len(head):]: data.getlist(k) for k in list(data) if k.startswith(head)})
+            rows.append({k[len(head) :]: data.getlist(k) for k in list(data) if k.startswith(head)})
             for k in [k for k in data if k.startswith(head)]:
                 del data[k]
         kept = [r for r in rows[:initial] if (r.get("id") or [""])[0] in current]
         moved = [  # a row the editor also meant to delete is simply gone
-            {**r, "id": [""]} for r in rows[:initial] if (r.get("id") or [""])[0] not in current and not r.get("DELETE")
+            {**r, "id": [""]}
+            for r in rows[:initial]
+            if (r.get("id") or [""])[0] not in current and not r.get("DELETE")
         ]
         for i, row in enumerate(kept + moved + rows[initial:]):
             for name, values in row.items():
@@ -282,8 +350,14 @@ def consultation_add(request, public_id):
         actions.consultation_add(household=household, user=request.user, **data)
         return _to_detail(request, household, _("The consultation was added."))
 
-    return _action_page(request, public_id, ConsultationForm, "carers/consultation_form.html", run,
-                        initial={"held_on": timezone.localdate()})
+    return _action_page(
+        request,
+        public_id,
+        ConsultationForm,
+        "carers/consultation_form.html",
+        run,
+        initial={"held_on": timezone.localdate()},
+    )
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
@@ -298,15 +372,33 @@ def follow_up_set(request, public_id):
 @case_page(*EDITORS, methods=("GET", "POST"))
 def consent_withdraw(request, public_id):
     def run(household, data):
-        actions.consent_withdraw(household=household, user=request.user, withdrawn_on=data["withdrawn_on"], method=data["method"])
-        return _to_detail(request, household, _("Consent withdrawal was recorded. The record is now restricted and reminders have stopped."))
+        actions.consent_withdraw(
+            household=household,
+            user=request.user,
+            withdrawn_on=data["withdrawn_on"],
+            method=data["method"],
+        )
+        return _to_detail(
+            request,
+            household,
+            _(
+                "Consent withdrawal was recorded. The record is now restricted and reminders have stopped."
+            ),
+        )
 
     household = _household(request, public_id, log=None)
     if household.is_restricted:
         messages.info(request, _("Consent was already withdrawn for this household."))
         return redirect("carers:household_detail", public_id=household.public_id)
-    return _action_page(request, public_id, WithdrawConsentForm, "carers/consent_withdraw.html", run,
-                        initial={"withdrawn_on": timezone.localdate()}, check_locked=False)
+    return _action_page(
+        request,
+        public_id,
+        WithdrawConsentForm,
+        "carers/consent_withdraw.html",
+        run,
+        initial={"withdrawn_on": timezone.localdate()},
+        check_locked=False,
+    )
 
 
 @case_page(*EDITORS, methods=("GET", "POST"))
@@ -322,10 +414,14 @@ def household_close(request, public_id):
 def household_delete(request, public_id):
     def run(household, data):
         actions.household_delete(household=household, user=request.user, reason=data["reason"])
-        messages.success(request, _("The record was deleted. The access log keeps that it was deleted and why."))
+        messages.success(
+            request, _("The record was deleted. The access log keeps that it was deleted and why.")
+        )
         return redirect("carers:household_list")
 
-    return _action_page(request, public_id, DeleteForm, "carers/household_delete.html", run, check_locked=False)
+    return _action_page(
+        request, public_id, DeleteForm, "carers/household_delete.html", run, check_locked=False
+    )
 
 
 @case_page(*READERS)
@@ -333,19 +429,29 @@ def household_export_json(request, public_id):
     household = _household(request, public_id, editable=False, log=AccessAction.EXPORT_JSON)
     body = json.dumps(records.export_data(household), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="household-{str(household.public_id)[:8]}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="household-{str(household.public_id)[:8]}.json"'
+    )
     return response
 
 
 @case_page(*READERS)
 def household_print(request, public_id):
     household = _household(request, public_id, editable=False, log=AccessAction.PRINT)
-    return render(request, "carers/household_print.html", {
-        "household": household, "now": timezone.now(),
-        "carer_list": household.carers.all(), "recipient_list": household.care_recipients.all(),
-        "consents": household.consents.select_related("taken_by"), "consultations": household.consultations.all(),
-        "plans": household.support_plans.all(), "log_entries": accesslog.entries_for(household).order_by("at", "pk"),
-    })
+    return render(
+        request,
+        "carers/household_print.html",
+        {
+            "household": household,
+            "now": timezone.now(),
+            "carer_list": household.carers.all(),
+            "recipient_list": household.care_recipients.all(),
+            "consents": household.consents.select_related("taken_by"),
+            "consultations": household.consultations.all(),
+            "plans": household.support_plans.all(),
+            "log_entries": accesslog.entries_for(household).order_by("at", "pk"),
+        },
+    )
 
 
 @case_page(*READERS)
@@ -357,5 +463,9 @@ def household_access_log(request, public_id):
 
 @case_page(Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 def audit_list(request):
-    grants = AuditGrant.objects.valid().filter(user=request.user).select_related("household", "household__municipality")
+    grants = (
+        AuditGrant.objects.valid()
+        .filter(user=request.user)
+        .select_related("household", "household__municipality")
+    )
     return render(request, "carers/audit_list.html", {"grants": grants})

@@ -9,7 +9,14 @@ from carers.models import Role
 from .models import Article, ArticleStatus, SelfCheckTally
 
 CONTENT_FIELDS = (
-    "slug", "title_ja", "title_en", "summary_ja", "summary_en", "body_ja", "body_en", "audiences",
+    "slug",
+    "title_ja",
+    "title_en",
+    "summary_ja",
+    "summary_en",
+    "body_ja",
+    "body_en",
+    "audiences",
 )
 
 
@@ -18,7 +25,11 @@ def _check_scope(user, municipality_id):
     of their own municipality; nobody else writes."""
     if user.role == Role.PREFECTURE_STAFF:
         return
-    if user.role == Role.MUNICIPAL_STAFF and user.municipality_id and municipality_id == user.municipality_id:
+    if (
+        user.role == Role.MUNICIPAL_STAFF
+        and user.municipality_id
+        and municipality_id == user.municipality_id
+    ):
         return
     raise PermissionDenied("This account may not write this article.")
 
@@ -49,7 +60,9 @@ def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -
         publish_at = fields.get("publish_at")
         if publish:
             article.publish_at = publish_at or now
-            article.status = ArticleStatus.SCHEDULED if article.publish_at > now else ArticleStatus.PUBLISHED
+            article.status = (
+                ArticleStatus.SCHEDULED if article.publish_at > now else ArticleStatus.PUBLISHED
+            )
         else:
             article.publish_at = publish_at
             article.status = ArticleStatus.DRAFT

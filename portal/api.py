@@ -30,7 +30,9 @@ def selfcheck_tally(fiscal_year=None) -> list[dict]:
     )
     with_signs = dict(
         SelfCheckTally.objects.filter(
-            month__gte=date(fiscal_year, 4, 1), month__lt=date(fiscal_year + 1, 4, 1), sign_count__gt=0
+            month__gte=date(fiscal_year, 4, 1),
+            month__lt=date(fiscal_year + 1, 4, 1),
+            sign_count__gt=0,
         )
         .values_list("municipality_id")
         .annotate(n=Count("id"))

@@ -42,18 +42,32 @@ def article_list(request):
         .local_first(municipality_code)
         .select_related("municipality")
         .only(
-            "slug", "title_ja", "title_en", "summary_ja", "summary_en", "audiences", "publish_at",
-            "municipality__name", "municipality__code",
+            "slug",
+            "title_ja",
+            "title_en",
+            "summary_ja",
+            "summary_en",
+            "audiences",
+            "publish_at",
+            "municipality__name",
+            "municipality__code",
         )
     )
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "portal/awareness/list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "municipality_code": municipality_code,
-        "can_write": _can_write(request.user),
-        "quick_exit": audience == Audience.YOUNG_CARERS,
-    })
+    return render(
+        request,
+        "portal/awareness/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "municipality_code": municipality_code,
+            "can_write": _can_write(request.user),
+            "quick_exit": audience == Audience.YOUNG_CARERS,
+        },
+    )
 
 
 def article_detail(request, slug):
@@ -66,13 +80,18 @@ def article_detail(request, slug):
             is_preview = article is not None
         if article is None:
             raise Http404
-    return render(request, "portal/awareness/detail.html", {
-        "article": article,
-        "body": markdown.render(article.body),
-        "is_preview": is_preview,
-        "is_young_carer": Audience.YOUNG_CARERS in article.audiences,
-        "can_edit": request.user.is_authenticated and Article.objects.for_user(request.user).filter(pk=article.pk).exists(),
-    })
+    return render(
+        request,
+        "portal/awareness/detail.html",
+        {
+            "article": article,
+            "body": markdown.render(article.body),
+            "is_preview": is_preview,
+            "is_young_carer": Audience.YOUNG_CARERS in article.audiences,
+            "can_edit": request.user.is_authenticated
+            and Article.objects.for_user(request.user).filter(pk=article.pk).exists(),
+        },
+    )
 
 
 def work_and_care(request):
@@ -89,26 +108,41 @@ def selfcheck(request):
     if "answered" not in request.POST:
         subject = request.POST.get("subject")
         if subject not in Subject.values:
-            return render(request, "portal/awareness/check_start.html", {
-                "subjects": Subject.choices,
-                "error": _("Please choose whether you answer about yourself or someone you know."),
-            }, status=400)
-        return render(request, "portal/awareness/check_form.html", {"form": SelfCheckForm(subject=subject)})
+            return render(
+                request,
+                "portal/awareness/check_start.html",
+                {
+                    "subjects": Subject.choices,
+                    "error": _(
+                        "Please choose whether you answer about yourself or someone you know."
+                    ),
+                },
+                status=400,
+            )
+        return render(
+            request, "portal/awareness/check_form.html", {"form": SelfCheckForm(subject=subject)}
+        )
     form = SelfCheckForm(request.POST)
     if not form.is_valid():
         return render(request, "portal/awareness/check_form.html", {"form": form}, status=400)
     result = evaluate(form.answers())
     municipality = form.cleaned_data["municipality"]
     if form.cleaned_data["tally"]:
-        actions.selfcheck_tally_record(municipality=municipality, sign_count=len(result.answers.noticed_signs))
-    return render(request, "portal/awareness/check_result.html", {
-        "result": result,
-        "municipality": municipality,
-        "steps": _next_steps(result, municipality),
-        "Step": Step,
-        "about_someone": result.answers.subject == Subject.SOMEONE,
-        "tallied": form.cleaned_data["tally"],
-    })
+        actions.selfcheck_tally_record(
+            municipality=municipality, sign_count=len(result.answers.noticed_signs)
+        )
+    return render(
+        request,
+        "portal/awareness/check_result.html",
+        {
+            "result": result,
+            "municipality": municipality,
+            "steps": _next_steps(result, municipality),
+            "Step": Step,
+            "about_someone": result.answers.subject == Subject.SOMEONE,
+            "tallied": form.cleaned_data["tally"],
+        },
+    )
 
 
 def _next_steps(result, municipality):
@@ -120,9 +154,14 @@ def _next_steps(result, municipality):
         if rule.step == Step.CONSULT:
             data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
         elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
-            categories = ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
+            categories = (
+                ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
+            )
             data = _from_services(
-                "services_for_municipality", municipality.pk, categories=list(categories), limit=LIST_LIMIT * 2
+                "services_for_municipality",
+                municipality.pk,
+                categories=list(categories),
+                limit=LIST_LIMIT * 2,
             )
         elif rule.step == Step.SALONS:
             data = _upcoming_salons(municipality.pk)
@@ -168,9 +207,15 @@ def _can_write(user):
 
 @role_required(*WRITERS)
 def manage_list(request):
-    articles = Article.objects.for_user(request.user).select_related("municipality").order_by("-updated_at", "-pk")
+    articles = (
+        Article.objects.for_user(request.user)
+        .select_related("municipality")
+        .order_by("-updated_at", "-pk")
+    )
     page = Paginator(articles, 20).get_page(request.GET.get("page"))
-    return render(request, "portal/awareness/manage_list.html", {"page": page, "Status": ArticleStatus})
+    return render(
+        request, "portal/awareness/manage_list.html", {"page": page, "Status": ArticleStatus}
+    )
 
 
 @role_required(*WRITERS)
@@ -186,9 +231,14 @@ def manage_edit(request, pk):
 def _edit(request, article):
     user = request.user
     if request.method != "POST":
-        return render(request, "portal/awareness/manage_form.html", {
-            "form": ArticleForm(instance=article, user=user), "article": article,
-        })
+        return render(
+            request,
+            "portal/awareness/manage_form.html",
+            {
+                "form": ArticleForm(instance=article, user=user),
+                "article": article,
+            },
+        )
     form = ArticleForm(request.POST, instance=article, user=user)
     intent = request.POST.get("action", "draft")
     valid = form.is_valid()
@@ -199,10 +249,14 @@ def _edit(request, article):
             # the body goes through the same sanitiser as the public page.
             data = form.data
             context["preview"] = {
-                "title_ja": data.get("title_ja", ""), "title_en": data.get("title_en", ""),
-                "body_ja": markdown.render(data.get("body_ja", "")), "body_en": markdown.render(data.get("body_en", "")),
+                "title_ja": data.get("title_ja", ""),
+                "title_en": data.get("title_en", ""),
+                "body_ja": markdown.render(data.get("body_ja", "")),
+                "body_en": markdown.render(data.get("body_en", "")),
             }
-        return render(request, "portal/awareness/manage_form.html", context, status=200 if valid else 400)
+        return render(
+            request, "portal/awareness/manage_form.html", context, status=200 if valid else 400
+        )
     try:
         saved = actions.article_save(
             user=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
@@ -210,8 +264,11 @@ def _edit(request, article):
     except PermissionDenied:
         raise Http404 from None
     if saved.status == ArticleStatus.SCHEDULED:
-        messages.success(request, _("The article is scheduled and will appear on %(when)s.") % {
-            "when": _local(saved.publish_at)})
+        messages.success(
+            request,
+            _("The article is scheduled and will appear on %(when)s.")
+            % {"when": _local(saved.publish_at)},
+        )
     elif saved.status == ArticleStatus.PUBLISHED:
         messages.success(request, _("The article is published."))
     else:

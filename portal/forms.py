@@ -20,8 +20,12 @@ class SelfCheckForm(forms.Form):
     (only, if opted in, the anonymous tally: municipality, count, month)."""
 
     subject = forms.ChoiceField(
-        label=_("Who are you answering about?"), choices=Subject.choices, widget=forms.HiddenInput,
-        error_messages={"required": _("Please choose whether you answer about yourself or someone you know.")},
+        label=_("Who are you answering about?"),
+        choices=Subject.choices,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Please choose whether you answer about yourself or someone you know.")
+        },
     )
     municipality = MunicipalityChoiceField(
         empty_label=_("Choose a municipality"),
@@ -31,8 +35,11 @@ class SelfCheckForm(forms.Form):
     works = forms.BooleanField(required=False)
     under_18 = forms.BooleanField(required=False)
     tally = forms.BooleanField(
-        label=_("Count my check anonymously in the prefecture's statistics"), required=False,
-        help_text=_("Only the municipality, the number of signs and the month are counted, nothing else."),
+        label=_("Count my check anonymously in the prefecture's statistics"),
+        required=False,
+        help_text=_(
+            "Only the municipality, the number of signs and the month are counted, nothing else."
+        ),
     )
 
     def __init__(self, *args, subject=Subject.MYSELF, **kwargs):
@@ -45,11 +52,25 @@ class SelfCheckForm(forms.Form):
         for sign in SIGNS:
             self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
                 label=sign.about_someone if about_someone else sign.about_myself,
-                choices=Answer.choices, widget=forms.RadioSelect,
-                error_messages={"required": _("Please answer this question (choose “Not sure” if you do not know).")},
+                choices=Answer.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _(
+                        "Please answer this question (choose “Not sure” if you do not know)."
+                    )
+                },
             )
         # Field order is page order, so the error summary lists problems top to bottom.
-        self.order_fields(["subject", *(f"sign_{s.key}" for s in SIGNS), "municipality", "works", "under_18", "tally"])
+        self.order_fields(
+            [
+                "subject",
+                *(f"sign_{s.key}" for s in SIGNS),
+                "municipality",
+                "works",
+                "under_18",
+                "tally",
+            ]
+        )
         if about_someone:
             self.fields["municipality"].label = _("Municipality where they live")
             self.fields["works"].label = _("They work (employed, part-time or self-employed)")
@@ -77,9 +98,13 @@ class SelfCheckForm(forms.Form):
 class ArticleFilterForm(forms.Form):
     """The public list's filters (GET). Invalid values are ignored, never a 500."""
 
-    audience = forms.ChoiceField(label=_("For"), choices=[("", _("Everyone"))] + Audience.choices, required=False)
+    audience = forms.ChoiceField(
+        label=_("For"), choices=[("", _("Everyone"))] + Audience.choices, required=False
+    )
     municipality = MunicipalityChoiceField(
-        label=_("Your municipality"), required=False, empty_label=_("Whole prefecture"),
+        label=_("Your municipality"),
+        required=False,
+        empty_label=_("Whole prefecture"),
         help_text=_("Local articles of this municipality are shown first."),
         error_messages=MUNICIPALITY_ERRORS,
     )
@@ -101,16 +126,22 @@ class ArticleForm(forms.ModelForm):
     portal.actions.article_save."""
 
     audiences = forms.MultipleChoiceField(
-        label=_("Audiences"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Audiences"),
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one audience.")},
     )
     municipality = MunicipalityChoiceField(
-        label=_("Local article for"), required=False, empty_label=_("The whole prefecture"),
+        label=_("Local article for"),
+        required=False,
+        empty_label=_("The whole prefecture"),
         help_text=_("A local article is shown first to residents who choose this municipality."),
         error_messages=MUNICIPALITY_ERRORS,
     )
     publish_at = forms.DateTimeField(
-        label=_("Publish at"), required=False, widget=DateTimeLocalInput(),
+        label=_("Publish at"),
+        required=False,
+        widget=DateTimeLocalInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Leave empty to publish now. A future time schedules the article."),
     )
@@ -118,8 +149,16 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "slug", "title_ja", "title_en", "summary_ja", "summary_en", "body_ja", "body_en",
-            "audiences", "municipality", "publish_at",
+            "slug",
+            "title_ja",
+            "title_en",
+            "summary_ja",
+            "summary_en",
+            "body_ja",
+            "body_en",
+            "audiences",
+            "municipality",
+            "publish_at",
         ]
         widgets = {
             "summary_ja": forms.Textarea(attrs={"rows": 3}),
@@ -128,7 +167,9 @@ class ArticleForm(forms.ModelForm):
             "body_en": forms.Textarea(attrs={"rows": 14}),
         }
         help_texts = {
-            "body_ja": _("Markdown: ## heading, **bold**, - list, [link](https://...), ![describe the image](/media/...). HTML is not allowed; every image needs a description."),
+            "body_ja": _(
+                "Markdown: ## heading, **bold**, - list, [link](https://...), ![describe the image](/media/...). HTML is not allowed; every image needs a description."
+            ),
             "body_en": _("Markdown, as above. Every image needs a description (alt text)."),
         }
 
@@ -142,14 +183,18 @@ class ArticleForm(forms.ModelForm):
     def clean_slug(self):
         slug = self.cleaned_data["slug"].lower()
         if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(_("This address is used by another page. Please choose another."))
+            raise forms.ValidationError(
+                _("This address is used by another page. Please choose another.")
+            )
         return slug
 
     def _clean_body(self, name):
         text = self.cleaned_data.get(name, "")
         if markdown.images_without_alt(text):
             raise forms.ValidationError(
-                _("Every image needs alt text: write a short description between the square brackets, as in ![a carer and a nurse talking](...)."),
+                _(
+                    "Every image needs alt text: write a short description between the square brackets, as in ![a carer and a nurse talking](...)."
+                ),
                 code="image_without_alt",
             )
         return text

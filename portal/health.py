@@ -22,7 +22,9 @@ def redis_status() -> str:
     try:
         import redis
 
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
         return "ok" if client.ping() else "error"
     except Exception:
         return "error"

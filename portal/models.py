@@ -47,7 +47,11 @@ class ArticleQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             )
         else:
-            rank = Case(When(municipality__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField())
+            rank = Case(
+                When(municipality__isnull=True, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
         return self.annotate(local_rank=rank).order_by("local_rank", "-publish_at", "-pk")
 
     def for_user(self, user):
@@ -66,7 +70,12 @@ class Article(models.Model):
     """An awareness article. Title, summary and body exist in Japanese and
     English; the body is Markdown, sanitised when rendered (portal.markdown)."""
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the address: lowercase letters, digits and hyphens."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the address: lowercase letters, digits and hyphens."),
+    )
     title_ja = models.CharField(_("title (Japanese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     summary_ja = models.TextField(_("summary (Japanese)"), max_length=600)
@@ -75,18 +84,31 @@ class Article(models.Model):
     body_en = models.TextField(_("body (English, Markdown)"))
     audiences = models.JSONField(_("audiences"), default=list, help_text=_("Values of Audience."))
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="articles", help_text=_("Empty for the whole prefecture; set for a local article."),
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("Empty for the whole prefecture; set for a local article."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     objects = ArticleQuerySet.as_manager()

@@ -40,8 +40,12 @@ SIGNS = (
     ),
     Sign(
         "other_roles",
-        _("Besides care, do you carry other heavy roles, such as work, raising children or school?"),
-        _("Besides care, do they carry other heavy roles, such as work, raising children or school?"),
+        _(
+            "Besides care, do you carry other heavy roles, such as work, raising children or school?"
+        ),
+        _(
+            "Besides care, do they carry other heavy roles, such as work, raising children or school?"
+        ),
         _("other heavy roles besides care"),
     ),
     Sign(
@@ -119,42 +123,60 @@ class Rule:
 RULES = (
     Rule(
         Step.YOUNG_CARER,
-        _("A child or teenager should not have to carry care. Support for young carers exists, and asking for it is the right thing to do."),
+        _(
+            "A child or teenager should not have to carry care. Support for young carers exists, and asking for it is the right thing to do."
+        ),
         under_18=True,
     ),
     Rule(
         Step.CONSULT,
-        _("Whatever the answers, a consultation window will listen and help sort out what could help. Talking is free and confidential."),
+        _(
+            "Whatever the answers, a consultation window will listen and help sort out what could help. Talking is free and confidential."
+        ),
     ),
     Rule(
         Step.SERVICES,
-        _("Services such as home help, day services or short stays can share the care, so that it does not all rest on one person."),
+        _(
+            "Services such as home help, day services or short stays can share the care, so that it does not all rest on one person."
+        ),
         signs_any=frozenset({"alone", "other_roles", "own_health", "no_services"}),
     ),
     Rule(
         Step.OWN_HEALTH,
-        _("The carer's own health matters as much as the care. Rest, a check-up and a break are part of caring well."),
+        _(
+            "The carer's own health matters as much as the care. Rest, a check-up and a break are part of caring well."
+        ),
         signs_any=frozenset({"own_health", "tired"}),
     ),
     Rule(
         Step.SALONS,
-        _("At carer salons and cafés people who care meet, talk and share tips. You can just listen."),
+        _(
+            "At carer salons and cafés people who care meet, talk and share tips. You can just listen."
+        ),
         signs_any=frozenset({"alone", "no_one_to_talk", "tired"}),
     ),
     Rule(
         Step.WORK_AND_CARE,
-        _("The law gives working carers leave, days off and shorter hours, and employers must tell you about them."),
+        _(
+            "The law gives working carers leave, days off and shorter hours, and employers must tell you about them."
+        ),
         works=True,
-        why_someone=_("The law gives working carers leave, days off and shorter hours, and employers must tell them about these."),
+        why_someone=_(
+            "The law gives working carers leave, days off and shorter hours, and employers must tell them about these."
+        ),
     ),
     Rule(
         Step.APPROACH,
-        _("A few kind words and listening without judging can help. You do not have to solve anything: sharing where help is available is enough."),
+        _(
+            "A few kind words and listening without judging can help. You do not have to solve anything: sharing where help is available is enough."
+        ),
         subject=Subject.SOMEONE,
     ),
     Rule(
         Step.STAY_IN_TOUCH,
-        _("No signs stood out right now. Care often changes over time; keep these contacts in mind."),
+        _(
+            "No signs stood out right now. Care often changes over time; keep these contacts in mind."
+        ),
         no_signs=True,
     ),
 )

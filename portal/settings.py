@@ -57,8 +57,12 @@ def _required(name):
 DEBUG = _bool("DEBUG", False)
 
 if DEBUG:
-    SECRET_KEY = env.str("SECRET_KEY", default="") or "dev-only-insecure-key-do-not-use-in-production"
-    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+    SECRET_KEY = (
+        env.str("SECRET_KEY", default="") or "dev-only-insecure-key-do-not-use-in-production"
+    )
+    ALLOWED_HOSTS = env.list(
+        "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"]
+    )
 else:
     SECRET_KEY = _required("SECRET_KEY")
     ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
@@ -174,16 +178,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # request; the outbox sweep resends whatever could not be queued.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {}  # filled by portal.celery from each app's schedule.py
 
 # --- Email --------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+EMAIL_CONFIG = env.email_url(
+    "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
+)
 vars().update(EMAIL_CONFIG)
 if env.str("EMAIL_URL", default="").startswith("filemail://"):
     # django-environ drops the leading slash of an absolute path; keep it as written.
-    EMAIL_FILE_PATH = env.str("EMAIL_URL")[len("filemail://"):]
+    EMAIL_FILE_PATH = env.str("EMAIL_URL")[len("filemail://") :]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kizuki <no-reply@kizuki.example.jp>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = _int("EMAIL_TIMEOUT", 10)
@@ -217,7 +227,10 @@ LOGIN_URL = "account_login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

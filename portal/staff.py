@@ -21,7 +21,9 @@ from carers.access import role_required
 from carers.forms import MunicipalityChoiceField
 from carers.models import Role, User
 
-INVITABLE_ROLES = [(r.value, r.label) for r in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)]
+INVITABLE_ROLES = [
+    (r.value, r.label) for r in (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
+]
 
 
 class StaffInviteForm(forms.Form):
@@ -32,19 +34,24 @@ class StaffInviteForm(forms.Form):
         required=False, help_text=gettext_lazy("Required for municipal staff.")
     )
     language = forms.ChoiceField(
-        label=gettext_lazy("Language of the invitation"), choices=[("ja", "日本語"), ("en", "English")]
+        label=gettext_lazy("Language of the invitation"),
+        choices=[("ja", "日本語"), ("en", "English")],
     )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(gettext_lazy("An account with this email address already exists."))
+            raise forms.ValidationError(
+                gettext_lazy("An account with this email address already exists.")
+            )
         return email
 
     def clean(self):
         data = super().clean()
         if data.get("role") == Role.MUNICIPAL_STAFF and not data.get("municipality"):
-            self.add_error("municipality", gettext_lazy("Choose the municipality this staff member works for."))
+            self.add_error(
+                "municipality", gettext_lazy("Choose the municipality this staff member works for.")
+            )
         if data.get("role") != Role.MUNICIPAL_STAFF:
             data["municipality"] = None
         return data
@@ -54,16 +61,27 @@ def staff_invite(*, invited_by, email, display_name, role, municipality, languag
     """Create a staff account without a usable password and email a link to set one."""
     with transaction.atomic():
         user = User.objects.create_user(
-            email=email, password=None, role=role, municipality=municipality,
-            display_name=display_name, language=language,
+            email=email,
+            password=None,
+            role=role,
+            municipality=municipality,
+            display_name=display_name,
+            language=language,
         )
         EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
         key = default_token_generator.make_token(user)
-        path = reverse("account_reset_password_from_key", kwargs={"uidb36": user_pk_to_url_str(user), "key": key})
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
+        )
         outbox.enqueue(
             to=user,
             template="portal/email/staff_invite",
-            context={"set_password_path": path, "role": str(Role(role).label), "invited_by": str(invited_by)},
+            context={
+                "set_password_path": path,
+                "role": str(Role(role).label),
+                "invited_by": str(invited_by),
+            },
         )
     return user
 
@@ -73,7 +91,13 @@ def invite(request):
     form = StaffInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         staff_invite(invited_by=request.user, **form.cleaned_data)
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+        messages.success(
+            request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
         return redirect("staff_invite")
-    invited = User.objects.filter(role__in=[r for r, _l in INVITABLE_ROLES]).select_related("municipality").order_by("-date_joined")[:20]
+    invited = (
+        User.objects.filter(role__in=[r for r, _l in INVITABLE_ROLES])
+        .select_related("municipality")
+        .order_by("-date_joined")[:20]
+    )
     return render(request, "portal/staff_invite.html", {"form": form, "invited": invited})

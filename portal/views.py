@@ -18,9 +18,8 @@ def error_404(request, exception=None):
 
 def error_500(request):
     # No context processors that touch the database: the error may be the database.
-    from django.template import loader
-
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     template = loader.get_template("errors/500.html")
     return HttpResponseServerError(template.render({"title": _("Server error")}))
@@ -42,7 +41,9 @@ def set_language(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "/"
     path = next_url
     for code, _name in settings.LANGUAGES:
@@ -52,8 +53,11 @@ def set_language(request):
         path = f"/{language}{path}"
     response = HttpResponseRedirect(path)
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax", secure=request.is_secure(),
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
     )
     return response
 

@@ -40,9 +40,16 @@ def household_guidance(request, public_id):
             answers = {**form.cleaned_data, "municipality": household.municipality_id}
             result_dict = evaluate_guidance(answers, household.municipality_id).to_dict()
             if saving:
-                result_dict["by_language"] = _in_each_language(evaluate_guidance, answers, household.municipality_id)
+                result_dict["by_language"] = _in_each_language(
+                    evaluate_guidance, answers, household.municipality_id
+                )
                 try:
-                    cases.support_plan_save(household=household, user=request.user, answers=answers, result_dict=result_dict)
+                    cases.support_plan_save(
+                        household=household,
+                        user=request.user,
+                        answers=answers,
+                        result_dict=result_dict,
+                    )
                 except cases.CaseRestricted as exc:
                     messages.error(request, str(exc))
                     return redirect("carers:household_detail", public_id=household.public_id)
@@ -56,10 +63,18 @@ def household_guidance(request, public_id):
         form = form_class(initial=cases.guidance_initial(household))
     if "municipality" in form.fields:  # always the household's own municipality
         form.fields["municipality"].widget = forms.HiddenInput()
-    return render(request, "services/casework/guidance.html", {
-        "title": cases.GUIDANCE_TITLE, "household": household, "form": form, "result": result, "diff": diff,
-        "latest": latest,
-    })
+    return render(
+        request,
+        "services/casework/guidance.html",
+        {
+            "title": cases.GUIDANCE_TITLE,
+            "household": household,
+            "form": form,
+            "result": result,
+            "diff": diff,
+            "latest": latest,
+        },
+    )
 
 
 def _in_each_language(evaluate_guidance, answers, code) -> dict:

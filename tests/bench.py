@@ -45,12 +45,19 @@ def measure(client, path, rounds):
         client.get(path)
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    return response.status_code, queries, statistics.median(times), times[int(len(times) * 0.95) - 1], times[-1]
+    return (
+        response.status_code,
+        queries,
+        statistics.median(times),
+        times[int(len(times) * 0.95) - 1],
+        times[-1],
+    )
 
 
-def main(rounds=int(os.environ.get("BENCH_ROUNDS", "30"))):
+def main():
     import django
 
+    rounds = int(os.environ.get("BENCH_ROUNDS", "30"))
     django.setup()
     from django.core.management import call_command
     from django.test import Client

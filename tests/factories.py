@@ -27,7 +27,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         municipality_code = None
 
     municipality = factory.LazyAttribute(
-        lambda o: Municipality.objects.get(code=o.municipality_code) if o.municipality_code else None
+        lambda o: (
+            Municipality.objects.get(code=o.municipality_code) if o.municipality_code else None
+        )
     )
 
     @factory.post_generation

@@ -11,8 +11,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 SKIP_PREFIXES = ("admin/", "accounts/", "jsi18n/", "i18n/", "media/")
-PERSONAS = ["visitor", "resident", "organiser", "municipal_staff", "other_municipality_staff",
-            "prefecture_staff", "advisor_user"]
+PERSONAS = [
+    "visitor",
+    "resident",
+    "organiser",
+    "municipal_staff",
+    "other_municipality_staff",
+    "prefecture_staff",
+    "advisor_user",
+]
 
 
 def _walk(patterns, prefix=""):
@@ -80,7 +87,11 @@ def test_identifiers_that_do_not_exist_are_404(persona, persona_client):
     for path in _paths():
         if "bad-token" in path:
             continue
-        if "no-such-thing" not in path and "987654" not in path and str(uuid.UUID(int=1)) not in path:
+        if (
+            "no-such-thing" not in path
+            and "987654" not in path
+            and str(uuid.UUID(int=1)) not in path
+        ):
             continue
         status = c.get(path).status_code
         allowed = {404, 405} | ({302} if persona == "visitor" else set())
@@ -93,10 +104,24 @@ def test_the_public_url_contract_exists():
     from django.urls import Resolver404, resolve
     from django.utils import translation
 
-    translation.activate("ja")  # unprefixed URLs are Japanese; an earlier test may leave English active
-    for path in ["/", "/awareness/", "/awareness/check/", "/awareness/work-and-care/", "/salons/",
-                 "/salons/calendar.ics", "/services/", "/services/guide/", "/api/hsds/services",
-                 "/advisors/requests/", "/dashboard/", "/accounts/login/", "/healthz"]:
+    translation.activate(
+        "ja"
+    )  # unprefixed URLs are Japanese; an earlier test may leave English active
+    for path in [
+        "/",
+        "/awareness/",
+        "/awareness/check/",
+        "/awareness/work-and-care/",
+        "/salons/",
+        "/salons/calendar.ics",
+        "/services/",
+        "/services/guide/",
+        "/api/hsds/services",
+        "/advisors/requests/",
+        "/dashboard/",
+        "/accounts/login/",
+        "/healthz",
+    ]:
         try:
             resolve(path)
         except Resolver404:

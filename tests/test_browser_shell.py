@@ -29,7 +29,14 @@ def test_wrong_password_shows_an_error_and_keeps_the_email(page, resident):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_home_and_sign_in_pages_pass_axe_in_both_languages(page, axe_check):
-    for path in ("/", "/en/", "/accounts/login/", "/en/accounts/login/", "/accounts/signup/", "/en/accounts/signup/"):
+    for path in (
+        "/",
+        "/en/",
+        "/accounts/login/",
+        "/en/accounts/login/",
+        "/accounts/signup/",
+        "/en/accounts/signup/",
+    ):
         page.goto(f"{page.base_url}{path}")
         axe_check(page)
 

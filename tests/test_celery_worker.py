@@ -36,20 +36,43 @@ def test_worker_delivers_outbox_email(redis_url, resident, tmp_path):
         "EMAIL_URL": f"filemail://{tmp_path}",
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-c", "1", "-l", "warning",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"test-{os.getpid()}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "--pool=solo",
+            "-c",
+            "1",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         with transaction.atomic():
-            message = outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "worker"})
+            message = outbox.enqueue(
+                to=resident, template="carers/email/test_notice", context={"what": "worker"}
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             message.refresh_from_db()
             if message.status == OutboundEmail.Status.SENT:
                 break
             time.sleep(0.5)
-        assert message.status == OutboundEmail.Status.SENT, "the worker did not send the email in 60 s"
+        assert message.status == OutboundEmail.Status.SENT, (
+            "the worker did not send the email in 60 s"
+        )
         files = list(tmp_path.iterdir())
         assert len(files) == 1
         text = files[0].read_text()

@@ -25,8 +25,14 @@ def test_compose_file_is_valid_for_the_compose_tool():
             pytest.fail("docker-compose is not installed (KIZUKI_REQUIRE_REAL_SERVICES=1)")
         pytest.skip("docker-compose not installed (apt-get install docker-compose)")
     env = {**os.environ, "SECRET_KEY": "x", "ALLOWED_HOSTS": "example.jp"}
-    result = subprocess.run([tool, "-f", str(COMPOSE), "config", "-q"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [tool, "-f", str(COMPOSE), "config", "-q"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 

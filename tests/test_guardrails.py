@@ -20,7 +20,9 @@ def test_no_pending_migrations():
 
 
 def _po_files():
-    return sorted(p for p in ROOT.glob("**/locale/ja/LC_MESSAGES/django.po") if ".venv" not in p.parts)
+    return sorted(
+        p for p in ROOT.glob("**/locale/ja/LC_MESSAGES/django.po") if ".venv" not in p.parts
+    )
 
 
 def _entries(text):
@@ -35,9 +37,13 @@ def _entries(text):
 
 
 def test_every_app_has_a_japanese_catalogue():
-    apps_with_templates = {p.parent.parent.name for p in ROOT.glob("*/templates/*/") if ".venv" not in p.parts}
+    apps_with_templates = {
+        p.parent.parent.name for p in ROOT.glob("*/templates/*/") if ".venv" not in p.parts
+    }
     catalogues = {p.parents[3].name for p in _po_files()}
-    missing = {a for a in apps_with_templates if a not in catalogues and (ROOT / a / "apps.py").exists()}
+    missing = {
+        a for a in apps_with_templates if a not in catalogues and (ROOT / a / "apps.py").exists()
+    }
     assert not missing, f"apps with templates but no locale/ja catalogue: {missing}"
 
 

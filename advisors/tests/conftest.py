@@ -31,10 +31,18 @@ def future(days=30):
 
 def request_fields(**overrides):
     fields = {
-        "menu_items": [MenuItem.SURVEY], "purpose": "Survey carers", "situation": "No data yet",
-        "preferred_date_1": future(30), "preferred_date_2": None, "preferred_date_3": None,
-        "format": "online", "venue": "", "expected_participants": 10, "contact_name": "Tanaka",
-        "contact_phone": "", "contact_email": "",
+        "menu_items": [MenuItem.SURVEY],
+        "purpose": "Survey carers",
+        "situation": "No data yet",
+        "preferred_date_1": future(30),
+        "preferred_date_2": None,
+        "preferred_date_3": None,
+        "format": "online",
+        "venue": "",
+        "expected_participants": 10,
+        "contact_name": "Tanaka",
+        "contact_phone": "",
+        "contact_email": "",
     }
     fields.update(overrides)
     return fields
@@ -42,7 +50,9 @@ def request_fields(**overrides):
 
 @pytest.fixture
 def advisor(advisor_user):
-    return Advisor.objects.create(user=advisor_user, name="Advisor Sato", specialties=[MenuItem.SURVEY])
+    return Advisor.objects.create(
+        user=advisor_user, name="Advisor Sato", specialties=[MenuItem.SURVEY]
+    )
 
 
 @pytest.fixture
@@ -60,7 +70,10 @@ def make_request(municipal_staff, advisor):
         if status in (Status.SCHEDULED, Status.COMPLETED):
             fields.setdefault("start_time", time(10, 0))
         return DispatchRequest.objects.create(
-            municipality_id=created_by.municipality_id, created_by=created_by, status=status, **fields
+            municipality_id=created_by.municipality_id,
+            created_by=created_by,
+            status=status,
+            **fields,
         )
 
     return make
@@ -71,7 +84,14 @@ def action_kwargs(action, advisor):
     return {
         Action.APPROVE: {"advisor": advisor, "dispatch_date": future(40)},
         Action.SCHEDULE: {"start_time": time(14, 0), "confirmed_venue": "Hall"},
-        Action.REPORT: {"data": {"what_was_done": "Talk", "participants": 12, "outcomes": "Plan", "follow_ups": ""}},
+        Action.REPORT: {
+            "data": {
+                "what_was_done": "Talk",
+                "participants": 12,
+                "outcomes": "Plan",
+                "follow_ups": "",
+            }
+        },
         Action.RETURN: {"comment": "Please add the venue"},
         Action.REJECT: {"comment": "Out of scope"},
     }.get(action, {})

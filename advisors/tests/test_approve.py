@@ -21,16 +21,28 @@ def url(dispatch):
 
 
 @pytest.mark.django_db
-def test_approve_with_an_advisor_and_a_date(client_for, prefecture_staff, make_request, advisor, municipal_staff):
+def test_approve_with_an_advisor_and_a_date(
+    client_for, prefecture_staff, make_request, advisor, municipal_staff
+):
     dispatch = make_request()
     client = client_for(prefecture_staff)
     page = client.get(url(dispatch))
     assert "Advisor Sato" in page.content.decode()
-    response = client.post(url(dispatch), {"version": dispatch.version, "advisor": advisor.pk,
-                                           "dispatch_date": future(25).isoformat()})
+    response = client.post(
+        url(dispatch),
+        {
+            "version": dispatch.version,
+            "advisor": advisor.pk,
+            "dispatch_date": future(25).isoformat(),
+        },
+    )
     assert response.status_code == 302
     dispatch.refresh_from_db()
-    assert (dispatch.status, dispatch.advisor, dispatch.dispatch_date) == (Status.APPROVED, advisor, future(25))
+    assert (dispatch.status, dispatch.advisor, dispatch.dispatch_date) == (
+        Status.APPROVED,
+        advisor,
+        future(25),
+    )
     assert {(e.to_email, e.template) for e in OutboundEmail.objects.all()} == {
         (municipal_staff.email, "advisors/email/approve_municipality"),
         (advisor.user.email, "advisors/email/approve_advisor"),
@@ -38,16 +50,25 @@ def test_approve_with_an_advisor_and_a_date(client_for, prefecture_staff, make_r
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("data", "message"), [
-    ({"dispatch_date": future(25).isoformat()}, "Choose an advisor."),
-    ({"advisor": "ADVISOR"}, "Choose the dispatch date."),
-    ({"advisor": "ADVISOR", "dispatch_date": future(-1).isoformat()}, "The dispatch date must be after today."),
-])
-def test_approving_needs_an_advisor_and_a_future_date(client_for, prefecture_staff, make_request, advisor,
-                                                      data, message):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"dispatch_date": future(25).isoformat()}, "Choose an advisor."),
+        ({"advisor": "ADVISOR"}, "Choose the dispatch date."),
+        (
+            {"advisor": "ADVISOR", "dispatch_date": future(-1).isoformat()},
+            "The dispatch date must be after today.",
+        ),
+    ],
+)
+def test_approving_needs_an_advisor_and_a_future_date(
+    client_for, prefecture_staff, make_request, advisor, data, message
+):
     dispatch = make_request()
     data = {k: (advisor.pk if v == "ADVISOR" else v) for k, v in data.items()}
-    response = client_for(prefecture_staff).post(url(dispatch), {"version": dispatch.version, **data})
+    response = client_for(prefecture_staff).post(
+        url(dispatch), {"version": dispatch.version, **data}
+    )
     assert message in response.content.decode()
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SUBMITTED and dispatch.advisor is None
@@ -55,35 +76,59 @@ def test_approving_needs_an_advisor_and_a_future_date(client_for, prefecture_sta
 
 
 @pytest.mark.django_db
-def test_refused_when_the_advisor_is_unavailable(client_for, prefecture_staff, make_request, advisor):
+def test_refused_when_the_advisor_is_unavailable(
+    client_for, prefecture_staff, make_request, advisor
+):
     advisor.unavailable_dates = [future(25)]
     advisor.save()
     dispatch = make_request()
-    response = client_for(prefecture_staff).post(url(dispatch), {"version": dispatch.version, "advisor": advisor.pk,
-                                                                 "dispatch_date": future(25).isoformat()})
+    response = client_for(prefecture_staff).post(
+        url(dispatch),
+        {
+            "version": dispatch.version,
+            "advisor": advisor.pk,
+            "dispatch_date": future(25).isoformat(),
+        },
+    )
     assert "is unavailable on" in response.content.decode()
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SUBMITTED and dispatch.advisor is None
 
 
 @pytest.mark.django_db
-def test_refused_when_the_advisor_is_already_assigned_that_day(client_for, prefecture_staff, make_request, advisor):
+def test_refused_when_the_advisor_is_already_assigned_that_day(
+    client_for, prefecture_staff, make_request, advisor
+):
     make_request(status=Status.SCHEDULED, dispatch_date=future(25))
     dispatch = make_request()
-    response = client_for(prefecture_staff).post(url(dispatch), {"version": dispatch.version, "advisor": advisor.pk,
-                                                                 "dispatch_date": future(25).isoformat()})
+    response = client_for(prefecture_staff).post(
+        url(dispatch),
+        {
+            "version": dispatch.version,
+            "advisor": advisor.pk,
+            "dispatch_date": future(25).isoformat(),
+        },
+    )
     assert "already assigned to another dispatch" in response.content.decode()
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SUBMITTED
 
 
 @pytest.mark.django_db
-def test_a_stale_form_is_told_someone_else_decided(client_for, prefecture_staff, make_request, advisor):
+def test_a_stale_form_is_told_someone_else_decided(
+    client_for, prefecture_staff, make_request, advisor
+):
     dispatch = make_request()
     rendered_version = dispatch.version
     actions.request_return(dispatch=dispatch, user=prefecture_staff, comment="Add the venue")
-    response = client_for(prefecture_staff).post(url(dispatch), {"version": rendered_version, "advisor": advisor.pk,
-                                                                 "dispatch_date": future(25).isoformat()})
+    response = client_for(prefecture_staff).post(
+        url(dispatch),
+        {
+            "version": rendered_version,
+            "advisor": advisor.pk,
+            "dispatch_date": future(25).isoformat(),
+        },
+    )
     assert response.status_code == 409
     assert "Someone else changed this request" in response.content.decode()
     assert "Returned for revision" in response.content.decode()
@@ -94,8 +139,10 @@ def test_a_stale_form_is_told_someone_else_decided(client_for, prefecture_staff,
 @pytest.mark.django_db
 def test_return_needs_a_comment(client_for, prefecture_staff, make_request):
     dispatch = make_request()
-    response = client_for(prefecture_staff).post(f"/en/advisors/requests/{dispatch.pk}/return/",
-                                                 {"version": dispatch.version, "comment": " "})
+    response = client_for(prefecture_staff).post(
+        f"/en/advisors/requests/{dispatch.pk}/return/",
+        {"version": dispatch.version, "comment": " "},
+    )
     assert "This field is required." in response.content.decode()
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SUBMITTED
@@ -105,11 +152,25 @@ def test_return_needs_a_comment(client_for, prefecture_staff, make_request):
 def test_schedule_confirms_time_and_venue(client_for, prefecture_staff, make_request, advisor):
     dispatch = make_request(status=Status.APPROVED)
     client = client_for(prefecture_staff)
-    bad = client.post(f"/en/advisors/requests/{dispatch.pk}/schedule/", {
-        "version": dispatch.version, "start_time": "15:00", "end_time": "14:00", "confirmed_venue": "Hall"})
+    bad = client.post(
+        f"/en/advisors/requests/{dispatch.pk}/schedule/",
+        {
+            "version": dispatch.version,
+            "start_time": "15:00",
+            "end_time": "14:00",
+            "confirmed_venue": "Hall",
+        },
+    )
     assert "The end time must be after the start time." in bad.content.decode()
-    client.post(f"/en/advisors/requests/{dispatch.pk}/schedule/", {
-        "version": dispatch.version, "start_time": "14:00", "end_time": "16:00", "confirmed_venue": "Hall"})
+    client.post(
+        f"/en/advisors/requests/{dispatch.pk}/schedule/",
+        {
+            "version": dispatch.version,
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "confirmed_venue": "Hall",
+        },
+    )
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SCHEDULED and dispatch.confirmed_venue == "Hall"
     assert OutboundEmail.objects.filter(template="advisors/email/schedule_advisor").count() == 1
@@ -147,12 +208,24 @@ def test_two_staff_approving_at_once_exactly_one_succeeds(make_request, prefectu
     second = Advisor.objects.create(user=other_user, name="Advisor Kato")
     dispatch = make_request()
     version = dispatch.version
-    results = _race([
-        lambda: actions.request_approve(dispatch=dispatch, user=prefecture_staff, advisor=advisor,
-                                        dispatch_date=future(25), expected_version=version),
-        lambda: actions.request_approve(dispatch=dispatch, user=colleague, advisor=second,
-                                        dispatch_date=future(26), expected_version=version),
-    ])
+    results = _race(
+        [
+            lambda: actions.request_approve(
+                dispatch=dispatch,
+                user=prefecture_staff,
+                advisor=advisor,
+                dispatch_date=future(25),
+                expected_version=version,
+            ),
+            lambda: actions.request_approve(
+                dispatch=dispatch,
+                user=colleague,
+                advisor=second,
+                dispatch_date=future(26),
+                expected_version=version,
+            ),
+        ]
+    )
     winners = [r for r in results if isinstance(r, DispatchRequest)]
     losers = [r for r in results if isinstance(r, actions.StaleRequest)]
     assert len(winners) == 1 and len(losers) == 1, results
@@ -163,13 +236,24 @@ def test_two_staff_approving_at_once_exactly_one_succeeds(make_request, prefectu
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_advisor_cannot_be_booked_twice_by_simultaneous_approvals(make_request, prefecture_staff, advisor):
+def test_one_advisor_cannot_be_booked_twice_by_simultaneous_approvals(
+    make_request, prefecture_staff, advisor
+):
     first, second = make_request(), make_request()
-    results = _race([
-        lambda d=d: actions.request_approve(dispatch=d, user=prefecture_staff, advisor=advisor, dispatch_date=future(25))
-        for d in (first, second)
-    ])
+    results = _race(
+        [
+            lambda d=d: actions.request_approve(
+                dispatch=d, user=prefecture_staff, advisor=advisor, dispatch_date=future(25)
+            )
+            for d in (first, second)
+        ]
+    )
     assert sum(isinstance(r, DispatchRequest) for r in results) == 1, results
     refused = [r for r in results if not isinstance(r, DispatchRequest)]
     assert "already assigned to another dispatch" in str(refused[0])
-    assert DispatchRequest.objects.filter(status=Status.APPROVED, advisor=advisor, dispatch_date=future(25)).count() == 1
+    assert (
+        DispatchRequest.objects.filter(
+            status=Status.APPROVED, advisor=advisor, dispatch_date=future(25)
+        ).count()
+        == 1
+    )

@@ -39,9 +39,15 @@ def submit(pg, label):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_submit_approve_report_read(new_page, browser_login, axe_check, municipal_staff, prefecture_staff, advisor):
+def test_submit_approve_report_read(
+    new_page, browser_login, axe_check, municipal_staff, prefecture_staff, advisor
+):
     municipal, prefecture, adviser = new_page(), new_page(), new_page()
-    for pg, user in ((municipal, municipal_staff), (prefecture, prefecture_staff), (adviser, advisor.user)):
+    for pg, user in (
+        (municipal, municipal_staff),
+        (prefecture, prefecture_staff),
+        (adviser, advisor.user),
+    ):
         browser_login(pg, user, lang_prefix="/en")
 
     # Municipal staff write and submit the request.
@@ -89,7 +95,9 @@ def test_submit_approve_report_read(new_page, browser_login, axe_check, municipa
     municipal.reload()
     assert municipal.locator("#request-status").inner_text() == "Completed"
     assert "The city chose a postal survey" in municipal.locator("#report").inner_text()
-    assert municipal.locator("#timeline li").count() == 5  # created, submitted, approved, scheduled, reported
+    assert (
+        municipal.locator("#timeline li").count() == 5
+    )  # created, submitted, approved, scheduled, reported
     axe_check(municipal)
 
     assert DispatchRequest.objects.get(pk=pk).status == Status.COMPLETED

@@ -27,14 +27,18 @@ def test_fiscal_year_boundaries():
 def spread(make_request, other_municipality_staff):
     make_request(submitted_at=at(2025, 4, 1), menu_items=["survey", "salon"])
     make_request(status=Status.COMPLETED, submitted_at=at(2026, 3, 31), menu_items=["lecture"])
-    make_request(status=Status.REJECTED, submitted_at=at(2025, 9, 1), created_by=other_municipality_staff)
+    make_request(
+        status=Status.REJECTED, submitted_at=at(2025, 9, 1), created_by=other_municipality_staff
+    )
     make_request(submitted_at=at(2026, 4, 1))  # next fiscal year
     make_request(status=Status.DRAFT)  # never submitted: not counted
 
 
 @pytest.mark.django_db
 def test_figures_page(client_for, prefecture_staff, spread):
-    body = client_for(prefecture_staff).get("/en/advisors/figures/", {"year": 2025}).content.decode()
+    body = (
+        client_for(prefecture_staff).get("/en/advisors/figures/", {"year": 2025}).content.decode()
+    )
     assert "fiscal year 2025" in body
     assert "札幌市" in body and "函館市" in body
 

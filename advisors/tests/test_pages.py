@@ -12,13 +12,27 @@ from .conftest import future
 
 def pages(dispatch, scheduled, advisor):
     return {
-        "municipal_staff": ["/advisors/requests/", "/advisors/requests/new/", f"/advisors/requests/{dispatch.pk}/",
-                            f"/advisors/requests/{dispatch.pk}/edit/", f"/advisors/requests/{dispatch.pk}/submit/",
-                            f"/advisors/requests/{dispatch.pk}/withdraw/"],
-        "prefecture_staff": ["/advisors/requests/", f"/advisors/requests/{scheduled.pk}/", "/advisors/roster/",
-                             "/advisors/roster/new/", f"/advisors/roster/{advisor.pk}/", "/advisors/figures/"],
-        "advisor_user": ["/advisors/requests/", f"/advisors/requests/{scheduled.pk}/",
-                         f"/advisors/requests/{scheduled.pk}/report/"],
+        "municipal_staff": [
+            "/advisors/requests/",
+            "/advisors/requests/new/",
+            f"/advisors/requests/{dispatch.pk}/",
+            f"/advisors/requests/{dispatch.pk}/edit/",
+            f"/advisors/requests/{dispatch.pk}/submit/",
+            f"/advisors/requests/{dispatch.pk}/withdraw/",
+        ],
+        "prefecture_staff": [
+            "/advisors/requests/",
+            f"/advisors/requests/{scheduled.pk}/",
+            "/advisors/roster/",
+            "/advisors/roster/new/",
+            f"/advisors/roster/{advisor.pk}/",
+            "/advisors/figures/",
+        ],
+        "advisor_user": [
+            "/advisors/requests/",
+            f"/advisors/requests/{scheduled.pk}/",
+            f"/advisors/requests/{scheduled.pk}/report/",
+        ],
     }
 
 
@@ -26,7 +40,10 @@ def pages(dispatch, scheduled, advisor):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 @pytest.mark.parametrize("persona", ["municipal_staff", "prefecture_staff", "advisor_user"])
 def test_every_page_renders(request, client_for, make_request, advisor, persona, prefix):
-    dispatch, scheduled = make_request(status=Status.RETURNED), make_request(status=Status.SCHEDULED)
+    dispatch, scheduled = (
+        make_request(status=Status.RETURNED),
+        make_request(status=Status.SCHEDULED),
+    )
     client = client_for(request.getfixturevalue(persona))
     for path in pages(dispatch, scheduled, advisor)[persona]:
         response = client.get(prefix + path)
@@ -40,15 +57,27 @@ def test_approve_page_lists_bookings(client_for, prefecture_staff, make_request,
     advisor.unavailable_dates = [future(34)]
     advisor.save()
     dispatch = make_request()
-    body = client_for(prefecture_staff).get(f"/en/advisors/requests/{dispatch.pk}/approve/").content.decode()
+    body = (
+        client_for(prefecture_staff)
+        .get(f"/en/advisors/requests/{dispatch.pk}/approve/")
+        .content.decode()
+    )
     assert future(33).isoformat() in body and future(34).isoformat() in body
 
 
 @pytest.mark.django_db
-def test_edit_page_shows_the_return_comment(client_for, municipal_staff, prefecture_staff, make_request):
+def test_edit_page_shows_the_return_comment(
+    client_for, municipal_staff, prefecture_staff, make_request
+):
     dispatch = make_request()
-    actions.request_return(dispatch=dispatch, user=prefecture_staff, comment="Please add a second date")
-    body = client_for(municipal_staff).get(f"/en/advisors/requests/{dispatch.pk}/edit/").content.decode()
+    actions.request_return(
+        dispatch=dispatch, user=prefecture_staff, comment="Please add a second date"
+    )
+    body = (
+        client_for(municipal_staff)
+        .get(f"/en/advisors/requests/{dispatch.pk}/edit/")
+        .content.decode()
+    )
     assert "Please add a second date" in body
 
 

@@ -9,15 +9,22 @@ from carers.models import OutboundEmail
 
 
 @pytest.mark.django_db
-def test_advisor_files_the_report_and_the_municipality_reads_it(client_for, advisor_user, municipal_staff,
-                                                                 make_request):
+def test_advisor_files_the_report_and_the_municipality_reads_it(
+    client_for, advisor_user, municipal_staff, make_request
+):
     dispatch = make_request(status=Status.SCHEDULED)
     client = client_for(advisor_user)
     assert f">#{dispatch.pk}<" in client.get("/en/advisors/requests/").content.decode()
-    response = client.post(f"/en/advisors/requests/{dispatch.pk}/report/", {
-        "version": dispatch.version, "what_was_done": "Workshop on surveys", "participants": "12",
-        "outcomes": "A survey plan", "follow_ups": "Pilot in spring",
-    })
+    response = client.post(
+        f"/en/advisors/requests/{dispatch.pk}/report/",
+        {
+            "version": dispatch.version,
+            "what_was_done": "Workshop on surveys",
+            "participants": "12",
+            "outcomes": "A survey plan",
+            "follow_ups": "Pilot in spring",
+        },
+    )
     assert response.status_code == 302
     dispatch.refresh_from_db()
     assert dispatch.status == Status.COMPLETED
@@ -29,8 +36,10 @@ def test_advisor_files_the_report_and_the_municipality_reads_it(client_for, advi
 @pytest.mark.django_db
 def test_an_incomplete_report_is_refused(client_for, advisor_user, make_request):
     dispatch = make_request(status=Status.SCHEDULED)
-    response = client_for(advisor_user).post(f"/en/advisors/requests/{dispatch.pk}/report/", {
-        "version": dispatch.version, "what_was_done": "", "participants": "-1", "outcomes": "x"})
+    response = client_for(advisor_user).post(
+        f"/en/advisors/requests/{dispatch.pk}/report/",
+        {"version": dispatch.version, "what_was_done": "", "participants": "-1", "outcomes": "x"},
+    )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     dispatch.refresh_from_db()
@@ -40,8 +49,15 @@ def test_an_incomplete_report_is_refused(client_for, advisor_user, make_request)
 @pytest.mark.django_db
 def test_an_absurd_participant_count_is_refused_not_a_500(client_for, advisor_user, make_request):
     dispatch = make_request(status=Status.SCHEDULED)
-    response = client_for(advisor_user).post(f"/en/advisors/requests/{dispatch.pk}/report/", {
-        "version": dispatch.version, "what_was_done": "Talk", "participants": "99999999999", "outcomes": "Good"})
+    response = client_for(advisor_user).post(
+        f"/en/advisors/requests/{dispatch.pk}/report/",
+        {
+            "version": dispatch.version,
+            "what_was_done": "Talk",
+            "participants": "99999999999",
+            "outcomes": "Good",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["participants"]
     assert "Talk" in response.content.decode()  # what was typed is kept
@@ -50,11 +66,15 @@ def test_an_absurd_participant_count_is_refused_not_a_500(client_for, advisor_us
 
 
 @pytest.mark.django_db
-def test_a_report_before_the_schedule_is_confirmed_is_refused(client_for, advisor_user, make_request):
+def test_a_report_before_the_schedule_is_confirmed_is_refused(
+    client_for, advisor_user, make_request
+):
     dispatch = make_request(status=Status.APPROVED)
     response = client_for(advisor_user).get(f"/en/advisors/requests/{dispatch.pk}/report/")
     assert response.status_code == 302
-    response = client_for(advisor_user).post(f"/en/advisors/requests/{dispatch.pk}/report/", {
-        "version": dispatch.version, "what_was_done": "x", "participants": "3", "outcomes": "y"})
+    response = client_for(advisor_user).post(
+        f"/en/advisors/requests/{dispatch.pk}/report/",
+        {"version": dispatch.version, "what_was_done": "x", "participants": "3", "outcomes": "y"},
+    )
     assert response.status_code == 409
     assert not DispatchReport.objects.exists()

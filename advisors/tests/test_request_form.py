@@ -17,10 +17,18 @@ URL = "/en/advisors/requests/new/"
 
 def form_data(**overrides):
     data = {
-        "menu_items": ["survey", "salon"], "purpose": "Start a carers' café", "situation": "A family group asked",
-        "preferred_date_1": future(20).isoformat(), "preferred_date_2": "", "preferred_date_3": "",
-        "format": "on_site", "venue": "City hall", "expected_participants": "15", "contact_name": "Tanaka",
-        "contact_phone": "011-000-0000", "contact_email": "",
+        "menu_items": ["survey", "salon"],
+        "purpose": "Start a carers' café",
+        "situation": "A family group asked",
+        "preferred_date_1": future(20).isoformat(),
+        "preferred_date_2": "",
+        "preferred_date_3": "",
+        "format": "on_site",
+        "venue": "City hall",
+        "expected_participants": "15",
+        "contact_name": "Tanaka",
+        "contact_phone": "011-000-0000",
+        "contact_email": "",
     }
     data.update(overrides)
     return data
@@ -31,7 +39,9 @@ def test_save_a_draft_then_submit_it(client_for, municipal_staff, prefecture_sta
     client = client_for(municipal_staff)
     response = client.post(URL, form_data(save="1"))
     dispatch = DispatchRequest.objects.get()
-    assert response.status_code == 302 and response.url.endswith(f"/advisors/requests/{dispatch.pk}/")
+    assert response.status_code == 302 and response.url.endswith(
+        f"/advisors/requests/{dispatch.pk}/"
+    )
     assert dispatch.status == Status.DRAFT
     assert dispatch.municipality == municipal_staff.municipality
     assert dispatch.menu_items == ["survey", "salon"]
@@ -39,7 +49,9 @@ def test_save_a_draft_then_submit_it(client_for, municipal_staff, prefecture_sta
 
     page = client.get(f"/en/advisors/requests/{dispatch.pk}/submit/")
     assert page.status_code == 200
-    response = client.post(f"/en/advisors/requests/{dispatch.pk}/submit/", {"version": dispatch.version})
+    response = client.post(
+        f"/en/advisors/requests/{dispatch.pk}/submit/", {"version": dispatch.version}
+    )
     assert response.status_code == 302
     dispatch.refresh_from_db()
     assert dispatch.status == Status.SUBMITTED and dispatch.submitted_at is not None
@@ -54,18 +66,30 @@ def test_submit_straight_away(client_for, municipal_staff, prefecture_staff):
     assert response.status_code == 302
     dispatch = DispatchRequest.objects.get()
     assert dispatch.status == Status.SUBMITTED
-    assert list(dispatch.events.values_list("to_status", flat=True)) == [Status.DRAFT, Status.SUBMITTED]
+    assert list(dispatch.events.values_list("to_status", flat=True)) == [
+        Status.DRAFT,
+        Status.SUBMITTED,
+    ]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"menu_items": []}, "Choose at least one menu item."),
-    ({"preferred_date_1": ""}, "Give at least one preferred date."),
-    ({"preferred_date_1": (timezone.localdate() - timedelta(days=1)).isoformat()}, "Preferred dates must be after today."),
-    ({"preferred_date_2": timezone.localdate().isoformat()}, "Preferred dates must be after today."),
-    ({"expected_participants": "0"}, "Expected participants must be at least 1."),
-    ({"venue": ""}, "Give the venue for an on-site dispatch."),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"menu_items": []}, "Choose at least one menu item."),
+        ({"preferred_date_1": ""}, "Give at least one preferred date."),
+        (
+            {"preferred_date_1": (timezone.localdate() - timedelta(days=1)).isoformat()},
+            "Preferred dates must be after today.",
+        ),
+        (
+            {"preferred_date_2": timezone.localdate().isoformat()},
+            "Preferred dates must be after today.",
+        ),
+        ({"expected_participants": "0"}, "Expected participants must be at least 1."),
+        ({"venue": ""}, "Give the venue for an on-site dispatch."),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_saved(client_for, municipal_staff, overrides, message):
     response = client_for(municipal_staff).post(URL, form_data(submit="1", **overrides))
     assert response.status_code == 200
@@ -77,17 +101,23 @@ def test_bad_input_is_refused_and_nothing_saved(client_for, municipal_staff, ove
 
 @pytest.mark.django_db
 def test_japanese_messages(client_for, municipal_staff):
-    response = client_for(municipal_staff).post("/advisors/requests/new/", form_data(menu_items=[], submit="1"))
+    response = client_for(municipal_staff).post(
+        "/advisors/requests/new/", form_data(menu_items=[], submit="1")
+    )
     assert "支援メニューを1つ以上選んでください。" in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_revise_and_resubmit_a_returned_request(client_for, municipal_staff, make_request, prefecture_staff):
+def test_revise_and_resubmit_a_returned_request(
+    client_for, municipal_staff, make_request, prefecture_staff
+):
     dispatch = make_request(status=Status.RETURNED)
     client = client_for(municipal_staff)
     url = f"/en/advisors/requests/{dispatch.pk}/edit/"
     assert client.get(url).status_code == 200
-    response = client.post(url, form_data(version=dispatch.version, purpose="Revised purpose", submit="1"))
+    response = client.post(
+        url, form_data(version=dispatch.version, purpose="Revised purpose", submit="1")
+    )
     assert response.status_code == 302
     dispatch.refresh_from_db()
     assert (dispatch.status, dispatch.purpose) == (Status.SUBMITTED, "Revised purpose")
@@ -99,7 +129,8 @@ def test_a_stale_edit_is_refused(client_for, municipal_staff, make_request):
     dispatch = make_request(status=Status.DRAFT)
     DispatchRequest.objects.filter(pk=dispatch.pk).update(version=dispatch.version + 1)
     response = client_for(municipal_staff).post(
-        f"/en/advisors/requests/{dispatch.pk}/edit/", form_data(version=dispatch.version, purpose="Mine")
+        f"/en/advisors/requests/{dispatch.pk}/edit/",
+        form_data(version=dispatch.version, purpose="Mine"),
     )
     assert "Someone else changed this request" in response.content.decode()
     dispatch.refresh_from_db()
@@ -107,11 +138,16 @@ def test_a_stale_edit_is_refused(client_for, municipal_staff, make_request):
 
 
 @pytest.mark.django_db
-def test_an_edit_posted_after_a_colleague_withdrew_keeps_the_input(client_for, municipal_staff, make_request):
+def test_an_edit_posted_after_a_colleague_withdrew_keeps_the_input(
+    client_for, municipal_staff, make_request
+):
     dispatch = make_request(status=Status.RETURNED)
-    DispatchRequest.objects.filter(pk=dispatch.pk).update(status=Status.WITHDRAWN, version=dispatch.version + 1)
+    DispatchRequest.objects.filter(pk=dispatch.pk).update(
+        status=Status.WITHDRAWN, version=dispatch.version + 1
+    )
     response = client_for(municipal_staff).post(
-        f"/en/advisors/requests/{dispatch.pk}/edit/", form_data(version=dispatch.version, purpose="My revision")
+        f"/en/advisors/requests/{dispatch.pk}/edit/",
+        form_data(version=dispatch.version, purpose="My revision"),
     )
     assert response.status_code == 409
     body = response.content.decode()

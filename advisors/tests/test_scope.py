@@ -9,8 +9,15 @@ from conftest import make_user
 
 
 @pytest.mark.django_db
-def test_for_user(make_request, municipal_staff, other_municipality_staff, prefecture_staff, advisor_user,
-                  organiser, resident):
+def test_for_user(
+    make_request,
+    municipal_staff,
+    other_municipality_staff,
+    prefecture_staff,
+    advisor_user,
+    organiser,
+    resident,
+):
     mine = make_request(status=Status.SUBMITTED)
     assigned = make_request(status=Status.SCHEDULED)
     theirs = make_request(status=Status.SUBMITTED, created_by=other_municipality_staff)
@@ -26,10 +33,18 @@ def test_for_user(make_request, municipal_staff, other_municipality_staff, prefe
 @pytest.mark.parametrize("suffix", ["", "edit/", "submit/", "withdraw/", "approve/", "report/"])
 def test_another_municipality_gets_404(client_for, other_municipality_staff, make_request, suffix):
     dispatch = make_request(status=Status.DRAFT)
-    assert client_for(other_municipality_staff).get(f"/advisors/requests/{dispatch.pk}/{suffix}").status_code == 404
-    assert client_for(other_municipality_staff).post(
-        f"/advisors/requests/{dispatch.pk}/{suffix}", {"version": dispatch.version}
-    ).status_code == 404
+    assert (
+        client_for(other_municipality_staff)
+        .get(f"/advisors/requests/{dispatch.pk}/{suffix}")
+        .status_code
+        == 404
+    )
+    assert (
+        client_for(other_municipality_staff)
+        .post(f"/advisors/requests/{dispatch.pk}/{suffix}", {"version": dispatch.version})
+        .status_code
+        == 404
+    )
     dispatch.refresh_from_db()
     assert dispatch.status == Status.DRAFT
 
@@ -61,9 +76,15 @@ def test_other_roles_get_404_everywhere(request, client_for, make_request, perso
 @pytest.mark.django_db
 def test_unknown_action_is_404(client_for, prefecture_staff, make_request):
     dispatch = make_request()
-    assert client_for(prefecture_staff).get(f"/advisors/requests/{dispatch.pk}/explode/").status_code == 404
+    assert (
+        client_for(prefecture_staff).get(f"/advisors/requests/{dispatch.pk}/explode/").status_code
+        == 404
+    )
     # A municipal action is not the prefecture's: 404, not a form.
-    assert client_for(prefecture_staff).get(f"/advisors/requests/{dispatch.pk}/withdraw/").status_code == 404
+    assert (
+        client_for(prefecture_staff).get(f"/advisors/requests/{dispatch.pk}/withdraw/").status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db

@@ -31,7 +31,9 @@ def _id(value):
 
 def test_the_definition_is_consistent():
     assert len(ALLOWED) == len(TRANSITIONS), "one transition per (state, action)"
-    assert all(t.notify for t in TRANSITIONS if t.source != Status.DRAFT), "every decision tells the other side"
+    assert all(t.notify for t in TRANSITIONS if t.source != Status.DRAFT), (
+        "every decision tells the other side"
+    )
     terminal = {Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN}
     assert not any(t.source in terminal for t in TRANSITIONS)
     assert len(DISALLOWED) == len(Status) * len(Action) - len(TRANSITIONS)
@@ -39,17 +41,27 @@ def test_the_definition_is_consistent():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda t: f"{t.action}-from-{t.source}")
-def test_each_allowed_transition(request, transition, make_request, advisor, prefecture_staff, municipal_staff):
+def test_each_allowed_transition(
+    request, transition, make_request, advisor, prefecture_staff, municipal_staff
+):
     dispatch = make_request(status=transition.source)
     actor = request.getfixturevalue(PERSONA_OF_ROLE[next(iter(transition.roles))])
     before = dispatch.version
-    result = actions.PERFORM[transition.action](dispatch=dispatch, user=actor, expected_version=before,
-                                                **action_kwargs(transition.action, advisor))
+    result = actions.PERFORM[transition.action](
+        dispatch=dispatch,
+        user=actor,
+        expected_version=before,
+        **action_kwargs(transition.action, advisor),
+    )
     result.refresh_from_db()
     assert result.status == transition.target
     assert result.version == before + 1
     event = RequestEvent.objects.get(request=dispatch, action=transition.action)
-    assert (event.actor, event.from_status, event.to_status) == (actor, transition.source, transition.target)
+    assert (event.actor, event.from_status, event.to_status) == (
+        actor,
+        transition.source,
+        transition.target,
+    )
     expected = {
         Audience.PREFECTURE: {prefecture_staff.email},
         Audience.MUNICIPALITY: {municipal_staff.email},
@@ -78,26 +90,39 @@ def test_every_disallowed_transition_is_refused(request, status, action, make_re
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("transition", "role"), WRONG_ROLES, ids=lambda v: _id(getattr(v, "action", v)))
-def test_every_transition_is_refused_to_other_roles(request, transition, role, make_request, advisor):
+@pytest.mark.parametrize(
+    ("transition", "role"), WRONG_ROLES, ids=lambda v: _id(getattr(v, "action", v))
+)
+def test_every_transition_is_refused_to_other_roles(
+    request, transition, role, make_request, advisor
+):
     dispatch = make_request(status=transition.source)
     actor = request.getfixturevalue(PERSONA_OF_ROLE[role])
     with pytest.raises(actions.NotPermitted):
-        actions.PERFORM[transition.action](dispatch=dispatch, user=actor,
-                                           **action_kwargs(transition.action, advisor))
+        actions.PERFORM[transition.action](
+            dispatch=dispatch, user=actor, **action_kwargs(transition.action, advisor)
+        )
     dispatch.refresh_from_db()
     assert dispatch.status == transition.source
     assert not OutboundEmail.objects.exists()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("transition", [t for t in TRANSITIONS if Role.MUNICIPAL_STAFF in t.roles],
-                         ids=lambda t: f"{t.action}-from-{t.source}")
-def test_staff_of_another_municipality_may_not_act(transition, make_request, other_municipality_staff, advisor):
+@pytest.mark.parametrize(
+    "transition",
+    [t for t in TRANSITIONS if Role.MUNICIPAL_STAFF in t.roles],
+    ids=lambda t: f"{t.action}-from-{t.source}",
+)
+def test_staff_of_another_municipality_may_not_act(
+    transition, make_request, other_municipality_staff, advisor
+):
     dispatch = make_request(status=transition.source)
     with pytest.raises(actions.NotPermitted):
-        actions.PERFORM[transition.action](dispatch=dispatch, user=other_municipality_staff,
-                                           **action_kwargs(transition.action, advisor))
+        actions.PERFORM[transition.action](
+            dispatch=dispatch,
+            user=other_municipality_staff,
+            **action_kwargs(transition.action, advisor),
+        )
 
 
 @pytest.mark.django_db
@@ -109,7 +134,9 @@ def test_an_advisor_may_not_report_on_someone_elses_assignment(make_request, adv
     Advisor.objects.create(user=other, name="Other")
     dispatch = make_request(status=Status.SCHEDULED)
     with pytest.raises(actions.NotPermitted):
-        actions.request_report(dispatch=dispatch, user=other, **action_kwargs(Action.REPORT, advisor))
+        actions.request_report(
+            dispatch=dispatch, user=other, **action_kwargs(Action.REPORT, advisor)
+        )
 
 
 def test_buttons_come_from_the_definition(prefecture_staff=None):

@@ -18,17 +18,38 @@ def make_household(user, **fields):
     return actions.household_create(
         user=user,
         fields={
-            "reference": REFERENCE, "service_use": "some", "services_used": "デイサービス週2回",
-            "needs_and_wishes": "休息がほしい", "notes": SECRET_NOTE,
-            "next_follow_up": timezone.localdate() + datetime.timedelta(days=7), **fields,
+            "reference": REFERENCE,
+            "service_use": "some",
+            "services_used": "デイサービス週2回",
+            "needs_and_wishes": "休息がほしい",
+            "notes": SECRET_NOTE,
+            "next_follow_up": timezone.localdate() + datetime.timedelta(days=7),
+            **fields,
         },
         consent={
-            "given_by": "本人（主たる介護者）", "given_on": timezone.localdate(), "method": ConsentMethod.IN_PERSON,
+            "given_by": "本人（主たる介護者）",
+            "given_on": timezone.localdate(),
+            "method": ConsentMethod.IN_PERSON,
             "purposes": [ConsentPurpose.CASE_RECORD, ConsentPurpose.GUIDANCE],
         },
-        carers=[{"name": CARER_NAME, "relationship": "娘", "age_band": AgeBand.AGE_12_17, "is_under_18": True, "is_working": False}],
-        recipients=[{"name": RECIPIENT_NAME, "relationship": "父", "age_band": AgeBand.AGE_75_PLUS,
-                     "care_level": CareLevel.CARE_3, "conditions": ["dementia"]}],
+        carers=[
+            {
+                "name": CARER_NAME,
+                "relationship": "娘",
+                "age_band": AgeBand.AGE_12_17,
+                "is_under_18": True,
+                "is_working": False,
+            }
+        ],
+        recipients=[
+            {
+                "name": RECIPIENT_NAME,
+                "relationship": "父",
+                "age_band": AgeBand.AGE_75_PLUS,
+                "care_level": CareLevel.CARE_3,
+                "conditions": ["dementia"],
+            }
+        ],
     )
 
 

@@ -56,5 +56,9 @@ def test_staff_record_a_household_and_plan_support(page, browser_login, municipa
     page.wait_for_selector(f"#next-follow-up:has-text('{follow_up.isoformat()}')")
     household.refresh_from_db()
     assert household.next_follow_up == follow_up
-    actions = list(AccessLogEntry.objects.filter(household_public_id=household.public_id).values_list("action", flat=True))
+    actions = list(
+        AccessLogEntry.objects.filter(household_public_id=household.public_id).values_list(
+            "action", flat=True
+        )
+    )
     assert {"create", "plan_save", "follow_up_set"} <= set(actions)

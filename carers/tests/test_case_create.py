@@ -15,14 +15,30 @@ URL = reverse("carers:household_create")
 def form_data(**overrides):
     today = timezone.localdate()
     data = {
-        "consent-given_by": "本人", "consent-given_on": today.isoformat(), "consent-method": "phone",
-        "consent-purposes": ["case_record", "follow_up"], "consent-explained": "on",
-        "carers-TOTAL_FORMS": "1", "carers-INITIAL_FORMS": "0", "carers-MIN_NUM_FORMS": "0", "carers-MAX_NUM_FORMS": "10",
-        "carers-0-name": "佐藤みどり", "carers-0-relationship": "妻", "carers-0-age_band": "65-74", "carers-0-is_working": "on",
-        "recipients-TOTAL_FORMS": "1", "recipients-INITIAL_FORMS": "0", "recipients-MIN_NUM_FORMS": "0", "recipients-MAX_NUM_FORMS": "10",
-        "recipients-0-relationship": "夫", "recipients-0-age_band": "75+", "recipients-0-care_level": "c2",
+        "consent-given_by": "本人",
+        "consent-given_on": today.isoformat(),
+        "consent-method": "phone",
+        "consent-purposes": ["case_record", "follow_up"],
+        "consent-explained": "on",
+        "carers-TOTAL_FORMS": "1",
+        "carers-INITIAL_FORMS": "0",
+        "carers-MIN_NUM_FORMS": "0",
+        "carers-MAX_NUM_FORMS": "10",
+        "carers-0-name": "佐藤みどり",
+        "carers-0-relationship": "妻",
+        "carers-0-age_band": "65-74",
+        "carers-0-is_working": "on",
+        "recipients-TOTAL_FORMS": "1",
+        "recipients-INITIAL_FORMS": "0",
+        "recipients-MIN_NUM_FORMS": "0",
+        "recipients-MAX_NUM_FORMS": "10",
+        "recipients-0-relationship": "夫",
+        "recipients-0-age_band": "75+",
+        "recipients-0-care_level": "c2",
         "recipients-0-conditions": ["dementia", "physical"],
-        "household-reference": "REF-1", "household-service_use": "none", "household-notes": "夜間の見守りが負担",
+        "household-reference": "REF-1",
+        "household-service_use": "none",
+        "household-notes": "夜間の見守りが負担",
         "household-next_follow_up": (today + datetime.timedelta(days=14)).isoformat(),
     }
     data.update(overrides)
@@ -43,7 +59,16 @@ def test_staff_records_a_household_with_consent(municipal_staff, client_for):
     assert [e.action for e in entries] == [AccessAction.CREATE]
 
 
-@pytest.mark.parametrize("missing", ["consent-given_by", "consent-given_on", "consent-method", "consent-purposes", "consent-explained"])
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "consent-given_by",
+        "consent-given_on",
+        "consent-method",
+        "consent-purposes",
+        "consent-explained",
+    ],
+)
 def test_no_household_without_consent(municipal_staff, client_for, missing):
     response = client_for(municipal_staff).post(URL, form_data(**{missing: None}))
     assert response.status_code == 200
@@ -53,16 +78,24 @@ def test_no_household_without_consent(municipal_staff, client_for, missing):
 
 
 def test_consent_without_the_record_purpose_is_refused(municipal_staff, client_for):
-    response = client_for(municipal_staff).post(URL, form_data(**{"consent-purposes": ["follow_up"]}))
+    response = client_for(municipal_staff).post(
+        URL, form_data(**{"consent-purposes": ["follow_up"]})
+    )
     assert not Household.objects.exists()
-    assert "Without consent to keep the case record" in response.content.decode() or "記録を保管" in response.content.decode()
+    assert (
+        "Without consent to keep the case record" in response.content.decode()
+        or "記録を保管" in response.content.decode()
+    )
 
 
-@pytest.mark.parametrize("field,value", [
-    ("consent-given_on", "2026-02-30"),
-    ("household-next_follow_up", "2020-01-01"),
-    ("consent-given_on", (timezone.localdate() + datetime.timedelta(days=3)).isoformat()),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("consent-given_on", "2026-02-30"),
+        ("household-next_follow_up", "2020-01-01"),
+        ("consent-given_on", (timezone.localdate() + datetime.timedelta(days=3)).isoformat()),
+    ],
+)
 def test_impossible_or_past_dates_are_refused(municipal_staff, client_for, field, value):
     response = client_for(municipal_staff).post(URL, form_data(**{field: value}))
     assert response.status_code == 200
@@ -75,7 +108,9 @@ def test_a_household_needs_a_member(municipal_staff, client_for):
     response = client_for(municipal_staff).post(URL, data)
     assert response.status_code == 200 and not Household.objects.exists()
     shown = [str(m) for m in response.context["messages"]]
-    assert shown == ["ケアラーかケアを受ける人を少なくとも1人入力してください。"]  # one clear message, not also "correct the errors below"
+    assert shown == [
+        "ケアラーかケアを受ける人を少なくとも1人入力してください。"
+    ]  # one clear message, not also "correct the errors below"
 
 
 def test_young_carer_is_flagged_from_the_age_band(municipal_staff, client_for):
@@ -88,7 +123,9 @@ def test_adult_band_ticked_under_18_is_a_contradiction(municipal_staff, client_f
     assert response.status_code == 200 and not Household.objects.exists()
 
 
-def test_households_are_created_in_the_staff_members_municipality(other_municipality_staff, client_for):
+def test_households_are_created_in_the_staff_members_municipality(
+    other_municipality_staff, client_for
+):
     client_for(other_municipality_staff).post(URL, form_data())
     assert Household.objects.get().municipality_id == "012025"
 
@@ -98,10 +135,13 @@ def test_create_page_shows_the_consent_section_first(municipal_staff, client_for
     assert body.index("consent-given_by") < body.index("carers-0-name")
 
 
-@pytest.mark.parametrize("field,value", [
-    ("consent-given_on", "1926-04-01"),
-    ("household-next_follow_up", "2206-04-01"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("consent-given_on", "1926-04-01"),
+        ("household-next_follow_up", "2206-04-01"),
+    ],
+)
 def test_mistyped_years_are_refused(municipal_staff, client_for, field, value):
     response = client_for(municipal_staff).post(URL, form_data(**{field: value}))
     assert response.status_code == 200 and not Household.objects.exists()

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 TYPED = "秘密の相談内容です"
 
 
-def test_error_report_hides_post_data_and_local_variables(municipal_staff, household, client_for, monkeypatch):
+def test_error_report_hides_post_data_and_local_variables(
+    municipal_staff, household, client_for, monkeypatch
+):
     def boom(**kwargs):
         notes = kwargs["fields"]["notes"]  # a local variable holding personal data
         raise RuntimeError(f"failed after reading {len(notes)} characters")
@@ -29,8 +31,10 @@ def test_error_report_hides_post_data_and_local_variables(municipal_staff, house
     client = client_for(municipal_staff)
     client.raise_request_exception = False
     try:
-        response = client.post(reverse("carers:household_edit", args=[household.public_id]),
-                               edit_data(household, **{"household-notes": TYPED}))
+        response = client.post(
+            reverse("carers:household_edit", args=[household.public_id]),
+            edit_data(household, **{"household-notes": TYPED}),
+        )
     finally:
         got_request_exception.disconnect(capture)
     assert response.status_code == 500
@@ -44,11 +48,15 @@ def test_logs_carry_no_personal_data(caplog, municipal_staff, other_municipality
 
     caplog.set_level("DEBUG")
     client_for(municipal_staff).post(URL, form_data(**{"household-notes": TYPED}))
-    client_for(municipal_staff).post(URL, form_data(**{"household-notes": TYPED, "consent-given_on": "2026-02-30"}))
+    client_for(municipal_staff).post(
+        URL, form_data(**{"household-notes": TYPED, "consent-given_on": "2026-02-30"})
+    )
     from carers.models import Household
 
     household = Household.objects.get()
-    client_for(other_municipality_staff).get(reverse("carers:household_detail", args=[household.public_id]))
+    client_for(other_municipality_staff).get(
+        reverse("carers:household_detail", args=[household.public_id])
+    )
     actions.follow_up_reminders_send(today=household.next_follow_up)
     assert caplog.records  # the 404 above was logged
     for secret in (TYPED, "佐藤みどり", "REF-1"):

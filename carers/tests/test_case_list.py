@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 URL = reverse("carers:household_list")
 
 
-def test_list_shows_own_households_without_names(municipal_staff, other_municipality_staff, client_for, django_assert_max_num_queries):
+def test_list_shows_own_households_without_names(
+    municipal_staff, other_municipality_staff, client_for, django_assert_max_num_queries
+):
     for _ in range(5):
         make_household(municipal_staff)
     make_household(other_municipality_staff, reference="HAK-1")
@@ -26,7 +28,9 @@ def test_list_shows_own_households_without_names(municipal_staff, other_municipa
 
 
 def test_due_filter(municipal_staff, household, client_for):
-    Household.objects.filter(pk=household.pk).update(next_follow_up=timezone.localdate() - datetime.timedelta(days=1))
+    Household.objects.filter(pk=household.pk).update(
+        next_follow_up=timezone.localdate() - datetime.timedelta(days=1)
+    )
     make_household(municipal_staff)
     response = client_for(municipal_staff).get(URL, {"due": "1"})
     assert [h.pk for h in response.context["page"].object_list] == [household.pk]
@@ -44,5 +48,7 @@ def test_search_by_reference(municipal_staff, household, client_for):
 
 
 def test_search_with_a_nul_byte_is_not_a_500(municipal_staff, household, client_for):
-    response = client_for(municipal_staff).get(reverse("carers:household_list"), {"q": household.reference[:4] + "\x00", "status": "zzz"})
+    response = client_for(municipal_staff).get(
+        reverse("carers:household_list"), {"q": household.reference[:4] + "\x00", "status": "zzz"}
+    )
     assert response.status_code == 200 and household.reference in response.content.decode()

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def close_days_ago(household, user, days):
     actions.household_close(household=household, user=user)
-    Household.objects.filter(pk=household.pk).update(closed_at=timezone.now() - datetime.timedelta(days=days))
+    Household.objects.filter(pk=household.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=days)
+    )
 
 
 def test_closed_cases_are_purged_after_retention(settings, municipal_staff, household):
@@ -30,7 +32,9 @@ def test_closed_cases_are_purged_after_retention(settings, municipal_staff, hous
     assert record.purged_count == 1 and record.retention_days == 30
     assert str(household.public_id) not in str(PurgeRecord.objects.values().get())
     # The access log survives the purge (it names only the opaque id).
-    assert AccessLogEntry.objects.filter(household_public_id=household.public_id, action=AccessAction.CLOSE).exists()
+    assert AccessLogEntry.objects.filter(
+        household_public_id=household.public_id, action=AccessAction.CLOSE
+    ).exists()
 
 
 def test_purge_is_safe_to_run_twice(settings, municipal_staff, household):
@@ -43,7 +47,9 @@ def test_purge_is_safe_to_run_twice(settings, municipal_staff, household):
 
 def test_open_cases_are_never_purged(settings, municipal_staff, household):
     settings.CASE_RETENTION_DAYS = 0
-    Household.objects.filter(pk=household.pk).update(created_at=timezone.now() - datetime.timedelta(days=4000))
+    Household.objects.filter(pk=household.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=4000)
+    )
     assert actions.households_purge_expired() == 0
 
 

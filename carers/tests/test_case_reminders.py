@@ -20,7 +20,14 @@ def test_staff_get_a_count_and_a_link_only(municipal_staff, household, outbox_em
     subject, body = outbox.render(message)
     assert "2" in subject
     assert "/cases/?due=1" in body
-    for secret in (CARER_NAME, RECIPIENT_NAME, SECRET_NOTE, REFERENCE, str(household.public_id), "デイサービス"):
+    for secret in (
+        CARER_NAME,
+        RECIPIENT_NAME,
+        SECRET_NOTE,
+        REFERENCE,
+        str(household.public_id),
+        "デイサービス",
+    ):
         assert secret not in subject and secret not in body
 
 
@@ -36,7 +43,9 @@ def test_one_reminder_a_day(municipal_staff, household, outbox_emails):
     assert len(outbox_emails()) == 1
 
 
-def test_reminders_go_to_the_staff_in_charge_only(municipal_staff, other_municipality_staff, household, outbox_emails):
+def test_reminders_go_to_the_staff_in_charge_only(
+    municipal_staff, other_municipality_staff, household, outbox_emails
+):
     from conftest import make_user
 
     colleague = make_user("colleague@sapporo.example.jp", "municipal_staff", "011002", mfa=True)

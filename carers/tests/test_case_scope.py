@@ -9,13 +9,25 @@ from carers.models import AccessLogEntry, Household
 pytestmark = pytest.mark.django_db
 
 HOUSEHOLD_URLS = [
-    "carers:household_detail", "carers:household_edit", "carers:household_access_log",
-    "carers:household_export_json", "carers:household_print", "carers:household_delete",
-    "carers:consent_withdraw", "carers:consultation_add", "carers:follow_up_set", "carers:household_close",
+    "carers:household_detail",
+    "carers:household_edit",
+    "carers:household_access_log",
+    "carers:household_export_json",
+    "carers:household_print",
+    "carers:household_delete",
+    "carers:consent_withdraw",
+    "carers:consultation_add",
+    "carers:follow_up_set",
+    "carers:household_close",
 ]
 LIST_URLS = ["carers:household_list", "carers:household_create"]
-GET_ONLY = ("carers:household_list", "carers:household_detail", "carers:household_access_log",
-            "carers:household_export_json", "carers:household_print")
+GET_ONLY = (
+    "carers:household_list",
+    "carers:household_detail",
+    "carers:household_access_log",
+    "carers:household_export_json",
+    "carers:household_print",
+)
 
 
 def accepts_post(url):
@@ -48,7 +60,9 @@ def test_non_municipal_roles_get_404_on_every_case_url(request, persona, househo
     assert Household.objects.filter(pk=household.pk).exists()
 
 
-def test_other_municipality_staff_cannot_reach_the_household(household, other_municipality_staff, client_for):
+def test_other_municipality_staff_cannot_reach_the_household(
+    household, other_municipality_staff, client_for
+):
     client = client_for(other_municipality_staff)
     listing = client.get(reverse("carers:household_list"), {"status": "all"})
     assert listing.status_code == 200 and household.reference not in listing.content.decode()

@@ -55,8 +55,18 @@ def test_bad_check_digit_is_reported_not_loaded(tmp_path):
 @pytest.mark.django_db
 def test_changed_row_is_updated_in_place():
     Municipality.objects.filter(code="011002").update(name="旧名")
-    result = load_municipalities([{"code": "011002", "prefecture": "北海道", "municipality": "札幌市",
-                                   "prefecture_kana": "ホッカイドウ", "municipality_kana": "サッポロシ",
-                                   "lat": "43.0620958", "lng": "141.3543763"}])
+    result = load_municipalities(
+        [
+            {
+                "code": "011002",
+                "prefecture": "北海道",
+                "municipality": "札幌市",
+                "prefecture_kana": "ホッカイドウ",
+                "municipality_kana": "サッポロシ",
+                "lat": "43.0620958",
+                "lng": "141.3543763",
+            }
+        ]
+    )
     assert result.updated == 1
     assert Municipality.objects.get(code="011002").name == "札幌市"

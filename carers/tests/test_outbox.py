@@ -8,7 +8,9 @@ from carers.models import OutboundEmail
 
 @pytest.fixture
 def message(resident):
-    return outbox.enqueue(to=resident, template="carers/email/test_notice", context={"what": "テスト"})
+    return outbox.enqueue(
+        to=resident, template="carers/email/test_notice", context={"what": "テスト"}
+    )
 
 
 @pytest.mark.django_db

@@ -5,7 +5,12 @@ from carers.models import Role, User
 
 
 def _signup(client, email, **extra):
-    data = {"email": email, "password1": "a-long-enough-pass-42", "password2": "a-long-enough-pass-42", **extra}
+    data = {
+        "email": email,
+        "password1": "a-long-enough-pass-42",
+        "password2": "a-long-enough-pass-42",
+        **extra,
+    }
     return client.post("/accounts/signup/", data)
 
 
@@ -27,7 +32,13 @@ def test_signup_as_organiser(client):
 
 @pytest.mark.django_db
 def test_signup_cannot_choose_a_staff_role(client, municipality):
-    _signup(client, "sneaky@example.jp", role="prefecture_staff", municipality=municipality.code, is_staff="on")
+    _signup(
+        client,
+        "sneaky@example.jp",
+        role="prefecture_staff",
+        municipality=municipality.code,
+        is_staff="on",
+    )
     user = User.objects.get(email="sneaky@example.jp")
     assert user.role == Role.REGISTERED and user.municipality is None and not user.is_staff
 
@@ -36,13 +47,18 @@ def test_signup_cannot_choose_a_staff_role(client, municipality):
 def test_unverified_user_cannot_sign_in(client):
     _signup(client, "unverified@example.jp")
     client.logout()
-    response = client.post("/accounts/login/", {"login": "unverified@example.jp", "password": "a-long-enough-pass-42"})
+    response = client.post(
+        "/accounts/login/", {"login": "unverified@example.jp", "password": "a-long-enough-pass-42"}
+    )
     assert response.status_code == 302 and "confirm-email" in response.url
 
 
 @pytest.mark.django_db
 def test_bad_signup_keeps_input_and_says_why_in_japanese(client):
-    response = client.post("/accounts/signup/", {"email": "kept@example.jp", "password1": "short", "password2": "short"})
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "kept@example.jp", "password1": "short", "password2": "short"},
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert 'value="kept@example.jp"' in body
@@ -56,7 +72,9 @@ def test_failed_logins_are_rate_limited(client, resident):
     for _ in range(5):
         client.post("/en/accounts/login/", {"login": resident.email, "password": "wrong"})
     # Even the right password is refused until the window passes.
-    response = client.post("/en/accounts/login/", {"login": resident.email, "password": TEST_PASSWORD})
+    response = client.post(
+        "/en/accounts/login/", {"login": resident.email, "password": TEST_PASSWORD}
+    )
     assert response.status_code == 200
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session

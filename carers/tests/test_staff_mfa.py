@@ -31,7 +31,9 @@ def test_mfa_requirement_can_be_switched_off_by_setting(client_for, settings):
 def test_login_of_staff_asks_for_the_totp_code(client, prefecture_staff):
     from conftest import TEST_PASSWORD
 
-    response = client.post("/accounts/login/", {"login": prefecture_staff.email, "password": TEST_PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"login": prefecture_staff.email, "password": TEST_PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url.startswith("/accounts/2fa/authenticate")
     # Not signed in until the code is given.

@@ -17,15 +17,30 @@ def _no_core_articles(db):
     Article.objects.all().delete()
 
 
-def make_article(slug, status=ArticleStatus.PUBLISHED, publish_at=None, audiences=("residents",), municipality=None, **extra):
+def make_article(
+    slug,
+    status=ArticleStatus.PUBLISHED,
+    publish_at=None,
+    audiences=("residents",),
+    municipality=None,
+    **extra,
+):
     fields = {
-        "title_ja": f"{slug} の題", "title_en": f"{slug} title", "summary_ja": "要約", "summary_en": "Summary",
-        "body_ja": "本文です。", "body_en": "The **body**.", **extra,
+        "title_ja": f"{slug} の題",
+        "title_en": f"{slug} title",
+        "summary_ja": "要約",
+        "summary_en": "Summary",
+        "body_ja": "本文です。",
+        "body_en": "The **body**.",
+        **extra,
     }
     return Article.objects.create(
-        slug=slug, status=status,
+        slug=slug,
+        status=status,
         publish_at=publish_at if publish_at is not None else timezone.now() - timedelta(days=1),
-        audiences=list(audiences), municipality=municipality, **fields,
+        audiences=list(audiences),
+        municipality=municipality,
+        **fields,
     )
 
 
@@ -41,7 +56,12 @@ def test_the_six_core_articles_are_loaded_idempotently():
     articles = Article.objects.published().filter(slug__in=slugs)
     assert articles.count() == 6
     for article in articles:
-        assert article.title_ja and article.title_en and len(article.body_ja) > 300 and len(article.body_en) > 300
+        assert (
+            article.title_ja
+            and article.title_en
+            and len(article.body_ja) > 300
+            and len(article.body_en) > 300
+        )
         assert "参考" in article.body_ja and "Reference" in article.body_en  # sources cited
 
 
@@ -55,7 +75,9 @@ def test_list_shows_published_articles_in_the_language(client):
 @pytest.mark.django_db
 def test_drafts_and_future_articles_are_hidden_until_due(client):
     make_article("a-draft", status=ArticleStatus.DRAFT)
-    future = make_article("later", status=ArticleStatus.SCHEDULED, publish_at=timezone.now() + timedelta(hours=2))
+    future = make_article(
+        "later", status=ArticleStatus.SCHEDULED, publish_at=timezone.now() + timedelta(hours=2)
+    )
     html = client.get("/en/awareness/").content.decode()
     assert "a-draft title" not in html and "later title" not in html
     assert client.get("/en/awareness/later/").status_code == 404
@@ -70,10 +92,16 @@ def test_drafts_and_future_articles_are_hidden_until_due(client):
 
 @pytest.mark.django_db
 def test_published_queryset_uses_the_given_time():
-    article = make_article("x", status=ArticleStatus.SCHEDULED, publish_at=timezone.now() + timedelta(days=1))
+    article = make_article(
+        "x", status=ArticleStatus.SCHEDULED, publish_at=timezone.now() + timedelta(days=1)
+    )
     assert article.current_status == ArticleStatus.SCHEDULED
     assert not Article.objects.published().filter(pk=article.pk).exists()
-    assert Article.objects.published(now=timezone.now() + timedelta(days=2)).filter(pk=article.pk).exists()
+    assert (
+        Article.objects.published(now=timezone.now() + timedelta(days=2))
+        .filter(pk=article.pk)
+        .exists()
+    )
 
 
 @pytest.mark.django_db
@@ -87,16 +115,29 @@ def test_filter_by_audience(client):
 @pytest.mark.django_db
 def test_local_articles_come_first_for_their_municipality(client, municipality, other_municipality):
     make_article("prefecture-wide", publish_at=timezone.now() - timedelta(hours=1))
-    make_article("sapporo-local", municipality=municipality, publish_at=timezone.now() - timedelta(days=5))
-    make_article("hakodate-local", municipality=other_municipality, publish_at=timezone.now() - timedelta(hours=2))
+    make_article(
+        "sapporo-local", municipality=municipality, publish_at=timezone.now() - timedelta(days=5)
+    )
+    make_article(
+        "hakodate-local",
+        municipality=other_municipality,
+        publish_at=timezone.now() - timedelta(hours=2),
+    )
     html = client.get("/en/awareness/?municipality=011002").content.decode()
-    assert html.index("sapporo-local title") < html.index("prefecture-wide title") < html.index("hakodate-local title")
+    assert (
+        html.index("sapporo-local title")
+        < html.index("prefecture-wide title")
+        < html.index("hakodate-local title")
+    )
     html = client.get("/en/awareness/").content.decode()
     assert html.index("prefecture-wide title") < html.index("sapporo-local title")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["?municipality=999999", "?audience=aliens", "?page=abc", "?page=999", "?municipality=%00"])
+@pytest.mark.parametrize(
+    "query",
+    ["?municipality=999999", "?audience=aliens", "?page=abc", "?page=999", "?municipality=%00"],
+)
 def test_bad_filters_are_ignored_not_a_500(client, query):
     make_article("still-listed")
     response = client.get(f"/en/awareness/{query}")
@@ -107,7 +148,11 @@ def test_bad_filters_are_ignored_not_a_500(client, query):
 @pytest.mark.django_db
 def test_list_paginates_with_few_queries(client, django_assert_max_num_queries):
     for i in range(23):
-        make_article(f"article-{i:02d}", audiences=[Audience.CARERS], publish_at=timezone.now() - timedelta(minutes=i))
+        make_article(
+            f"article-{i:02d}",
+            audiences=[Audience.CARERS],
+            publish_at=timezone.now() - timedelta(minutes=i),
+        )
     with django_assert_max_num_queries(8):
         html = client.get("/en/awareness/?audience=carers").content.decode()
     assert html.count('class="card"') == 10
@@ -145,7 +190,13 @@ def test_young_carer_articles_carry_the_quick_exit(client):
 def test_missing_slug_is_a_404_in_the_right_language(client):
     english = client.get("/en/awareness/no-such-article/")
     assert english.status_code == 404
-    assert '<html lang="en">' in english.content.decode() and "Page not found" in english.content.decode()
+    assert (
+        '<html lang="en">' in english.content.decode()
+        and "Page not found" in english.content.decode()
+    )
     japanese = client.get("/awareness/no-such-article/")
     assert japanese.status_code == 404
-    assert '<html lang="ja">' in japanese.content.decode() and "ページが見つかりません" in japanese.content.decode()
+    assert (
+        '<html lang="ja">' in japanese.content.decode()
+        and "ページが見つかりません" in japanese.content.decode()
+    )

@@ -18,9 +18,16 @@ def _fast_passwords(settings):
 
 def form_data(**overrides):
     data = {
-        "slug": "local-news", "title_ja": "地域のお知らせ", "title_en": "Local news",
-        "summary_ja": "要約", "summary_en": "Summary", "body_ja": "本文 **太字**", "body_en": "Body **bold**",
-        "audiences": ["residents"], "publish_at": "", "action": "publish",
+        "slug": "local-news",
+        "title_ja": "地域のお知らせ",
+        "title_en": "Local news",
+        "summary_ja": "要約",
+        "summary_en": "Summary",
+        "body_ja": "本文 **太字**",
+        "body_en": "Body **bold**",
+        "audiences": ["residents"],
+        "publish_at": "",
+        "action": "publish",
     }
     data.update(overrides)
     return data
@@ -28,8 +35,17 @@ def form_data(**overrides):
 
 def make(slug, municipality=None, status=ArticleStatus.PUBLISHED):
     return Article.objects.create(
-        slug=slug, municipality=municipality, status=status, publish_at=timezone.now() - timedelta(days=1),
-        audiences=["residents"], title_ja=slug, title_en=slug, summary_ja="s", summary_en="s", body_ja="b", body_en="b",
+        slug=slug,
+        municipality=municipality,
+        status=status,
+        publish_at=timezone.now() - timedelta(days=1),
+        audiences=["residents"],
+        title_ja=slug,
+        title_en=slug,
+        summary_ja="s",
+        summary_en="s",
+        body_ja="b",
+        body_en="b",
     )
 
 
@@ -48,9 +64,13 @@ def test_visitor_is_sent_to_sign_in(client):
 
 
 @pytest.mark.django_db
-def test_municipal_staff_publish_a_local_article_of_their_municipality(client_for, municipal_staff, other_municipality):
+def test_municipal_staff_publish_a_local_article_of_their_municipality(
+    client_for, municipal_staff, other_municipality
+):
     # A municipality posted in the form is ignored: municipal staff write only for their own.
-    response = client_for(municipal_staff).post("/en/awareness/manage/new/", form_data(municipality=other_municipality.pk))
+    response = client_for(municipal_staff).post(
+        "/en/awareness/manage/new/", form_data(municipality=other_municipality.pk)
+    )
     assert response.status_code == 302
     article = Article.objects.get(slug="local-news")
     assert article.municipality_id == "011002"
@@ -59,11 +79,18 @@ def test_municipal_staff_publish_a_local_article_of_their_municipality(client_fo
 
 
 @pytest.mark.django_db
-def test_prefecture_staff_write_for_the_whole_prefecture_or_a_municipality(client_for, prefecture_staff):
+def test_prefecture_staff_write_for_the_whole_prefecture_or_a_municipality(
+    client_for, prefecture_staff
+):
     c = client_for(prefecture_staff)
     assert c.post("/awareness/manage/new/", form_data()).status_code == 302
     assert Article.objects.get(slug="local-news").municipality is None
-    assert c.post("/awareness/manage/new/", form_data(slug="hakodate", municipality="012025")).status_code == 302
+    assert (
+        c.post(
+            "/awareness/manage/new/", form_data(slug="hakodate", municipality="012025")
+        ).status_code
+        == 302
+    )
     assert Article.objects.get(slug="hakodate").municipality_id == "012025"
 
 
@@ -71,7 +98,9 @@ def test_prefecture_staff_write_for_the_whole_prefecture_or_a_municipality(clien
 def test_future_publish_at_schedules_the_article(client_for, prefecture_staff, client):
     when = timezone.localtime() + timedelta(days=3)
     response = client_for(prefecture_staff).post(
-        "/en/awareness/manage/new/", form_data(publish_at=when.strftime("%Y-%m-%dT%H:%M")), follow=True
+        "/en/awareness/manage/new/",
+        form_data(publish_at=when.strftime("%Y-%m-%dT%H:%M")),
+        follow=True,
     )
     assert "The article is scheduled" in response.content.decode()
     article = Article.objects.get(slug="local-news")
@@ -92,7 +121,8 @@ def test_save_as_draft_keeps_it_hidden_but_staff_can_look(client_for, prefecture
 @pytest.mark.django_db
 def test_preview_renders_the_sanitised_body_without_saving(client_for, prefecture_staff):
     response = client_for(prefecture_staff).post(
-        "/en/awareness/manage/new/", form_data(action="preview", body_en="Hi **there** <script>alert(1)</script>")
+        "/en/awareness/manage/new/",
+        form_data(action="preview", body_en="Hi **there** <script>alert(1)</script>"),
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -103,7 +133,9 @@ def test_preview_renders_the_sanitised_body_without_saving(client_for, prefectur
 
 @pytest.mark.django_db
 def test_image_without_alt_is_refused_and_the_text_kept(client_for, prefecture_staff):
-    response = client_for(prefecture_staff).post("/en/awareness/manage/new/", form_data(body_ja="写真 ![](/media/a.png)"))
+    response = client_for(prefecture_staff).post(
+        "/en/awareness/manage/new/", form_data(body_ja="写真 ![](/media/a.png)")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Every image needs alt text" in html
@@ -121,7 +153,9 @@ def test_slugs_of_other_pages_and_bad_slugs_are_refused(client_for, prefecture_s
 
 @pytest.mark.django_db
 def test_unknown_municipality_is_a_form_error(client_for, prefecture_staff):
-    response = client_for(prefecture_staff).post("/en/awareness/manage/new/", form_data(municipality="999999"))
+    response = client_for(prefecture_staff).post(
+        "/en/awareness/manage/new/", form_data(municipality="999999")
+    )
     assert response.status_code == 400
     assert "This municipality is not in the list" in response.content.decode()
 
@@ -135,11 +169,17 @@ def test_municipal_staff_see_and_edit_only_their_municipalitys_articles(
     prefecture_wide = make("prefecture-news")
     c = client_for(municipal_staff)
     listing = c.get("/en/awareness/manage/").content.decode()
-    assert "sapporo-news" in listing and "hakodate-news" not in listing and "prefecture-news" not in listing
+    assert (
+        "sapporo-news" in listing
+        and "hakodate-news" not in listing
+        and "prefecture-news" not in listing
+    )
     assert c.get(f"/awareness/manage/{own.pk}/").status_code == 200
     assert c.get(f"/awareness/manage/{other.pk}/").status_code == 404
     assert c.get(f"/awareness/manage/{prefecture_wide.pk}/").status_code == 404
-    assert c.post(f"/awareness/manage/{other.pk}/", form_data(slug="hakodate-news")).status_code == 404
+    assert (
+        c.post(f"/awareness/manage/{other.pk}/", form_data(slug="hakodate-news")).status_code == 404
+    )
     assert c.post(f"/awareness/manage/{other.pk}/unpublish/").status_code == 404
     other.refresh_from_db()
     assert other.title_en == "hakodate-news" and other.status == ArticleStatus.PUBLISHED
@@ -157,7 +197,9 @@ def test_editing_keeps_the_article_and_records_who(client_for, municipal_staff, 
 
 
 @pytest.mark.django_db
-def test_prefecture_staff_can_take_any_article_back_to_draft(client_for, prefecture_staff, other_municipality, client):
+def test_prefecture_staff_can_take_any_article_back_to_draft(
+    client_for, prefecture_staff, other_municipality, client
+):
     article = make("hakodate-news", municipality=other_municipality)
     response = client_for(prefecture_staff).post(f"/awareness/manage/{article.pk}/unpublish/")
     assert response.status_code == 302
@@ -169,7 +211,10 @@ def test_prefecture_staff_can_take_any_article_back_to_draft(client_for, prefect
 @pytest.mark.django_db
 def test_unpublish_needs_post(client_for, prefecture_staff):
     article = make("x")
-    assert client_for(prefecture_staff).get(f"/awareness/manage/{article.pk}/unpublish/").status_code == 405
+    assert (
+        client_for(prefecture_staff).get(f"/awareness/manage/{article.pk}/unpublish/").status_code
+        == 405
+    )
 
 
 @pytest.mark.django_db
@@ -182,7 +227,9 @@ def test_the_action_refuses_out_of_scope_writes(municipal_staff, resident, other
 
 
 @pytest.mark.django_db
-def test_manage_list_paginates_with_few_queries(client_for, prefecture_staff, django_assert_max_num_queries):
+def test_manage_list_paginates_with_few_queries(
+    client_for, prefecture_staff, django_assert_max_num_queries
+):
     for i in range(25):
         make(f"a-{i}")
     c = client_for(prefecture_staff)

@@ -22,12 +22,17 @@ class Elements(HTMLParser):
 
 def assert_harmless(html):
     found = Elements(html)
-    assert not {"script", "iframe", "style", "div", "object", "embed", "form"} & set(found.tags), found.tags
+    assert not {"script", "iframe", "style", "div", "object", "embed", "form"} & set(found.tags), (
+        found.tags
+    )
     for name, value in found.attrs:
         assert not name.startswith("on"), name
         assert name not in ("style", "srcdoc"), name
         if name in ("href", "src"):
-            assert value.split(":")[0].lower().strip() in ("http", "https", "mailto", "tel") or ":" not in value, value
+            assert (
+                value.split(":")[0].lower().strip() in ("http", "https", "mailto", "tel")
+                or ":" not in value
+            ), value
 
 
 @pytest.mark.parametrize(
@@ -50,7 +55,9 @@ def test_dangerous_input_is_neutralised(source, label):
     assert_harmless(render(source))
 
 
-@pytest.mark.parametrize("markup", ['<p onclick="x()">a</p>', "<script>x()</script>", '<a href="javascript:x()">a</a>'])
+@pytest.mark.parametrize(
+    "markup", ['<p onclick="x()">a</p>', "<script>x()</script>", '<a href="javascript:x()">a</a>']
+)
 def test_the_harmless_check_itself_catches_markup(markup):
     with pytest.raises(AssertionError):
         assert_harmless(markup)
@@ -61,7 +68,9 @@ def test_raw_html_is_shown_as_text_not_markup():
 
 
 def test_markdown_still_renders():
-    html = render("# Title\n\n**bold** and [a link](https://www.mhlw.go.jp/)\n\n- one\n- two\n\n![A nurse](/media/a.png)")
+    html = render(
+        "# Title\n\n**bold** and [a link](https://www.mhlw.go.jp/)\n\n- one\n- two\n\n![A nurse](/media/a.png)"
+    )
     assert "<h2>Title</h2>" in html  # the page title is the only <h1>
     assert "<strong>bold</strong>" in html
     assert '<a href="https://www.mhlw.go.jp/" rel="noopener noreferrer">a link</a>' in html
@@ -90,7 +99,10 @@ def test_images_without_alt_are_found(source, missing):
 
 @pytest.mark.parametrize(
     "source",
-    ["![][logo]\n\n[logo]: https://e.example/a.png", "![ ][logo]\n\n[logo]: https://e.example/a.png"],
+    [
+        "![][logo]\n\n[logo]: https://e.example/a.png",
+        "![ ][logo]\n\n[logo]: https://e.example/a.png",
+    ],
 )
 def test_reference_style_images_without_alt_are_found(source):
     assert images_without_alt(source) == ["https://e.example/a.png"]
@@ -105,7 +117,10 @@ def test_code_and_entities_read_as_written():
     assert "<code>a &lt; b</code>" in html  # not the doubly escaped "&amp;lt;"
     assert "if x &lt; 3:" in html
     assert "AT&amp;T &amp;" in html
-    assert '<a href="https://www.mhlw.go.jp/" rel="noopener noreferrer">https://www.mhlw.go.jp/</a>' in html
+    assert (
+        '<a href="https://www.mhlw.go.jp/" rel="noopener noreferrer">https://www.mhlw.go.jp/</a>'
+        in html
+    )
 
 
 def test_html_comments_and_blocks_stay_text():

@@ -28,8 +28,13 @@ def test_unknown_page_is_a_404_page_in_the_right_language(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "next_url", "expected"),
-    [("en", "/salons/?q=a", "/en/salons/?q=a"), ("ja", "/en/salons/", "/salons/"), ("ja", "/en/", "/"),
-     ("en", "https://evil.example/", "/en/"), ("xx", "/en/x/", "/x/")],
+    [
+        ("en", "/salons/?q=a", "/en/salons/?q=a"),
+        ("ja", "/en/salons/", "/salons/"),
+        ("ja", "/en/", "/"),
+        ("en", "https://evil.example/", "/en/"),
+        ("xx", "/en/x/", "/x/"),
+    ],
 )
 def test_language_switch_keeps_the_page(client, language, next_url, expected):
     response = client.post("/i18n/setlang/", {"language": language, "next": next_url})
@@ -41,13 +46,18 @@ def test_language_switch_keeps_the_page(client, language, next_url, expected):
 def test_expired_form_token_is_a_friendly_403():
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/en/accounts/login/", {"login": "a@b.jp", "password": "x"})
+    response = Client(enforce_csrf_checks=True).post(
+        "/en/accounts/login/", {"login": "a@b.jp", "password": "x"}
+    )
     assert response.status_code == 403
     assert "the form expired" in response.content.decode()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "text"), [("en", "Something went wrong on our side"), ("ja", "システムで問題が発生しました")])
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Something went wrong on our side"), ("ja", "システムで問題が発生しました")],
+)
 def test_server_error_page_in_both_languages(rf, language, text):
     from django.utils import translation
 

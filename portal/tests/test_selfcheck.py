@@ -20,14 +20,26 @@ def answers(subject=Subject.MYSELF, works=False, under_18=False, **signs):
 CASES = [
     ("no signs", answers(), (Step.CONSULT, Step.STAY_IN_TOUCH)),
     ("alone", answers(alone=Answer.YES), (Step.CONSULT, Step.SERVICES, Step.SALONS)),
-    ("unsure counts as possible", answers(alone=Answer.UNSURE), (Step.CONSULT, Step.SERVICES, Step.SALONS)),
+    (
+        "unsure counts as possible",
+        answers(alone=Answer.UNSURE),
+        (Step.CONSULT, Step.SERVICES, Step.SALONS),
+    ),
     ("other roles", answers(other_roles=Answer.YES), (Step.CONSULT, Step.SERVICES)),
     ("own health", answers(own_health=Answer.YES), (Step.CONSULT, Step.SERVICES, Step.OWN_HEALTH)),
     ("no services", answers(no_services=Answer.YES), (Step.CONSULT, Step.SERVICES)),
     ("no one to talk to", answers(no_one_to_talk=Answer.YES), (Step.CONSULT, Step.SALONS)),
     ("tired", answers(tired=Answer.YES), (Step.CONSULT, Step.OWN_HEALTH, Step.SALONS)),
-    ("works, no signs", answers(works=True), (Step.CONSULT, Step.WORK_AND_CARE, Step.STAY_IN_TOUCH)),
-    ("under 18, no signs", answers(under_18=True), (Step.YOUNG_CARER, Step.CONSULT, Step.STAY_IN_TOUCH)),
+    (
+        "works, no signs",
+        answers(works=True),
+        (Step.CONSULT, Step.WORK_AND_CARE, Step.STAY_IN_TOUCH),
+    ),
+    (
+        "under 18, no signs",
+        answers(under_18=True),
+        (Step.YOUNG_CARER, Step.CONSULT, Step.STAY_IN_TOUCH),
+    ),
     (
         "about someone, tired",
         answers(subject=Subject.SOMEONE, tired=Answer.YES),
@@ -36,7 +48,14 @@ CASES = [
     (
         "all six, working young carer",
         answers(works=True, under_18=True, **dict.fromkeys(SIGN_KEYS, Answer.YES)),
-        (Step.YOUNG_CARER, Step.CONSULT, Step.SERVICES, Step.OWN_HEALTH, Step.SALONS, Step.WORK_AND_CARE),
+        (
+            Step.YOUNG_CARER,
+            Step.CONSULT,
+            Step.SERVICES,
+            Step.OWN_HEALTH,
+            Step.SALONS,
+            Step.WORK_AND_CARE,
+        ),
     ),
 ]
 
@@ -82,18 +101,39 @@ def fake_apis(monkeypatch):
 
     services_api = types.SimpleNamespace(
         consultation_windows=lambda code, limit=5: [
-            {"id": 1, "name": f"{name(code)} 地域包括支援センター", "summary": "介護の総合相談", "url": "/services/1/", "category": "consultation"}
+            {
+                "id": 1,
+                "name": f"{name(code)} 地域包括支援センター",
+                "summary": "介護の総合相談",
+                "url": "/services/1/",
+                "category": "consultation",
+            }
         ],
         services_for_municipality=lambda code, categories=None, limit=5: [
-            {"id": 2, "name": f"{name(code)} ショートステイ ({','.join(categories or [])})", "summary": "", "url": "/services/2/", "category": "respite"}
+            {
+                "id": 2,
+                "name": f"{name(code)} ショートステイ ({','.join(categories or [])})",
+                "summary": "",
+                "url": "/services/2/",
+                "category": "respite",
+            }
         ],
     )
     salons_api = types.SimpleNamespace(
         upcoming_sessions_near=lambda code, limit=3: [
-            {"salon_name": f"{name(code)} ケアラーサロン", "url": "/salons/1/", "starts_at": None, "municipality_name": name(code), "is_online": False}
+            {
+                "salon_name": f"{name(code)} ケアラーサロン",
+                "url": "/salons/1/",
+                "starts_at": None,
+                "municipality_name": name(code),
+                "is_online": False,
+            }
         ],
     )
-    for package, module_name, fake in ((services, "services.api", services_api), (salons, "salons.api", salons_api)):
+    for package, module_name, fake in (
+        (services, "services.api", services_api),
+        (salons, "salons.api", salons_api),
+    ):
         monkeypatch.setitem(sys.modules, module_name, fake)
         monkeypatch.setattr(package, "api", fake, raising=False)
     return services_api
@@ -123,10 +163,15 @@ def test_unknown_subject_re_shows_the_choice(client):
 
 @pytest.mark.django_db
 def test_missing_answers_are_marked_and_given_answers_kept(client):
-    response = client.post("/en/awareness/check/", full_post(sign_alone="yes", sign_tired=None, sign_own_health=None, works="on"))
+    response = client.post(
+        "/en/awareness/check/",
+        full_post(sign_alone="yes", sign_tired=None, sign_own_health=None, works="on"),
+    )
     assert response.status_code == 400
     html = response.content.decode()
-    assert html.count("Please answer this question") == 4  # two in the summary, two by the questions
+    assert (
+        html.count("Please answer this question") == 4
+    )  # two in the summary, two by the questions
     summary = html.split('id="error-summary"', 1)[1].split("</ul>", 1)[0]
     assert summary.index("#q-sign_own_health") < summary.index("#q-sign_tired")  # page order
     assert 'id="q-sign_tired" aria-describedby="sign_tired-error"' in html
@@ -136,7 +181,9 @@ def test_missing_answers_are_marked_and_given_answers_kept(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("code", ["999999", "131016", "abc"])  # unknown, other prefecture (Tokyo), junk
+@pytest.mark.parametrize(
+    "code", ["999999", "131016", "abc"]
+)  # unknown, other prefecture (Tokyo), junk
 def test_unknown_municipality_is_a_form_error(client, code):
     response = client.post("/en/awareness/check/", full_post(municipality=code))
     assert response.status_code == 400
@@ -145,7 +192,9 @@ def test_unknown_municipality_is_a_form_error(client, code):
 
 @pytest.mark.django_db
 def test_result_gives_the_chosen_municipalitys_next_steps(client, fake_apis):
-    response = client.post("/en/awareness/check/", full_post(municipality="012025", sign_alone="yes", works="on"))
+    response = client.post(
+        "/en/awareness/check/", full_post(municipality="012025", sign_alone="yes", works="on")
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "函館市 地域包括支援センター" in html
@@ -174,7 +223,9 @@ def test_without_the_other_apps_the_result_says_so_and_still_works(client, monke
     for package, name in ((services, "services.api"), (salons, "salons.api")):
         monkeypatch.setitem(sys.modules, name, None)  # import now raises ImportError
         monkeypatch.delattr(package, "api", raising=False)
-    response = client.post("/en/awareness/check/", full_post(sign_no_one_to_talk="yes", under_18="on"))
+    response = client.post(
+        "/en/awareness/check/", full_post(sign_no_one_to_talk="yes", under_18="on")
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "0120-0-78310" in html  # young-carer help lines even without the catalogue
@@ -184,9 +235,14 @@ def test_without_the_other_apps_the_result_says_so_and_still_works(client, monke
 
 @pytest.mark.django_db
 def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch, fake_apis):
-    monkeypatch.setattr(fake_apis, "services_for_municipality", lambda code, categories=None, limit=5: (
-        fake_apis.consultation_windows(code) + [{"id": 9, "name": "Home help", "summary": "", "url": "/services/9/"}]
-    ))
+    monkeypatch.setattr(
+        fake_apis,
+        "services_for_municipality",
+        lambda code, categories=None, limit=5: (
+            fake_apis.consultation_windows(code)
+            + [{"id": 9, "name": "Home help", "summary": "", "url": "/services/9/"}]
+        ),
+    )
     html = client.post("/en/awareness/check/", full_post(sign_alone="yes")).content.decode()
     assert html.count("札幌市 地域包括支援センター") == 1
     assert "Home help" in html
@@ -204,10 +260,18 @@ def test_a_failing_other_app_does_not_break_the_result(client, monkeypatch, fake
 
 @pytest.mark.django_db
 def test_opt_in_tally_stores_only_municipality_count_and_month(client, fake_apis):
-    client.post("/awareness/check/", full_post(sign_alone="yes", sign_tired="yes", sign_own_health="unsure", tally="on"))
+    client.post(
+        "/awareness/check/",
+        full_post(sign_alone="yes", sign_tired="yes", sign_own_health="unsure", tally="on"),
+    )
     row = SelfCheckTally.objects.get()
     assert (row.municipality_id, row.sign_count, row.month.day) == ("011002", 2, 1)
-    assert {f.name for f in SelfCheckTally._meta.get_fields()} == {"id", "municipality", "sign_count", "month"}
+    assert {f.name for f in SelfCheckTally._meta.get_fields()} == {
+        "id",
+        "municipality",
+        "sign_count",
+        "month",
+    }
 
 
 @pytest.mark.django_db
@@ -229,14 +293,34 @@ def test_the_other_apps_public_functions_answer_as_agreed():
     from portal import awareness
 
     assert isinstance(awareness._from_services("consultation_windows", "011002", limit=5), list)
-    assert isinstance(awareness._from_services("services_for_municipality", "011002", categories=["respite"], limit=5), list)
+    assert isinstance(
+        awareness._from_services(
+            "services_for_municipality", "011002", categories=["respite"], limit=5
+        ),
+        list,
+    )
     assert isinstance(awareness._upcoming_salons("011002"), list)
 
 
 @pytest.mark.django_db
 def test_steps_about_someone_else_speak_about_them_not_to_the_reader(client):
-    data = {"subject": "someone", "answered": "1", "municipality": "011002", "under_18": "on",
-            **{f"sign_{key}": "yes" for key in ("alone", "other_roles", "own_health", "no_services", "no_one_to_talk", "tired")}}
+    data = {
+        "subject": "someone",
+        "answered": "1",
+        "municipality": "011002",
+        "under_18": "on",
+        **{
+            f"sign_{key}": "yes"
+            for key in (
+                "alone",
+                "other_roles",
+                "own_health",
+                "no_services",
+                "no_one_to_talk",
+                "tired",
+            )
+        },
+    }
     body = client.post("/en/awareness/check/", data).content.decode()
     assert "Let them know that they can tell a teacher" in body
     assert "Encourage them to see their own doctor" in body
@@ -250,13 +334,23 @@ def test_steps_about_someone_else_speak_about_them_not_to_the_reader(client):
 
 @pytest.mark.django_db
 def test_japanese_result_names_each_noticed_sign_as_a_situation(client):
-    body = client.post("/awareness/check/", full_post(sign_tired="yes", sign_own_health="yes")).content.decode()
-    assert "<li>疲れている様子がある</li>" in body and "<li>介護する人自身に病気や障害がある</li>" in body
+    body = client.post(
+        "/awareness/check/", full_post(sign_tired="yes", sign_own_health="yes")
+    ).content.decode()
+    assert (
+        "<li>疲れている様子がある</li>" in body
+        and "<li>介護する人自身に病気や障害がある</li>" in body
+    )
 
 
 @pytest.mark.django_db
 def test_work_step_about_someone_else_speaks_about_them(client):
-    someone = client.post("/en/awareness/check/", full_post(subject="someone", works="on")).content.decode()
-    assert "employers must tell them about these" in someone and "employers must tell you about them" not in someone
+    someone = client.post(
+        "/en/awareness/check/", full_post(subject="someone", works="on")
+    ).content.decode()
+    assert (
+        "employers must tell them about these" in someone
+        and "employers must tell you about them" not in someone
+    )
     myself = client.post("/en/awareness/check/", full_post(works="on")).content.decode()
     assert "employers must tell you about them" in myself

@@ -33,7 +33,10 @@ def test_resident_takes_the_check_for_their_municipality_then_leaves_quickly(pag
     assert page.locator("#step-work_and_care a[href='/awareness/work-and-care/']").count() == 1
     assert page.locator("[data-print]").is_visible()  # revealed by JavaScript only
     # Quick exit: Escape three times leaves for a neutral page, replacing this one in history.
-    page.route("https://www.google.co.jp/**", lambda route: route.fulfill(body="<title>Google</title>", content_type="text/html"))
+    page.route(
+        "https://www.google.co.jp/**",
+        lambda route: route.fulfill(body="<title>Google</title>", content_type="text/html"),
+    )
     for _ in range(3):
         page.keyboard.press("Escape")
     page.wait_for_url("https://www.google.co.jp/**")
@@ -41,14 +44,32 @@ def test_resident_takes_the_check_for_their_municipality_then_leaves_quickly(pag
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_every_awareness_page_passes_axe_in_both_languages(page, axe_check, fake_apis, browser_login, prefecture_staff):  # noqa: F811
+def test_every_awareness_page_passes_axe_in_both_languages(
+    page,
+    axe_check,
+    fake_apis,  # noqa: F811 - the fixture imported above
+    browser_login,
+    prefecture_staff,
+):
     Article.objects.create(
-        slug="young-carers-test", status=ArticleStatus.PUBLISHED, publish_at=timezone.now(),
-        audiences=["young_carers"], title_ja="ヤングケアラー", title_en="Young carers", summary_ja="要約", summary_en="Summary",
-        body_ja="## 見出し\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |", body_en="## Heading\n\n- item\n\n[link](https://example.org/)",
+        slug="young-carers-test",
+        status=ArticleStatus.PUBLISHED,
+        publish_at=timezone.now(),
+        audiences=["young_carers"],
+        title_ja="ヤングケアラー",
+        title_en="Young carers",
+        summary_ja="要約",
+        summary_en="Summary",
+        body_ja="## 見出し\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+        body_en="## Heading\n\n- item\n\n[link](https://example.org/)",
     )
     for prefix in ("", "/en"):
-        for path in ("/awareness/", "/awareness/young-carers-test/", "/awareness/work-and-care/", "/awareness/check/"):
+        for path in (
+            "/awareness/",
+            "/awareness/young-carers-test/",
+            "/awareness/work-and-care/",
+            "/awareness/check/",
+        ):
             page.goto(f"{page.base_url}{prefix}{path}")
             axe_check(page)
         page.locator("main button[name=subject][value=someone]").click()

@@ -7,13 +7,20 @@ from carers.models import OutboundEmail, Role, User
 
 
 def _post(client, **data):
-    base = {"email": "new.staff@otaru.example.jp", "display_name": "小樽 新任", "role": "municipal_staff",
-            "municipality": "012033", "language": "ja"}
+    base = {
+        "email": "new.staff@otaru.example.jp",
+        "display_name": "小樽 新任",
+        "role": "municipal_staff",
+        "municipality": "012033",
+        "language": "ja",
+    }
     return client.post("/staff/invite/", {**base, **data})
 
 
 @pytest.mark.django_db
-def test_prefecture_staff_invites_municipal_staff(client_for, prefecture_staff, django_capture_on_commit_callbacks):
+def test_prefecture_staff_invites_municipal_staff(
+    client_for, prefecture_staff, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(client_for(prefecture_staff))
     assert response.status_code == 302
@@ -28,13 +35,17 @@ def test_prefecture_staff_invites_municipal_staff(client_for, prefecture_staff, 
 
 
 @pytest.mark.django_db
-def test_invitee_sets_a_password_through_the_link(client_for, prefecture_staff, client, django_capture_on_commit_callbacks):
+def test_invitee_sets_a_password_through_the_link(
+    client_for, prefecture_staff, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _post(client_for(prefecture_staff))
     path = re.search(r"(/accounts/password/reset/key/\S+)", mail.outbox[0].body).group(1)
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else path
-    response = client.post(form_url, {"password1": "a-Strong-pass-2026", "password2": "a-Strong-pass-2026"})
+    response = client.post(
+        form_url, {"password1": "a-Strong-pass-2026", "password2": "a-Strong-pass-2026"}
+    )
     assert response.status_code == 302
     assert User.objects.get(email="new.staff@otaru.example.jp").check_password("a-Strong-pass-2026")
 

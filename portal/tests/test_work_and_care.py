@@ -3,18 +3,44 @@ sources, and the employers' section, in both languages."""
 
 import pytest
 
-FIGURES_JA = ["通算93日まで、3回まで分割", "年5日", "年10日", "時間単位", "3年以上の期間に2回以上",
-              "1か月24時間、1年150時間", "午後10時から午前5時", "67%", "個別に知らせ", "40歳"]
-FIGURES_EN = ["93 days in total per family member, in up to 3 periods", "5 days a year", "10 days", "usable by the hour",
-              "at least twice over a period of at least 3 years", "24 hours a month and 150 hours a year",
-              "10 p.m. and 5 a.m.", "67% of your wages", "inform them individually", "turn 40"]
+FIGURES_JA = [
+    "通算93日まで、3回まで分割",
+    "年5日",
+    "年10日",
+    "時間単位",
+    "3年以上の期間に2回以上",
+    "1か月24時間、1年150時間",
+    "午後10時から午前5時",
+    "67%",
+    "個別に知らせ",
+    "40歳",
+]
+FIGURES_EN = [
+    "93 days in total per family member, in up to 3 periods",
+    "5 days a year",
+    "10 days",
+    "usable by the hour",
+    "at least twice over a period of at least 3 years",
+    "24 hours a month and 150 hours a year",
+    "10 p.m. and 5 a.m.",
+    "67% of your wages",
+    "inform them individually",
+    "turn 40",
+]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path,figures,source", [
-    ("/awareness/work-and-care/", FIGURES_JA, "厚生労働省「育児・介護休業法について」"),
-    ("/en/awareness/work-and-care/", FIGURES_EN, "MHLW, “About the Child Care and Family Care Leave Act”"),
-])
+@pytest.mark.parametrize(
+    "path,figures,source",
+    [
+        ("/awareness/work-and-care/", FIGURES_JA, "厚生労働省「育児・介護休業法について」"),
+        (
+            "/en/awareness/work-and-care/",
+            FIGURES_EN,
+            "MHLW, “About the Child Care and Family Care Leave Act”",
+        ),
+    ],
+)
 def test_statutory_figures_and_sources_in_each_language(client, path, figures, source):
     response = client.get(path)
     assert response.status_code == 200

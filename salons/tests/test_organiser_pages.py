@@ -67,7 +67,9 @@ def test_english_pages_render(client_for, organiser, session):
     assert client_for(organiser).get("/en/salons/").status_code == 200
 
 
-def test_search_page_offers_the_right_next_step_per_role(client_for, resident, organiser, municipal_staff):
+def test_search_page_offers_the_right_next_step_per_role(
+    client_for, resident, organiser, municipal_staff
+):
     assert client_for(resident).get("/salons/").context["can_become_organiser"] is True
     assert client_for(organiser).get("/salons/").context["can_manage"] is True
     assert client_for(municipal_staff).get("/salons/").context["can_become_organiser"] is False

@@ -9,9 +9,19 @@ from carers.tests.conftest import make_household
 
 pytestmark = pytest.mark.django_db
 
-ANSWERS_A = {"municipality": "011002", "recipient": "parent", "needs": ["dementia"], "care_level": "unknown",
-             "service_use": "none"}
-ANSWERS_B = {**ANSWERS_A, "service_use": "some", "services_used": ["day_service"], "situations": ["alone"]}
+ANSWERS_A = {
+    "municipality": "011002",
+    "recipient": "parent",
+    "needs": ["dementia"],
+    "care_level": "unknown",
+    "service_use": "none",
+}
+ANSWERS_B = {
+    **ANSWERS_A,
+    "service_use": "some",
+    "services_used": ["day_service"],
+    "situations": ["alone"],
+}
 
 
 @pytest.fixture
@@ -29,7 +39,11 @@ def url(household):
 
 
 def entries(household):
-    return list(AccessLogEntry.objects.filter(household_public_id=household.public_id).values_list("action", flat=True))
+    return list(
+        AccessLogEntry.objects.filter(household_public_id=household.public_id).values_list(
+            "action", flat=True
+        )
+    )
 
 
 def test_the_questionnaire_is_prefilled_from_the_record(municipal_staff, household, client_for):
@@ -50,7 +64,9 @@ def test_preview_saves_nothing_and_logs_one_view(municipal_staff, household, cli
     assert entries(household) == [AccessAction.VIEW, AccessAction.CREATE]
 
 
-def test_save_makes_a_dated_plan_and_later_runs_show_what_changed(municipal_staff, household, client_for):
+def test_save_makes_a_dated_plan_and_later_runs_show_what_changed(
+    municipal_staff, household, client_for
+):
     client = client_for(municipal_staff)
     response = client.post(url(household), {**ANSWERS_A, "save": "1"})
     assert response.status_code == 302 and response["Location"] == f"/cases/{household.public_id}/"
@@ -70,7 +86,9 @@ def test_save_makes_a_dated_plan_and_later_runs_show_what_changed(municipal_staf
 
 
 def test_bad_answers_keep_the_input_and_save_nothing(municipal_staff, household, client_for):
-    response = client_for(municipal_staff).post(url(household), {**ANSWERS_A, "needs": [], "save": "1"})
+    response = client_for(municipal_staff).post(
+        url(household), {**ANSWERS_A, "needs": [], "save": "1"}
+    )
     assert response.status_code == 200 and response.context["form"].errors
     assert response.context["form"].data["recipient"] == "parent"
     assert not SupportPlan.objects.exists()
@@ -83,7 +101,9 @@ def test_closed_case_cannot_get_a_plan(municipal_staff, household, client_for):
     assert response.status_code == 302 and not SupportPlan.objects.exists()
 
 
-@pytest.mark.parametrize("persona", ["other_municipality_staff", "prefecture_staff", "organiser", "advisor_user"])
+@pytest.mark.parametrize(
+    "persona", ["other_municipality_staff", "prefecture_staff", "organiser", "advisor_user"]
+)
 def test_outsiders_get_404(request, persona, household, client_for):
     client = client_for(request.getfixturevalue(persona))
     assert client.get(url(household)).status_code == 404
@@ -99,7 +119,9 @@ def test_visitor_is_sent_to_sign_in(visitor, household):
 def test_a_plan_saved_in_english_reads_in_japanese(municipal_staff, household, client_for):
     client = client_for(municipal_staff)
     detail = f"/cases/{household.public_id}/"
-    client.post(f"/en/services/households/{household.public_id}/guidance/", {**ANSWERS_B, "save": "1"})
+    client.post(
+        f"/en/services/households/{household.public_id}/guidance/", {**ANSWERS_B, "save": "1"}
+    )
     plan = SupportPlan.objects.get()
     assert set(plan.result["by_language"]) == {"ja", "en"}
     japanese, english = client.get(detail), client.get("/en" + detail)
@@ -120,8 +142,17 @@ def test_who_needs_care_is_prefilled_from_the_relationship(municipal_staff, hous
 
 @pytest.mark.parametrize(
     "relationship,kind",
-    [("母", "parent"), ("grandmother", "parent"), ("夫", "partner"), ("息子", "child"), ("sister", "sibling"),
-     ("孫", "other"), ("grandson", "other"), ("neighbour", "other"), ("", None)],
+    [
+        ("母", "parent"),
+        ("grandmother", "parent"),
+        ("夫", "partner"),
+        ("息子", "child"),
+        ("sister", "sibling"),
+        ("孫", "other"),
+        ("grandson", "other"),
+        ("neighbour", "other"),
+        ("", None),
+    ],
 )
 def test_relationship_words_map_to_the_questionnaire(relationship, kind):
     from carers.api import recipient_kind

@@ -53,7 +53,7 @@ class Command(BaseCommand):
     def print_accounts(self):
         w = self.stdout.write
         w("")
-        w("Demo accounts (password for all: %s)" % carers_demo.DEMO_PASSWORD)
+        w(f"Demo accounts (password for all: {carers_demo.DEMO_PASSWORD})")
         for key, (email, role, code, _name, superuser) in carers_demo.ACCOUNTS.items():
             scope = f" municipality {code}" if code else ""
             w(f"  {key:24} {email:36} {'administrator' if superuser else role}{scope}")
