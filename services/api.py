@@ -22,6 +22,9 @@ def _as_dict(service, category_codes) -> dict:
         "category": chosen.code if chosen else "",
         "category_name": chosen.name if chosen else "",
         "scope": service.scope,
+        # Printed self-check results need a way to reach the window.
+        "phone": service.phone,
+        "contact": service.tr("contact"),
     }
 
 
@@ -30,7 +33,7 @@ def services_for_municipality(
 ) -> list[dict]:
     """Visible services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
-    name, summary, url, category (a taxonomy term code) and scope."""
+    name, summary, url, category (a taxonomy term code), scope, phone and contact."""
     qs = Service.objects.visible().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()

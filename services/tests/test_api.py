@@ -63,3 +63,21 @@ def test_demo_load_is_idempotent_and_removable(demo_content):
     demo.remove()
     assert not Service.objects.filter(is_demo=True).exists()
     assert Service.objects.filter(key="home-help").exists()
+
+
+@pytest.mark.django_db
+def test_suggestions_carry_how_to_reach_the_window(make_service, municipality):
+    make_service(
+        name_ja="札幌市 介護の相談窓口",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+        phone="011-000-0000",
+        contact_ja="平日 8:45–17:15",
+    )
+    row = next(
+        r
+        for r in api.services_for_municipality("011002", limit=50)
+        if r["name"] == "札幌市 介護の相談窓口"
+    )
+    assert row["phone"] == "011-000-0000"
+    assert row["contact"] == "平日 8:45–17:15"
