@@ -342,6 +342,10 @@ class Household(models.Model):
         return f"Household {str(self.public_id)[:8]}"
 
     @property
+    def is_open(self):
+        return self.status == CaseStatus.OPEN
+
+    @property
     def label(self):
         """How lists and pages name a household: its reference or a short opaque id."""
         return self.reference or str(self.public_id)[:8]
