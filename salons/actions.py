@@ -536,9 +536,10 @@ def _notify_session(session, template, statuses, extra=None):
         )
 
 
-def _managed_session(session_id, by):
+def _managed_session(session_id, by, sessions=None):
+    """Lock a session ``by`` may change (``sessions``: a narrower scope)."""
     session = (
-        Session.objects.for_user(by)
+        (Session.objects.for_user(by) if sessions is None else sessions)
         .select_for_update(of=("self",))
         .select_related("salon")
         .filter(pk=session_id)
@@ -571,20 +572,119 @@ def session_move(*, session_id, by, starts_at, ends_at) -> Session:
     return session
 
 
+def _cancel(session, by):
+    """Cancel a locked session and tell everyone signed up or waiting."""
+    session.status = SessionStatus.CANCELLED
+    session.cancelled_at, session.cancelled_by = timezone.now(), by
+    session.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+    _notify_session(
+        session,
+        "salons/email/session_cancelled",
+        (*HOLDING_STATUSES, RegistrationStatus.WAITING),
+    )
+
+
 def session_cancel(*, session_id, by) -> Session:
     with transaction.atomic():
         session = _managed_session(session_id, by)
         if session.is_cancelled:
             raise SalonError(_("This session is already cancelled."))
-        session.status = SessionStatus.CANCELLED
-        session.cancelled_at, session.cancelled_by = timezone.now(), by
-        session.save(update_fields=["status", "cancelled_at", "cancelled_by"])
-        _notify_session(
-            session,
-            "salons/email/session_cancelled",
-            (*HOLDING_STATUSES, RegistrationStatus.WAITING),
-        )
+        _cancel(session, by)
     return session
+
+
+def session_update(*, session_id, by, capacity, meeting_url, facilitator, note) -> Session:
+    """Change a session's capacity, meeting URL, facilitator and note. The
+    capacity cannot go below the seats already held; seats it frees are
+    offered to the waiting list as after a cancellation."""
+    if capacity is not None and capacity < 1:
+        raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
+    meeting_url = (meeting_url or "").strip()
+    _check_online(True, meeting_url)
+    with transaction.atomic():
+        # Managers of the salon (a facilitator alone may not change the session).
+        session = _managed_session(
+            session_id, by, Session.objects.filter(salon__in=Salon.objects.for_user(by))
+        )
+        if session.is_cancelled:
+            raise SalonError(_("This session is cancelled."))
+        if session.has_ended:
+            raise SalonError(_("This session has already ended."))
+        if meeting_url and not session.is_online:
+            raise SalonError(_("Only an online session can have a meeting URL."))
+        held = session.registrations.filter(status__in=HOLDING_STATUSES).count()
+        if capacity is not None and capacity < held:
+            raise SalonError(
+                _(
+                    "%(held)s seats are already booked or offered: the capacity cannot be "
+                    "lower than that."
+                )
+                % {"held": held}
+            )
+        grew = session.capacity is not None and (capacity is None or capacity > session.capacity)
+        session.capacity = capacity
+        session.meeting_url = meeting_url
+        session.facilitator = facilitator
+        session.note = note or ""
+        session.edited_at, session.edited_by = timezone.now(), by
+        session.save(
+            update_fields=[
+                "capacity",
+                "meeting_url",
+                "facilitator",
+                "note",
+                "edited_at",
+                "edited_by",
+            ]
+        )
+        if grew and session.starts_at > timezone.now():
+            _offer_next(session)
+    return session
+
+
+def rule_stop(*, rule_id, by, now=None) -> dict:
+    """Stop a recurring schedule: no more occurrences are generated; future
+    occurrences nobody signed up for are removed, the others cancelled (their
+    sign-ups are told, as for a single cancellation). Past and already started
+    sessions stay as they were. Returns the counts."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        rule = (
+            SessionRule.objects.filter(salon__in=Salon.objects.for_user(by))
+            .select_for_update(of=("self",))
+            .filter(pk=rule_id)
+            .first()
+        )
+        if rule is None:
+            raise SalonError(_("You cannot change this schedule."))
+        if not rule.is_active:
+            raise SalonError(_("This schedule has already been stopped."))
+        rule.is_active = False
+        rule.stopped_at, rule.stopped_by = now, by
+        rule.save(update_fields=["is_active", "stopped_at", "stopped_by"])
+        future = (
+            Session.objects.filter(rule=rule, starts_at__gt=now, status=SessionStatus.SCHEDULED)
+            .select_for_update(of=("self",))
+            .select_related("salon")
+            .order_by("starts_at")
+        )
+        removed = cancelled = 0
+        for session in future:
+            if session.registrations.exists():
+                _cancel(session, by)
+                cancelled += 1
+            else:
+                session.delete()
+                removed += 1
+    return {"removed": removed, "cancelled": cancelled}
+
+
+def rule_future_counts(rule, now=None) -> dict:
+    """What stopping the rule would do (for the confirmation page)."""
+    now = now or timezone.now()
+    future = Session.objects.filter(rule=rule, starts_at__gt=now, status=SessionStatus.SCHEDULED)
+    with_signups = future.filter(registrations__isnull=False).distinct().count()
+    return {"removed": future.count() - with_signups, "cancelled": with_signups}
 
 
 # --- joining ---------------------------------------------------------------------------
@@ -726,16 +826,17 @@ def guest_confirm(*, token) -> Registration:
 
 def _offer_next(session, now=None):
     """Offer freed seats to the waiting list in order (session row locked)."""
-    if session.capacity is None or session.is_cancelled:
+    if session.is_cancelled:
         return
     now = now or timezone.now()
     until = min(now + timedelta(hours=OFFER_HOURS), session.starts_at)
     if until <= now:
         return
-    free = session.capacity - session.registrations.filter(status__in=HOLDING_STATUSES).count()
-    for reg in session.registrations.filter(status=RegistrationStatus.WAITING).select_related(
-        "user"
-    )[: max(free, 0)]:
+    waiting = session.registrations.filter(status=RegistrationStatus.WAITING).select_related("user")
+    if session.capacity is not None:  # no limit any more: everyone waiting is offered a seat
+        free = session.capacity - session.registrations.filter(status__in=HOLDING_STATUSES).count()
+        waiting = waiting[: max(free, 0)]
+    for reg in waiting:
         reg.status = RegistrationStatus.OFFERED
         reg.offered_until = until
         reg.save(update_fields=["status", "offered_until", "updated_at"])

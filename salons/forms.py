@@ -134,6 +134,34 @@ class SessionForm(OnlineFieldsMixin, TimesMixin, forms.Form):
     note = forms.CharField(label=pgettext_lazy("session", "Note"), max_length=200, required=False)
 
 
+class SessionEditForm(forms.Form):
+    """What can change on an existing session (its time has its own page)."""
+
+    capacity = forms.IntegerField(**CAPACITY_FIELD)
+    meeting_url = forms.URLField(**MEETING_URL_FIELD)
+    facilitator = FacilitatorField()
+    note = forms.CharField(label=pgettext_lazy("session", "Note"), max_length=200, required=False)
+
+    def __init__(self, *args, session, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "capacity": session.capacity,
+                "meeting_url": session.meeting_url,
+                "facilitator": session.facilitator.email if session.facilitator else "",
+                "note": session.note,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if not session.is_online:
+            del self.fields["meeting_url"]
+
+    def clean_meeting_url(self):
+        url = self.cleaned_data.get("meeting_url", "")
+        validate_https(url)
+        return url
+
+
 class MoveForm(TimesMixin, forms.Form):
     date = forms.DateField(label=_("New date"), widget=DATE_INPUT)
     start_time = forms.TimeField(label=_("Start time"), widget=TIME_INPUT)

@@ -364,6 +364,10 @@ class SessionRule(SessionDetails):
     starts_on = models.DateField(_("first date"))
     ends_on = models.DateField(_("last date"), null=True, blank=True)
     is_active = models.BooleanField(default=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    stopped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -436,6 +440,10 @@ class Session(SessionDetails):
     )
     moved_at = models.DateTimeField(null=True, blank=True)
     moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)

@@ -26,7 +26,9 @@ urlpatterns = [
     path("manage/<int:pk>/confirm/", views.salon_confirm, name="confirm"),
     path("manage/<int:pk>/sessions/new/", views.session_create, name="session_create"),
     path("manage/<int:pk>/schedules/new/", views.rule_create, name="rule_create"),
+    path("manage/sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("manage/sessions/<int:pk>/move/", views.session_move, name="session_move"),
+    path("manage/schedules/<int:pk>/stop/", views.rule_stop, name="rule_stop"),
     path("manage/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path(
         "manage/sessions/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"

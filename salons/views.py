@@ -27,6 +27,7 @@ from .forms import (
     RuleForm,
     SalonForm,
     SearchForm,
+    SessionEditForm,
     SessionForm,
 )
 from .models import (
@@ -37,6 +38,7 @@ from .models import (
     Salon,
     SalonStatus,
     Session,
+    SessionRule,
     distance_km_expression,
 )
 
@@ -458,7 +460,7 @@ def manage_detail(request, pk):
         {
             "salon": salon,
             "sessions": sessions,
-            "rules": salon.rules.all(),
+            "rules": salon.rules.select_related("stopped_by"),
             "pending": _pending_rows(salon),
             "reports": salon.reports.all()[:10],
             "events": salon.events.select_related("actor")[:20],
@@ -682,6 +684,76 @@ def session_move(request, pk):
         request,
         "salons/session_form.html",
         {"form": form, "salon": session.salon, "session": session, "title": _("Move this session")},
+    )
+
+
+@role_required(*MANAGERS)
+def session_edit(request, pk):
+    """Capacity, meeting URL, facilitator and note of an upcoming session
+    (organiser, and staff who can manage the salon)."""
+    session = get_object_or_404(
+        Session.objects.filter(salon__in=Salon.objects.for_user(request.user))
+        .select_related("salon", "facilitator")
+        .upcoming(),
+        pk=pk,
+    )
+    form = SessionEditForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.session_update(
+                session_id=session.pk,
+                by=request.user,
+                capacity=d["capacity"],
+                meeting_url=d.get("meeting_url", ""),
+                facilitator=d["facilitator"],
+                note=d["note"],
+            )
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Session details saved."))
+            return redirect("salons:manage_detail", session.salon_id)
+    return render(
+        request,
+        "salons/session_form.html",
+        {
+            "form": form,
+            "salon": session.salon,
+            "session": session,
+            "title": _("Edit this session"),
+        },
+    )
+
+
+@role_required(*MANAGERS)
+def rule_stop(request, pk):
+    """Stop a recurring schedule, after a confirmation page."""
+    rule = get_object_or_404(
+        SessionRule.objects.filter(salon__in=Salon.objects.for_user(request.user))
+        .select_related("salon")
+        .filter(is_active=True),
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            result = actions.rule_stop(rule_id=rule.pk, by=request.user)
+        except SalonError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Schedule stopped. %(removed)s future sessions removed, %(cancelled)s "
+                    "cancelled (everyone signed up has been told)."
+                )
+                % result,
+            )
+        return redirect("salons:manage_detail", rule.salon_id)
+    return render(
+        request,
+        "salons/rule_stop.html",
+        {"rule": rule, "salon": rule.salon, **actions.rule_future_counts(rule)},
     )
 
 

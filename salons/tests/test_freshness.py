@@ -74,3 +74,16 @@ def test_empty_report_is_explained(visitor, salon):
     response = visitor.post(f"/salons/{salon.pk}/report/", {"message": ""})
     assert response.status_code == 200 and response.context["form"].errors["message"]
     assert not OutdatedReport.objects.exists()
+
+
+def test_stale_salon_page_offers_no_calendar_link_that_would_404(client, salon):
+    from salons.models import STALE_AFTER
+
+    feed = f"/salons/{salon.pk}/calendar.ics"
+    assert feed in client.get(f"/salons/{salon.pk}/").content.decode()
+    assert client.get(feed).status_code == 200
+    salon.last_confirmed_at = timezone.now() - STALE_AFTER - timedelta(days=1)
+    salon.save(update_fields=["last_confirmed_at"])
+    page = client.get(f"/salons/{salon.pk}/")
+    assert page.status_code == 200 and feed not in page.content.decode()
+    assert client.get(feed).status_code == 404
