@@ -34,4 +34,4 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.localized_name

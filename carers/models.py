@@ -60,11 +60,35 @@ class Municipality(models.Model):
         verbose_name_plural = _("municipalities")
 
     def __str__(self):
-        return self.name or self.prefecture
+        return self.localized_name
 
     @property
     def full_name(self):
         return self.prefecture if self.is_prefecture else f"{self.prefecture}{self.name}"
+
+    @property
+    def name_en(self):
+        """Hepburn romanisation of the reading: the code list has no English names."""
+        from .romaji import municipality_romaji, prefecture_romaji
+
+        if self.is_prefecture:
+            return prefecture_romaji(self.prefecture, self.prefecture_kana)
+        return municipality_romaji(self.name, self.name_kana)
+
+    @property
+    def localized_name(self):
+        if get_language() == "en":
+            return self.name_en
+        return self.name or self.prefecture
+
+    @property
+    def localized_full_name(self):
+        if get_language() != "en":
+            return self.full_name
+        from .romaji import prefecture_romaji
+
+        prefecture = prefecture_romaji(self.prefecture, self.prefecture_kana)
+        return prefecture if self.is_prefecture else f"{self.name_en}, {prefecture}"
 
 
 class Role(models.TextChoices):
