@@ -416,6 +416,20 @@ def _check_times(starts_at, ends_at, now=None):
 def _check_online(is_online, meeting_url):
     if meeting_url and not meeting_url.lower().startswith("https://"):
         raise SalonError(_("The meeting URL must start with https://."))
+    if meeting_url and not is_online:
+        raise SalonError(_("Only an online session can have a meeting URL."))
+
+
+def _check_salon_online(salon, is_online):
+    """Online sessions only for a salon registered as meeting online (the
+    search's "online only" filter and the public page rely on it)."""
+    if is_online and not salon.is_online:
+        raise SalonError(
+            _(
+                "This salon is not registered as meeting online. Tick 'meets online' in its "
+                "details first (a published salon's change needs approval)."
+            )
+        )
 
 
 def session_create(
@@ -436,6 +450,7 @@ def session_create(
         raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
     with transaction.atomic():
         salon = Salon.objects.for_user(by).get(pk=salon_id)
+        _check_salon_online(salon, is_online)
         return Session.objects.create(
             salon=salon,
             starts_at=starts_at,
@@ -518,6 +533,7 @@ def rule_create(*, salon_id, by, data: dict) -> SessionRule:
     _check_online(data.get("is_online"), data.get("meeting_url", ""))
     with transaction.atomic():
         salon = Salon.objects.for_user(by).get(pk=salon_id)
+        _check_salon_online(salon, data.get("is_online"))
         rule = SessionRule.objects.create(salon=salon, **data)
         rule_generate_sessions(rule_id=rule.pk)
     return rule
@@ -600,7 +616,7 @@ def session_update(*, session_id, by, capacity, meeting_url, facilitator, note) 
     if capacity is not None and capacity < 1:
         raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
     meeting_url = (meeting_url or "").strip()
-    _check_online(True, meeting_url)
+    _check_online(True, meeting_url)  # the session's own online flag is checked below
     with transaction.atomic():
         # Managers of the salon (a facilitator alone may not change the session).
         session = _managed_session(

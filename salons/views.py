@@ -595,11 +595,22 @@ def salon_confirm_link(request, pk, token):
     return render(request, "salons/confirm_done.html", {"salon": salon})
 
 
+def _without_online_fields(salon, form):
+    """A salon that does not meet online is offered no online session."""
+    if not salon.is_online:
+        for name in ("is_online", "meeting_url"):
+            form.fields.pop(name, None)
+    return form
+
+
 @role_required(Role.ORGANISER)
 def session_create(request, pk):
     salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
-    form = SessionForm(
-        request.POST or None, initial={"is_online": salon.is_online and not salon.is_in_person}
+    form = _without_online_fields(
+        salon,
+        SessionForm(
+            request.POST or None, initial={"is_online": salon.is_online and not salon.is_in_person}
+        ),
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -610,8 +621,8 @@ def session_create(request, pk):
                 starts_at=d["starts_at"],
                 ends_at=d["ends_at"],
                 capacity=d["capacity"],
-                is_online=d["is_online"],
-                meeting_url=d["meeting_url"],
+                is_online=d.get("is_online", False),
+                meeting_url=d.get("meeting_url", ""),
                 facilitator=d["facilitator"],
                 note=d["note"],
             )
@@ -630,7 +641,7 @@ def session_create(request, pk):
 @role_required(Role.ORGANISER)
 def rule_create(request, pk):
     salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
-    form = RuleForm(request.POST or None)
+    form = _without_online_fields(salon, RuleForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         try:
             actions.rule_create(salon_id=salon.pk, by=request.user, data=form.cleaned_data)

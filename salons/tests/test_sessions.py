@@ -113,6 +113,8 @@ def test_organiser_adds_a_session(client_for, organiser, salon):
     ],
 )
 def test_bad_session_input_is_explained_and_kept(client_for, organiser, salon, overrides, field):
+    salon.is_online = True  # meets in person and online: the form has the online fields
+    salon.save(update_fields=["is_online"])
     response = client_for(organiser).post(
         f"/salons/manage/{salon.pk}/sessions/new/", session_post(note="メモ", **overrides)
     )
@@ -123,6 +125,8 @@ def test_bad_session_input_is_explained_and_kept(client_for, organiser, salon, o
 
 
 def test_recurring_schedule_form_generates_sessions(client_for, organiser, salon, advisor_user):
+    salon.is_online = True  # meets in person and online
+    salon.save(update_fields=["is_online"])
     start = timezone.localdate() + timedelta(days=1)
     response = client_for(organiser).post(
         f"/salons/manage/{salon.pk}/schedules/new/",
@@ -218,3 +222,34 @@ def test_upcoming_excludes_ended(salon):
     make_session(salon, days=-1)
     upcoming = make_session(salon, days=1)
     assert list(Session.objects.upcoming()) == [upcoming]
+
+
+def test_online_sessions_only_for_a_salon_that_meets_online(client_for, organiser, salon):
+    """An in-person-only salon gets no online session or schedule (the search's
+    "online only" filter and the public page go by the salon's own flag)."""
+    c = client_for(organiser)
+    for page in ("sessions", "schedules"):
+        form = c.get(f"/salons/manage/{salon.pk}/{page}/new/").context["form"]
+        assert "is_online" not in form.fields and "meeting_url" not in form.fields
+    with pytest.raises(actions.SalonError):
+        actions.session_create(
+            salon_id=salon.pk,
+            by=organiser,
+            starts_at=timezone.now() + timedelta(days=2),
+            ends_at=timezone.now() + timedelta(days=2, hours=1),
+            is_online=True,
+        )
+    with pytest.raises(actions.SalonError):
+        actions.rule_create(
+            salon_id=salon.pk,
+            by=organiser,
+            data=dict(
+                kind=RecurrenceKind.WEEKLY,
+                weekday=Weekday.MONDAY,
+                start_time=time(10, 0),
+                end_time=time(11, 0),
+                starts_on=timezone.localdate(),
+                is_online=True,
+            ),
+        )
+    assert not salon.sessions.exists() and not salon.rules.exists()
