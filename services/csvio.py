@@ -27,37 +27,8 @@ from .text import normalise
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
 LIST_SEP = "|"
-COLUMNS = (
-    "id",
-    "name_ja",
-    "name_en",
-    "summary_ja",
-    "summary_en",
-    "description_ja",
-    "description_en",
-    "eligibility_ja",
-    "eligibility_en",
-    "how_to_apply_ja",
-    "how_to_apply_en",
-    "cost_ja",
-    "cost_en",
-    "organization",
-    "categories",
-    "audiences",
-    "scope",
-    "municipalities",
-    "url",
-    "email",
-    "phone",
-    "contact_ja",
-    "contact_en",
-    "keywords",
-    "source",
-    "status",
-    "last_verified",
-    "visible_from",
-    "visible_until",
-)
+# The CSV carries exactly what the staff form edits, plus the id.
+COLUMNS = ("id", *ServiceForm.Meta.fields)
 ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
 
 
