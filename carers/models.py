@@ -30,6 +30,14 @@ def is_valid_local_government_code(code: str) -> bool:
     )
 
 
+def choice_labels(choices, values, *, skip_unknown=False):
+    """Labels of stored choice values (ArrayField/JSON lists of TextChoices values).
+
+    Unknown values are shown as stored, or left out with ``skip_unknown``."""
+    labels = dict(choices.choices)
+    return [labels.get(v, v) for v in values if not skip_unknown or v in labels]
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def municipalities(self):
         return self.filter(is_prefecture=False)
@@ -421,8 +429,7 @@ class CareRecipient(models.Model):
 
     @property
     def condition_labels(self):
-        labels = dict(ConditionCategory.choices)
-        return [labels.get(value, value) for value in self.conditions]
+        return choice_labels(ConditionCategory, self.conditions)
 
 
 # --- Consent, consultations, support plans -------------------------------------------
@@ -490,8 +497,7 @@ class Consent(models.Model):
         return self.withdrawn_on is not None
 
     def get_purposes_display(self):
-        labels = dict(ConsentPurpose.choices)
-        return [labels.get(p, p) for p in self.purposes]
+        return choice_labels(ConsentPurpose, self.purposes)
 
 
 class ConsultationChannel(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from .accesslog import entries_for
-from .models import ConditionCategory, Household
+from .models import ConditionCategory, Household, choice_labels
 
 
 def _date(value):
@@ -14,8 +14,7 @@ def _date(value):
 
 
 def _condition_labels(values):
-    labels = dict(ConditionCategory.choices)
-    return ", ".join(str(labels.get(v, v)) for v in values)
+    return ", ".join(str(label) for label in choice_labels(ConditionCategory, values))
 
 
 def export_data(household: Household) -> dict:

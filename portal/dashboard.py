@@ -3,6 +3,7 @@
 
 import importlib
 
+from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,8 @@ def _counts(app):
 @role_required(Role.PREFECTURE_STAFF)
 def dashboard(request):
     sections = [(title, _counts(app), reverse(url)) for app, title, url in SECTIONS]
-    accounts = [
-        (label, User.objects.filter(role=value, is_active=True).count())
-        for value, label in Role.choices
-    ]
+    counts = dict(
+        User.objects.filter(is_active=True).values_list("role").annotate(n=Count("pk")).order_by()
+    )
+    accounts = [(label, counts.get(value, 0)) for value, label in Role.choices]
     return render(request, "portal/dashboard.html", {"sections": sections, "accounts": accounts})

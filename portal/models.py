@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from carers.models import Municipality, Role
+from carers.models import Municipality, Role, choice_labels
 
 
 class Audience(models.TextChoices):
@@ -147,8 +147,7 @@ class Article(models.Model):
 
     @property
     def audience_labels(self):
-        labels = dict(Audience.choices)
-        return [labels[a] for a in self.audiences if a in labels]
+        return choice_labels(Audience, self.audiences, skip_unknown=True)
 
     @property
     def current_status(self):

@@ -17,7 +17,7 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from carers.models import Municipality, Role
+from carers.models import Municipality, Role, choice_labels
 
 from .text import normalise
 from .validators import validate_https, validate_image_file
@@ -269,7 +269,7 @@ class Salon(models.Model):
         return self.last_confirmed_at < timezone.now() - STALE_AFTER
 
     def audience_labels(self):
-        return [Audience(a).label for a in self.audiences if a in Audience.values]
+        return choice_labels(Audience, self.audiences, skip_unknown=True)
 
     @property
     def is_for_young_carers(self):

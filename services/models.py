@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from carers.models import Municipality, Role
+from carers.models import Municipality, Role, choice_labels
 
 from .text import normalise
 
@@ -298,8 +298,7 @@ class Service(BilingualMixin, models.Model):
         return self.last_verified < timezone.localdate() - timedelta(days=VERIFY_AFTER_DAYS)
 
     def audience_labels(self):
-        labels = dict(Audience.choices)
-        return [labels.get(a, a) for a in self.audiences]
+        return choice_labels(Audience, self.audiences)
 
     def tr(self, field):
         return text(self, field)

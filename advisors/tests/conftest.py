@@ -19,12 +19,6 @@ PERSONA_OF_ROLE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Personas are created for every test: a fast hasher keeps the suite quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def future(days=30):
     return timezone.localdate() + timedelta(days=days)
 

@@ -62,9 +62,3 @@ def household(municipal_staff):
 def log_count():
     """log_count(household) -> number of access-log entries for it."""
     return lambda h: AccessLogEntry.objects.filter(household_public_id=h.public_id).count()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Personas are created per test; the production hasher is slow by design."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -10,12 +10,6 @@ from portal import actions
 from portal.models import Article, ArticleStatus
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Personas are created with a password; a slow hasher would dominate these tests.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def form_data(**overrides):
     data = {
         "slug": "local-news",

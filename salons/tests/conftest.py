@@ -63,9 +63,3 @@ def online_session(online_salon):
 def post_commit(django_capture_on_commit_callbacks):
     """Run on-commit callbacks (the outbox queues mail after commit)."""
     return django_capture_on_commit_callbacks
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Personas are created with a password; a fast hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

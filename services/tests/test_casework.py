@@ -29,11 +29,6 @@ def household(municipal_staff):
     return make_household(municipal_staff)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def url(household):
     return reverse("services:household_guidance", args=[household.public_id])
 
