@@ -72,8 +72,11 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
     timeout = 30
 
     def reply(self, line):
-        self.wfile.write(line.encode() + b"\r\n")
-        self.wfile.flush()
+        try:
+            self.wfile.write(line.encode() + b"\r\n")
+            self.wfile.flush()
+        except OSError:  # the client gave up waiting
+            pass
 
     def handle(self):
         sink = self.server.sink
