@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import login_required_404, role_required
+from carers.throttle import over_limit
 from carers.models import Role
 
 from . import actions
@@ -231,15 +232,14 @@ GUEST_WINDOW_SECONDS = 600
 def _guest_rate_limited(request) -> bool:
     """Each guest request sends an email to an address typed by a stranger:
     a few per address of origin per ten minutes is plenty."""
-    from django.core.cache import cache
+    return over_limit(
+        request, "salons:guest", limit=GUEST_REQUESTS_PER_WINDOW, window=GUEST_WINDOW_SECONDS
+    )
 
-    key = f"salons:guest:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, GUEST_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        return False
-    return count > GUEST_REQUESTS_PER_WINDOW
+
+# Each report emails the organiser and the reviewing staff.
+REPORTS_PER_WINDOW = 3
+REPORT_WINDOW_SECONDS = 3600
 
 
 def guest_join(request, pk):
@@ -378,6 +378,15 @@ def salon_report(request, pk):
     salon = get_object_or_404(Salon.objects.published(), pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if over_limit(
+            request, "salons:report", limit=REPORTS_PER_WINDOW, window=REPORT_WINDOW_SECONDS
+        ):
+            form.add_error(
+                None, _("Too many reports from here. Please try again in an hour.")
+            )
+            return render(
+                request, "salons/salon_report.html", {"salon": salon, "form": form}, status=429
+            )
         try:
             actions.salon_report_outdated(
                 salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user
@@ -587,9 +596,14 @@ def salon_confirm(request, pk):
 
 
 def salon_confirm_link(request, pk, token):
-    """One click from the quarterly email (no sign-in needed: the link is signed)."""
+    """From the quarterly email (no sign-in needed: the link is signed). The
+    link opens a page with a button; only its POST confirms, so a mail scanner
+    that follows links confirms nothing."""
     try:
-        salon = actions.salon_confirm(salon_id=pk, token=token)
+        salon = actions.confirm_link_salon(salon_id=pk, token=token)
+        if request.method == "POST":
+            salon = actions.salon_confirm(salon_id=pk, token=token)
+            return render(request, "salons/confirm_done.html", {"salon": salon, "done": True})
     except SalonError:
         return render(request, "salons/confirm_done.html", {"error": True}, status=404)
     return render(request, "salons/confirm_done.html", {"salon": salon})
