@@ -722,7 +722,8 @@ def session_edit(request, pk):
         .upcoming(),
         pk=pk,
     )
-    form = SessionEditForm(request.POST or None, session=session)
+    may_see_link = request.user.pk in (session.salon.organiser_id, session.facilitator_id)
+    form = SessionEditForm(request.POST or None, session=session, may_see_link=may_see_link)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
