@@ -13,8 +13,8 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import login_required_404, role_required
-from carers.throttle import over_limit
 from carers.models import Role
+from carers.throttle import over_limit
 
 from . import actions
 from .actions import SalonError
