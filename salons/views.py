@@ -1,4 +1,3 @@
-import csv
 from datetime import datetime
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from carers import csvsafe
 from carers.access import login_required_404, role_required
 from carers.models import Role
 from carers.throttle import over_limit
@@ -381,9 +381,7 @@ def salon_report(request, pk):
         if over_limit(
             request, "salons:report", limit=REPORTS_PER_WINDOW, window=REPORT_WINDOW_SECONDS
         ):
-            form.add_error(
-                None, _("Too many reports from here. Please try again in an hour.")
-            )
+            form.add_error(None, _("Too many reports from here. Please try again in an hour."))
             return render(
                 request, "salons/salon_report.html", {"salon": salon, "form": form}, status=429
             )
@@ -809,14 +807,14 @@ def participants_csv(request, pk):
         f'attachment; filename="session-{session.pk}-participants.csv"'
     )
     response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
     for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(
         "created_at"
     ):
         writer.writerow(
             [
-                _csv_safe(reg.nickname) or _("(no nickname)"),
+                reg.nickname or _("(no nickname)"),
                 reg.get_status_display(),
                 reg.get_age_band_display() if reg.age_band else "",
                 timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -824,8 +822,3 @@ def participants_csv(request, pk):
             ]
         )
     return response
-
-
-def _csv_safe(value):
-    """Stop spreadsheet formula injection from a user-chosen nickname."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
