@@ -240,6 +240,19 @@ def resend(queryset) -> int:
     ).update(status=OutboundEmail.Status.PENDING, next_attempt_at=timezone.now(), attempts=0)
 
 
+RETENTION = timedelta(days=365)  # the privacy policy promises "up to one year"
+
+
+def purge_old(now=None) -> int:
+    """Delete records of emails created more than a year ago (any status)."""
+    cutoff = (now or timezone.now()) - RETENTION
+    return (
+        OutboundEmail.objects.filter(created_at__lt=cutoff)
+        .exclude(status=OutboundEmail.Status.SENDING)
+        .delete()[0]
+    )
+
+
 def sweep(limit=200) -> int:
     """Send what is due and still pending (missed by the broker or failed)."""
     release_expired_leases()

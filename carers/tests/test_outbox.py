@@ -166,3 +166,18 @@ def test_prerendered_email_is_sent_as_written_and_then_erased():
     assert mail.outbox[0].extra_headers["Message-ID"] == f"<{msg.pk}@127.0.0.1>"
     msg.refresh_from_db()
     assert msg.body == "" and msg.status == OutboundEmail.Status.SENT
+
+
+@pytest.mark.django_db
+def test_records_older_than_a_year_are_purged(message):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    outbox.send(message.pk)
+    recent = outbox.enqueue(to="x@example.jp", template="carers/email/test_notice")
+    OutboundEmail.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - timedelta(days=366)
+    )
+    assert outbox.purge_old() == 1
+    assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [recent.pk]
