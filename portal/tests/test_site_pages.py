@@ -83,3 +83,24 @@ def test_only_prefecture_staff_edit(client_for, request, who):
 @pytest.mark.django_db
 def test_unknown_page_key_is_404(client_for, prefecture_staff):
     assert client_for(prefecture_staff).get("/pages/no-such/edit/").status_code == 404
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_information_and_my_data_pages_pass_axe(page, axe_check, browser_login, resident):
+    """The accessibility statement's result (no serious or critical issue)
+    holds for the pages it is published on, and for "My data"."""
+    for prefix in ("", "/en"):
+        for path in PAGES:
+            page.goto(f"{page.base_url}{prefix}{path}")
+            assert page.locator("h1").count() == 1
+            axe_check(page)
+    browser_login(page, resident)
+    for path in ("/my-data/", "/my-data/delete/"):
+        page.goto(f"{page.base_url}{path}")
+        axe_check(page)
+    page.goto(f"{page.base_url}/my-data/delete/")
+    page.fill("input[name=password]", "wrong-password")
+    page.locator("main form button[type=submit]").click()
+    axe_check(page)  # with the error shown
+    assert page.locator(".invalid-feedback, .text-danger, .alert-danger").count() >= 1
