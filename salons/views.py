@@ -552,8 +552,12 @@ def salon_edit(request, pk):
 
 def _with_saved_photo(data, salon):
     """A newly uploaded photo is stored now so a pending change can refer to it."""
+    from django.core.files.uploadedfile import UploadedFile
+
     photo = data.get("photo")
-    if photo and not getattr(photo, "_committed", True):
+    # An upload is an UploadedFile (it has no ``_committed``); a photo already
+    # stored is a FieldFile. Only the former needs saving.
+    if isinstance(photo, UploadedFile):
         from .models import salon_photo_path
 
         field = Salon._meta.get_field("photo")

@@ -290,3 +290,24 @@ def test_image_dimensions_are_read_from_the_header(ext, data, size):
     from salons.validators import image_dimensions
 
     assert image_dimensions(data or PNG, ext) == size
+
+
+def test_new_photo_of_a_published_salon_is_stored_and_shown_after_approval(
+    client_for, visitor, organiser, salon, municipal_staff, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/edit/",
+        {
+            **salon_post(name=salon.name),
+            "photo_alt": "新しい写真",
+            "photo": SimpleUploadedFile("new.png", PNG, "image/png"),
+        },
+    )
+    assert response.status_code == 302
+    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    salon.refresh_from_db()
+    assert salon.photo.name.endswith(".png")
+    assert (tmp_path / salon.photo.name).read_bytes() == PNG  # the file itself was saved
