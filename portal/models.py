@@ -189,7 +189,7 @@ class SitePage(models.Model):
         PRIVACY = "privacy", _("Privacy policy")
         TERMS = "terms", _("Terms of use")
         ACCESSIBILITY = "accessibility", _("Accessibility")
-        CONTACT = "contact", _("Contact")
+        CONTACT = "contact", pgettext_lazy("site page", "Contact")
 
     key = models.CharField(max_length=20, choices=Key.choices, unique=True)
     title_ja = models.CharField(_("title (Japanese)"), max_length=200)
