@@ -9,13 +9,28 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 APPS := portal carers salons advisors services
 
-.PHONY: install run test bench lint format messages compilemessages demo-data remove-demo worker beat check-deploy clean
+.PHONY: install run test bench lint format messages compilemessages demo-data remove-demo worker beat check-deploy clean lock backup restore
 
-$(STAMP): pyproject.toml
+# Exact versions with hashes (requirements-dev.lock: runtime + dev + embedded
+# PostgreSQL; requirements.lock: what the production image installs). Both are
+# generated from pyproject.toml by `make lock`.
+$(STAMP): pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+
+LOCK_TOOLS := var/lock-tools
+LOCK_OPTS := -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	--no-emit-find-links --no-emit-trusted-host --no-emit-options --no-header
+
+# Re-resolve the lockfiles after changing dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/pip install -q pip-tools
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_OPTS) -o requirements.lock pyproject.toml
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_OPTS) --extra dev --extra embedded -o requirements-dev.lock pyproject.toml
 
 install: $(STAMP) .env
 
@@ -56,6 +71,7 @@ beat: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check_templates
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -69,6 +85,17 @@ messages: install
 
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=kizuki.example.jp $(PY) manage.py check --deploy --fail-level WARNING
+
+# Backups of the database (README "Operations"). BACKUP_DIR defaults to
+# var/backups; `make restore BACKUP=path` restores one (the database is
+# replaced: run it on a stopped site). Uses DATABASE_URL.
+BACKUP_DIR ?= var/backups
+backup: install
+	$(PY) manage.py backup --dir $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/kizuki-....dump"; exit 2; }
+	$(PY) manage.py restore $(BACKUP) --yes
 
 clean:
 	rm -rf $(VENV) var

@@ -1,8 +1,6 @@
 """Pages of advisor dispatch. Every request is read through
 DispatchRequest.objects.for_user(); a request outside one's scope is a 404."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers import csvsafe
 from carers.access import role_required
 from carers.models import Role
 
@@ -298,7 +297,7 @@ def figures_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="advisor-dispatch-fy{year}.csv"'
     response.write("\ufeff")  # BOM: Excel then reads the file as UTF-8
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow(figures.csv_header())
     writer.writerows(figures.csv_rows(year))
     return response

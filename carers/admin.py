@@ -52,9 +52,19 @@ class MunicipalityAdmin(admin.ModelAdmin):
 class OutboundEmailAdmin(admin.ModelAdmin):
     """Read-only: statuses change only through carers.outbox."""
 
-    list_display = ["created_at", "template", "status", "attempts"]
+    list_display = ["created_at", "template", "status", "attempts", "last_error"]
     list_filter = ["status", "template"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+    # The body of a pending allauth email holds a one-time link: not shown.
+    exclude = ["body"]
+    readonly_fields = [f.name for f in OutboundEmail._meta.fields if f.name != "body"]
+    actions = ["send_again"]
+
+    @admin.action(description=_("Send again (perhaps sent or failed emails)"))
+    def send_again(self, request, queryset):
+        from .outbox import resend
+
+        count = resend(queryset)
+        self.message_user(request, _("%(count)d emails will be sent again.") % {"count": count})
 
     def has_add_permission(self, request):
         return False

@@ -163,3 +163,57 @@ def support_plan_diff(previous: dict | None, current: dict) -> dict:
         "added": [after[k] for k in after if k not in before],
         "removed": [before[k] for k in before if k not in after],
     }
+
+
+# --- A registered user's own account (portal's "My data" page) -------------------------
+
+
+def account_data(user) -> dict:
+    """The account itself and the emails the portal sent to it (JSON download)."""
+    from allauth.account.models import EmailAddress
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import OutboundEmail
+
+    def when(value):
+        return timezone.localtime(value).isoformat() if value else None
+
+    return {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "role": user.role,
+            "email_language": user.language,
+            "joined_at": when(user.date_joined),
+            "last_sign_in_at": when(user.last_login),
+            "two_factor_authentication": has_mfa(user),
+        },
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user)
+        ],
+        "emails_sent_to_you": [
+            {"kind": m.template, "status": m.status, "created_at": when(m.created_at)}
+            for m in OutboundEmail.objects.filter(
+                Q(recipient=user) | Q(to_email__iexact=user.email)
+            ).order_by("created_at")
+        ],
+    }
+
+
+def account_delete(user) -> None:
+    """Delete the account, its email addresses, two-factor devices and the
+    record of emails sent to it. Other apps anonymise what refers to it first."""
+    from django.db.models import Q
+
+    from .models import OutboundEmail
+
+    OutboundEmail.objects.filter(Q(recipient=user) | Q(to_email__iexact=user.email)).delete()
+    user.delete()
+
+
+def has_mfa(user) -> bool:
+    from .access import has_mfa as _has_mfa
+
+    return _has_mfa(user)

@@ -736,7 +736,9 @@ class OutboundEmail(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
+        UNCERTAIN = "uncertain", _("Perhaps sent (the mail server did not confirm)")
         FAILED = "failed", _("Failed (gave up)")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -749,12 +751,18 @@ class OutboundEmail(models.Model):
         max_length=100, help_text="Template base name, e.g. 'salons/email/approved'"
     )
     context = models.JSONField(default=dict, blank=True)
+    # Emails rendered when they were caused (allauth's: confirmation, password
+    # reset) keep their text here until sent; it is erased once sent.
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # While one worker talks to the mail server no other may take the row.
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ def send_outbound_email(self, message_id):
 
 @shared_task(ignore_result=True)
 def sweep_outbox():
+    outbox.purge_old()
     return outbox.sweep()
 
 

@@ -178,3 +178,32 @@ class SelfCheckTally(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.municipality_id} {self.sign_count}"
+
+
+class SitePage(models.Model):
+    """An information page linked from every footer (privacy policy, terms,
+    accessibility statement, contact). Until prefecture staff save their own
+    text, the defaults in portal/site_pages/ are shown."""
+
+    class Key(models.TextChoices):
+        PRIVACY = "privacy", _("Privacy policy")
+        TERMS = "terms", _("Terms of use")
+        ACCESSIBILITY = "accessibility", _("Accessibility")
+        CONTACT = "contact", pgettext_lazy("site page", "Contact")
+
+    key = models.CharField(max_length=20, choices=Key.choices, unique=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_ja = models.TextField(_("body (Japanese, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"))
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+    def __str__(self):
+        return self.key

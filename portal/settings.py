@@ -4,6 +4,7 @@ Every variable is listed in README.md. A wrong value stops start-up with one
 line naming the variable (``ImproperlyConfigured``).
 """
 
+import ipaddress
 import re
 from pathlib import Path
 
@@ -77,6 +78,23 @@ if not re.fullmatch(r"\d{2}", PORTAL_PREFECTURE_CODE) or not 1 <= int(PORTAL_PRE
     )
 
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The name emails and pages use for the site (never the request's host).
+SITE_NAME = env.str("SITE_NAME", default="Kizuki")
+
+# Reverse proxies in front of the app (README "Operations"). With
+# TRUSTED_PROXY_COUNT=N the client address is the N-th address from the right
+# of X-Forwarded-For; with TRUSTED_PROXIES (addresses or networks) the
+# rightmost address of the chain that is not a trusted proxy, and only when the
+# connection itself comes from one. Unset: the connection address.
+TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES must list IP addresses or networks, got {_proxy!r}"
+        ) from None
 PORTAL_REQUIRE_STAFF_MFA = _bool("PORTAL_REQUIRE_STAFF_MFA", True)
 
 INSTALLED_APPS = [
@@ -104,6 +122,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.RealClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -115,6 +134,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.middleware.StaffSecurityMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -158,7 +178,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",  # local fallback when Redis is down
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="kizuki"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
@@ -267,6 +287,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security ---------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# Staff and administrators: signed out after this many seconds without a request
+# (a working day), whatever "remember me" said.
+STAFF_SESSION_IDLE_SECONDS = _int("STAFF_SESSION_IDLE_SECONDS", 8 * 3600)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
-from portal import health, staff, views
+from portal import health, mydata, sitepages, staff, views
 
 # The Django admin signs in through allauth's login (rate limits, MFA).
 admin.autodiscover()
@@ -34,6 +34,14 @@ urlpatterns += i18n_patterns(
     path("advisors/", include("advisors.urls")),
     path("cases/", include("carers.urls")),
     path("accounts/", include("allauth.urls")),
+    path("my-data/", mydata.overview, name="my_data"),
+    path("my-data/download.json", mydata.download, name="my_data_download"),
+    path("my-data/delete/", mydata.delete, name="my_data_delete"),
+    path("privacy/", sitepages.show, {"key": "privacy"}, name="privacy"),
+    path("terms/", sitepages.show, {"key": "terms"}, name="terms"),
+    path("accessibility/", sitepages.show, {"key": "accessibility"}, name="accessibility"),
+    path("contact/", sitepages.show, {"key": "contact"}, name="contact"),
+    path("pages/<str:key>/edit/", sitepages.edit, name="site_page_edit"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=False,
 )

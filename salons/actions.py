@@ -314,6 +314,19 @@ def confirm_token(salon) -> str:
     return signing.dumps({"salon": salon.pk, "org": salon.organiser_id}, salt=CONFIRM_SALT)
 
 
+def confirm_link_salon(*, salon_id, token) -> Salon:
+    """The salon a quarterly confirmation link names, checked; nothing changes."""
+    invalid = InvalidLink(_("This confirmation link is invalid or has expired."))
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_LINK_MAX_AGE)
+    except signing.BadSignature:
+        raise invalid from None
+    salon = Salon.objects.filter(pk=salon_id, organiser_id=data.get("org")).first()
+    if salon is None or data.get("salon") != salon_id:
+        raise invalid
+    return salon
+
+
 def salon_confirm(*, salon_id, by=None, token=None) -> Salon:
     """The organiser confirms the details are current: by a signed-in click,
     or by the one-click signed link from the quarterly email."""

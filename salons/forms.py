@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.forms import MunicipalityChoiceField
-from carers.models import User
+from carers.models import STAFF_ROLES, User
 
 from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule
 from .validators import validate_https
@@ -55,10 +55,16 @@ class SalonForm(forms.ModelForm):
 
 
 class FacilitatorField(forms.EmailField):
-    """The facilitator is named by the email address of their account."""
+    """The facilitator is named by the email address of an advisor's or staff
+    member's account. Only those accounts are looked up, and every other
+    address gets the same answer, so the field does not tell whether a
+    resident (a carer) has an account."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Facilitator's account email (optional)"))
+        kwargs.setdefault(
+            "help_text", _("An advisor's or municipal or prefecture staff member's account.")
+        )
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
@@ -66,10 +72,15 @@ class FacilitatorField(forms.EmailField):
         email = super().clean(value)
         if not email:
             return None
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        user = User.objects.filter(
+            email__iexact=email, is_active=True, role__in=STAFF_ROLES
+        ).first()
         if user is None:
             raise forms.ValidationError(
-                _("No account uses this email address. The facilitator needs an account.")
+                _(
+                    "This is not the address of an advisor's or staff account. "
+                    "Ask the facilitator which address their portal account uses."
+                )
             )
         return user
 
@@ -142,23 +153,34 @@ class SessionEditForm(forms.Form):
     facilitator = FacilitatorField()
     note = forms.CharField(label=pgettext_lazy("session", "Note"), max_length=200, required=False)
 
-    def __init__(self, *args, session, **kwargs):
+    def __init__(self, *args, session, may_see_link=True, **kwargs):
+        # Staff who manage the salon may replace the meeting link but never
+        # read it (it is for the organiser, facilitator and participants).
+        self.keeps_hidden_link = bool(session.meeting_url) and not may_see_link
         kwargs.setdefault(
             "initial",
             {
                 "capacity": session.capacity,
-                "meeting_url": session.meeting_url,
+                "meeting_url": "" if self.keeps_hidden_link else session.meeting_url,
                 "facilitator": session.facilitator.email if session.facilitator else "",
                 "note": session.note,
             },
         )
         super().__init__(*args, **kwargs)
+        self.session = session
         if not session.is_online:
             del self.fields["meeting_url"]
+        elif self.keeps_hidden_link:
+            self.fields["meeting_url"].help_text = _(
+                "A meeting link is set; only the organiser, the facilitator and participants "
+                "can see it. Enter a new link to replace it, or leave this empty to keep it."
+            )
 
     def clean_meeting_url(self):
         url = self.cleaned_data.get("meeting_url", "")
         validate_https(url)
+        if not url and self.keeps_hidden_link:
+            return self.session.meeting_url
         return url
 
 

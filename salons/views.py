@@ -1,4 +1,3 @@
-import csv
 from datetime import datetime
 
 from django.contrib import messages
@@ -12,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from carers import csvsafe
 from carers.access import login_required_404, role_required
 from carers.models import Role
+from carers.throttle import over_limit
 
 from . import actions
 from .actions import SalonError
@@ -231,15 +232,14 @@ GUEST_WINDOW_SECONDS = 600
 def _guest_rate_limited(request) -> bool:
     """Each guest request sends an email to an address typed by a stranger:
     a few per address of origin per ten minutes is plenty."""
-    from django.core.cache import cache
+    return over_limit(
+        request, "salons:guest", limit=GUEST_REQUESTS_PER_WINDOW, window=GUEST_WINDOW_SECONDS
+    )
 
-    key = f"salons:guest:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, GUEST_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        return False
-    return count > GUEST_REQUESTS_PER_WINDOW
+
+# Each report emails the organiser and the reviewing staff.
+REPORTS_PER_WINDOW = 3
+REPORT_WINDOW_SECONDS = 3600
 
 
 def guest_join(request, pk):
@@ -378,6 +378,13 @@ def salon_report(request, pk):
     salon = get_object_or_404(Salon.objects.published(), pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if over_limit(
+            request, "salons:report", limit=REPORTS_PER_WINDOW, window=REPORT_WINDOW_SECONDS
+        ):
+            form.add_error(None, _("Too many reports from here. Please try again in an hour."))
+            return render(
+                request, "salons/salon_report.html", {"salon": salon, "form": form}, status=429
+            )
         try:
             actions.salon_report_outdated(
                 salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user
@@ -545,8 +552,12 @@ def salon_edit(request, pk):
 
 def _with_saved_photo(data, salon):
     """A newly uploaded photo is stored now so a pending change can refer to it."""
+    from django.core.files.uploadedfile import UploadedFile
+
     photo = data.get("photo")
-    if photo and not getattr(photo, "_committed", True):
+    # An upload is an UploadedFile (it has no ``_committed``); a photo already
+    # stored is a FieldFile. Only the former needs saving.
+    if isinstance(photo, UploadedFile):
         from .models import salon_photo_path
 
         field = Salon._meta.get_field("photo")
@@ -587,9 +598,14 @@ def salon_confirm(request, pk):
 
 
 def salon_confirm_link(request, pk, token):
-    """One click from the quarterly email (no sign-in needed: the link is signed)."""
+    """From the quarterly email (no sign-in needed: the link is signed). The
+    link opens a page with a button; only its POST confirms, so a mail scanner
+    that follows links confirms nothing."""
     try:
-        salon = actions.salon_confirm(salon_id=pk, token=token)
+        salon = actions.confirm_link_salon(salon_id=pk, token=token)
+        if request.method == "POST":
+            salon = actions.salon_confirm(salon_id=pk, token=token)
+            return render(request, "salons/confirm_done.html", {"salon": salon, "done": True})
     except SalonError:
         return render(request, "salons/confirm_done.html", {"error": True}, status=404)
     return render(request, "salons/confirm_done.html", {"salon": salon})
@@ -708,7 +724,8 @@ def session_edit(request, pk):
         .upcoming(),
         pk=pk,
     )
-    form = SessionEditForm(request.POST or None, session=session)
+    may_see_link = request.user.pk in (session.salon.organiser_id, session.facilitator_id)
+    form = SessionEditForm(request.POST or None, session=session, may_see_link=may_see_link)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -794,14 +811,14 @@ def participants_csv(request, pk):
         f'attachment; filename="session-{session.pk}-participants.csv"'
     )
     response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
     for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(
         "created_at"
     ):
         writer.writerow(
             [
-                _csv_safe(reg.nickname) or _("(no nickname)"),
+                reg.nickname or _("(no nickname)"),
                 reg.get_status_display(),
                 reg.get_age_band_display() if reg.age_band else "",
                 timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -809,8 +826,3 @@ def participants_csv(request, pk):
             ]
         )
     return response
-
-
-def _csv_safe(value):
-    """Stop spreadsheet formula injection from a user-chosen nickname."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

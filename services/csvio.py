@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers import csvsafe
 from carers.models import Municipality
 
 from . import actions
@@ -125,7 +126,7 @@ def _iso_date(value: str) -> str:
 
 def _form_data(row, number, errors, user=None):
     """Map a CSV row to ServiceForm data; unknown references become row errors."""
-    data = {k: (row.get(k) or "").strip() for k in COLUMNS}
+    data = {k: csvsafe.restore((row.get(k) or "").strip()) for k in COLUMNS}
     org_name = data.pop("organization")
     org = Organization.objects.filter(name_ja=org_name).first() if org_name else None
     if org is None:
@@ -339,7 +340,7 @@ def apply(content: bytes, user) -> Preview:
 
 def export(services, encoding="utf-8") -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvsafe.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for s in services:
         writer.writerow(

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.views.decorators.http import require_GET
 
 from carers.models import Municipality
 
@@ -79,6 +78,53 @@ def paginate(request, queryset, serialise):
 
 def not_found(request=None, path=None):
     return JsonResponse({"error": "not found"}, status=404)
+
+
+MAX_PARAMETER_LENGTH = 200
+INTEGER_PARAMETERS = ("page", "per_page")
+
+
+def bad_request(detail):
+    return JsonResponse({"error": "bad request", "detail": detail}, status=400)
+
+
+def query_problem(request) -> str | None:
+    """What is wrong with the query string, or None. Checked before any view
+    runs, so bad input is a 400 in JSON rather than a 500 (a NUL byte) or a
+    silent fallback."""
+    for key, values in request.GET.lists():
+        for value in [key, *values]:
+            if any(ord(ch) < 32 or ch == "\x7f" for ch in value):
+                return f"parameter {key!r} contains control characters"
+            if len(value) > MAX_PARAMETER_LENGTH:
+                return f"parameter {key[:40]!r} is longer than {MAX_PARAMETER_LENGTH} characters"
+    for key in INTEGER_PARAMETERS:
+        value = request.GET.get(key)
+        if value not in (None, "") and not value.lstrip("-").isdigit():
+            return f"{key} must be an integer"
+        if value and len(value.lstrip("-")) > 9:
+            return f"{key} is out of range"
+    value = request.GET.get("modified_after")
+    if value and _parse_when(value) is None:
+        return "modified_after must be an ISO 8601 date or date-time"
+    return None
+
+
+def hsds_get(view):
+    """GET only (405 in JSON otherwise), query string checked (400 in JSON)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = JsonResponse({"error": "method not allowed"}, status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        problem = query_problem(request)
+        if problem:
+            return bad_request(problem)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 # --- Serialisers ----------------------------------------------------------------------------
@@ -331,20 +377,20 @@ def _organizations():
 # --- Views -------------------------------------------------------------------------------------------
 
 
-@require_GET
+@hsds_get
 def root(request):
     return JsonResponse(
         {"version": HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL}
     )
 
 
-@require_GET
+@hsds_get
 def services(request):
     full = request.GET.get("full") == "true"
     return paginate(request, _services(request), service_json if full else service_list_json)
 
 
-@require_GET
+@hsds_get
 def service_detail(request, id):
     pk = _uuid_or_none(id)
     service = _services(request).filter(pk=pk).first() if pk else None
@@ -355,7 +401,7 @@ def service_detail(request, id):
     )
 
 
-@require_GET
+@hsds_get
 def organizations(request):
     qs = _organizations()
     if request.GET.get("search"):
@@ -363,7 +409,7 @@ def organizations(request):
     return paginate(request, qs, organization_json)
 
 
-@require_GET
+@hsds_get
 def organization_detail(request, id):
     pk = _uuid_or_none(id)
     org = _organizations().filter(pk=pk).first() if pk else None
@@ -386,14 +432,14 @@ def _service_at_locations():
     )
 
 
-@require_GET
+@hsds_get
 def service_at_locations(request):
     """The service filters of /services apply here too (search, taxonomy_term_id, ...)."""
     qs = _service_at_locations().filter(service__in=_services(request).values("pk"))
     return paginate(request, qs, service_at_location_json)
 
 
-@require_GET
+@hsds_get
 def service_at_location_detail(request, id):
     pk = _uuid_or_none(id)
     sal = _service_at_locations().filter(pk=pk).first() if pk else None
@@ -408,19 +454,19 @@ def service_at_location_detail(request, id):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@hsds_get
 def taxonomies(request):
     return paginate(request, Taxonomy.objects.order_by("name", "pk"), taxonomy_json)
 
 
-@require_GET
+@hsds_get
 def taxonomy_detail(request, id):
     pk = _uuid_or_none(id)
     taxonomy = Taxonomy.objects.filter(pk=pk).first() if pk else None
     return JsonResponse(taxonomy_json(taxonomy)) if taxonomy else not_found()
 
 
-@require_GET
+@hsds_get
 def taxonomy_terms(request):
     qs = TaxonomyTerm.objects.select_related("taxonomy").order_by("order", "code")
     taxonomy = _uuid_or_none(request.GET.get("taxonomy_id"))
@@ -429,7 +475,7 @@ def taxonomy_terms(request):
     return paginate(request, qs, taxonomy_term_json)
 
 
-@require_GET
+@hsds_get
 def taxonomy_term_detail(request, id):
     pk = _uuid_or_none(id)
     term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=pk).first() if pk else None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from carers.access import role_required
 from carers.models import Municipality, Role
+from carers.throttle import over_limit
 
 from . import actions, csvio
 from .forms import (
@@ -113,6 +114,9 @@ def service_detail(request, pk):
     return render(request, "services/detail.html", _detail_context(request, service, ReportForm()))
 
 
+REPORTS_PER_WINDOW = 3  # per client address and hour
+
+
 def service_report(request, pk):
     service = get_object_or_404(Service.objects.visible(), pk=pk)
     if request.method != "POST":
@@ -122,6 +126,11 @@ def service_report(request, pk):
         # The whole page again (locations included), with the message kept.
         return render(
             request, "services/detail.html", _detail_context(request, service, form), status=400
+        )
+    if over_limit(request, "services:report", limit=REPORTS_PER_WINDOW, window=3600):
+        form.add_error(None, _("Too many reports from here. Please try again in an hour."))
+        return render(
+            request, "services/detail.html", _detail_context(request, service, form), status=429
         )
     actions.report_submit(service=service, message=form.cleaned_data["message"])
     messages.success(

@@ -115,3 +115,69 @@ def test_dead_broker_does_not_block_or_lose_the_email(resident, settings):
     assert msg.status == OutboundEmail.Status.PENDING
     assert outbox.sweep() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_leased_row_is_not_taken_by_a_second_sender(message):
+    from carers.outbox import _claim
+
+    assert _claim(message.pk) is not None
+    assert outbox.send(message.pk) is False  # already being sent elsewhere
+    assert len(mail.outbox) == 0
+    message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.SENDING and message.lease_until
+
+
+@pytest.mark.django_db
+def test_a_dead_senders_expired_lease_becomes_uncertain_not_resent(message):
+    from django.utils import timezone
+
+    from carers.outbox import _claim
+
+    _claim(message.pk)
+    OutboundEmail.objects.filter(pk=message.pk).update(lease_until=timezone.now())
+    assert outbox.sweep() == 0
+    message.refresh_from_db()
+    assert message.status == OutboundEmail.Status.UNCERTAIN
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.django_db
+def test_admin_can_send_an_uncertain_email_again(message, client_for):
+    from conftest import make_user
+
+    OutboundEmail.objects.filter(pk=message.pk).update(status=OutboundEmail.Status.UNCERTAIN)
+    admin_user = make_user("root@example.jp", is_superuser=True, is_staff=True, mfa=True)
+    response = client_for(admin_user).post(
+        "/admin/carers/outboundemail/",
+        {"action": "send_again", "_selected_action": [str(message.pk)]},
+    )
+    assert response.status_code == 302
+    assert outbox.sweep() == 1 and len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_prerendered_email_is_sent_as_written_and_then_erased():
+    msg = outbox.enqueue_rendered(
+        to="x@example.jp", subject="[Kizuki] s", body="link: /reset/abc", template="account/x"
+    )
+    assert outbox.send(msg.pk)
+    assert mail.outbox[0].body == "link: /reset/abc"
+    assert mail.outbox[0].extra_headers["Message-ID"] == f"<{msg.pk}@127.0.0.1>"
+    msg.refresh_from_db()
+    assert msg.body == "" and msg.status == OutboundEmail.Status.SENT
+
+
+@pytest.mark.django_db
+def test_records_older_than_a_year_are_purged(message):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    outbox.send(message.pk)
+    recent = outbox.enqueue(to="x@example.jp", template="carers/email/test_notice")
+    OutboundEmail.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - timedelta(days=366)
+    )
+    assert outbox.purge_old() == 1
+    assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [recent.pk]

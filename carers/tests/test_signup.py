@@ -15,8 +15,11 @@ def _signup(client, email, **extra):
 
 
 @pytest.mark.django_db
-def test_public_signup_creates_a_registered_user_and_asks_to_verify_email(client):
-    response = _signup(client, "new@example.jp")
+def test_public_signup_creates_a_registered_user_and_asks_to_verify_email(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _signup(client, "new@example.jp")
     assert response.status_code == 302
     user = User.objects.get(email="new@example.jp")
     assert user.role == Role.REGISTERED and not user.is_staff and not user.is_superuser

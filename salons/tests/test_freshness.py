@@ -30,6 +30,11 @@ def test_quarterly_request_once_with_one_click_link(visitor, salon, organiser, o
     response = visitor.get(email.context["confirm_url"])
     assert response.status_code == 200
     salon.refresh_from_db()
+    assert timezone.now() - salon.last_confirmed_at > timedelta(days=90)  # a GET changes nothing
+    assert 'method="post"' in response.content.decode()
+    response = visitor.post(email.context["confirm_url"])
+    assert response.status_code == 200
+    salon.refresh_from_db()
     assert timezone.now() - salon.last_confirmed_at < timedelta(minutes=1)
 
 
@@ -39,8 +44,10 @@ def test_tampered_or_foreign_confirm_link_is_refused(visitor, salon, organiser, 
     age(salon, 100)
     token = actions.confirm_token(salon)
     assert visitor.get(f"/salons/confirm/{salon.pk}/{token}x/").status_code == 404
+    assert visitor.post(f"/salons/confirm/{salon.pk}/{token}x/").status_code == 404
     other = make_salon(organiser, municipality, name="別")
     assert visitor.get(f"/salons/confirm/{other.pk}/{token}/").status_code == 404
+    assert visitor.post(f"/salons/confirm/{other.pk}/{token}/").status_code == 404
     salon.refresh_from_db()
     assert salon.last_confirmed_at < timezone.now() - timedelta(days=99)  # unchanged
 
@@ -87,3 +94,17 @@ def test_stale_salon_page_offers_no_calendar_link_that_would_404(client, salon):
     page = client.get(f"/salons/{salon.pk}/")
     assert page.status_code == 200 and feed not in page.content.decode()
     assert client.get(feed).status_code == 404
+
+
+def test_reports_are_throttled_per_client_address(client, salon, outbox_emails):
+    from django.test import Client
+
+    for n in range(3):
+        assert client.post(f"/salons/{salon.pk}/report/", {"message": f"m{n}"}).status_code == 302
+    sent = len(outbox_emails())
+    response = client.post(f"/salons/{salon.pk}/report/", {"message": "まだ書いた文"})
+    assert response.status_code == 429
+    assert "まだ書いた文" in response.content.decode()  # nothing typed is lost
+    assert OutdatedReport.objects.count() == 3 and len(outbox_emails()) == sent
+    other = Client(REMOTE_ADDR="192.0.2.50")
+    assert other.post(f"/salons/{salon.pk}/report/", {"message": "別の人"}).status_code == 302

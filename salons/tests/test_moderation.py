@@ -7,7 +7,20 @@ from .conftest import make_salon
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+def png(width, height):
+    """A PNG's signature and header chunk (what the validator reads)."""
+    import struct
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    )
+
+
+PNG = png(640, 480)
 
 
 def salon_post(**overrides):
@@ -79,6 +92,22 @@ def test_photo_needs_alt_text_and_must_be_an_image(client_for, organiser):
     )
     assert response.status_code == 302
     assert Salon.objects.get().photo.name.endswith(".png")
+
+
+def test_a_photo_with_too_many_pixels_is_refused(client_for, organiser):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(organiser).post(
+        "/salons/manage/new/",
+        {
+            **salon_post(),
+            "photo_alt": "x",
+            "photo": SimpleUploadedFile("big.png", png(30000, 30000), "image/png"),
+        },
+    )
+    assert response.status_code == 200
+    assert "30000" in str(response.context["form"].errors["photo"])
+    assert not Salon.objects.exists()
 
 
 def test_resident_cannot_register_but_can_become_organiser(client_for, resident):
@@ -240,3 +269,45 @@ def test_setting_a_proposed_field_back_withdraws_that_proposal(
     assert salon.name == published_name
     with pytest.raises(actions.SalonError):
         actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+
+
+@pytest.mark.parametrize(
+    "ext, data, size",
+    [
+        ("png", None, (640, 480)),
+        ("gif", b"GIF89a" + (300).to_bytes(2, "little") + (200).to_bytes(2, "little"), (300, 200)),
+        (
+            "jpg",
+            b"\xff\xd8\xff\xe0\x00\x04ab\xff\xc0\x00\x11\x08"
+            + (1200).to_bytes(2, "big")
+            + (1600).to_bytes(2, "big")
+            + b"\x03" * 8,
+            (1600, 1200),
+        ),
+    ],
+)
+def test_image_dimensions_are_read_from_the_header(ext, data, size):
+    from salons.validators import image_dimensions
+
+    assert image_dimensions(data or PNG, ext) == size
+
+
+def test_new_photo_of_a_published_salon_is_stored_and_shown_after_approval(
+    client_for, visitor, organiser, salon, municipal_staff, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    response = client_for(organiser).post(
+        f"/salons/manage/{salon.pk}/edit/",
+        {
+            **salon_post(name=salon.name),
+            "photo_alt": "新しい写真",
+            "photo": SimpleUploadedFile("new.png", PNG, "image/png"),
+        },
+    )
+    assert response.status_code == 302
+    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    salon.refresh_from_db()
+    assert salon.photo.name.endswith(".png")
+    assert (tmp_path / salon.photo.name).read_bytes() == PNG  # the file itself was saved

@@ -112,3 +112,24 @@ def test_cancelled_or_ended_session_cannot_be_edited(client_for, organiser, sess
     assert past.has_ended
     with pytest.raises(actions.SalonError):
         update(past, organiser, 3)
+
+
+def test_staff_see_that_a_meeting_link_is_set_but_not_the_link(
+    client_for, online_session, prefecture_staff, organiser
+):
+    staff = client_for(prefecture_staff)
+    page = staff.get(url(online_session))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "secret-room-42" not in text
+    assert "A meeting link is set" in text or "会議のリンクは設定済み" in text
+    # Saving other changes keeps the hidden link; a new link replaces it.
+    assert staff.post(url(online_session), {"capacity": "9", "meeting_url": ""}).status_code == 302
+    online_session.refresh_from_db()
+    assert online_session.capacity == 9
+    assert online_session.meeting_url == "https://meet.example.jp/secret-room-42"
+    staff.post(url(online_session), {"capacity": "9", "meeting_url": "https://meet.example.jp/new"})
+    online_session.refresh_from_db()
+    assert online_session.meeting_url == "https://meet.example.jp/new"
+    # The organiser still reads it in the form.
+    assert "meet.example.jp/new" in client_for(organiser).get(url(online_session)).content.decode()

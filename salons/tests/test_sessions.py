@@ -253,3 +253,18 @@ def test_online_sessions_only_for_a_salon_that_meets_online(client_for, organise
             ),
         )
     assert not salon.sessions.exists() and not salon.rules.exists()
+
+
+def test_facilitator_field_does_not_tell_whether_a_resident_has_an_account(
+    client_for, organiser, salon, resident
+):
+    """A resident's address and an unknown address get the very same answer."""
+    answers = []
+    for email in (resident.email, "nobody-at-all@example.jp"):
+        response = client_for(organiser).post(
+            f"/salons/manage/{salon.pk}/sessions/new/", session_post(facilitator=email)
+        )
+        assert response.status_code == 200
+        answers.append(response.context["form"].errors["facilitator"])
+    assert answers[0] == answers[1]
+    assert not salon.sessions.exists()

@@ -267,3 +267,38 @@ def test_another_municipality_gets_one_clear_message(staff):
     assert response.status_code == 400
     errors = response.context["preview"].errors[0].errors
     assert errors == ["You can import entries of 札幌市 only, not of 012025."]
+
+
+@pytest.mark.django_db
+def test_export_neutralises_formulas_and_imports_them_back_unchanged(
+    staff, make_service, municipality
+):
+    entry = make_service(
+        name_ja='=HYPERLINK("https://evil.example","窓口")',
+        summary_ja="+81-11-000-0000",
+        scope=Scope.MUNICIPAL,
+        municipalities=[municipality],
+    )
+    exported = csvio.export([entry]).decode("utf-8-sig")
+    line = next(csv.DictReader(io.StringIO(exported)))
+    assert line["name_ja"].startswith("'=HYPERLINK")
+    assert line["summary_ja"] == "'+81-11-000-0000"
+    preview = upload(staff, make_csv([line])).context["preview"]
+    assert preview.ok and preview.rows[0].action == "unchanged"
+
+
+def test_every_text_cell_starting_a_formula_is_neutralised():
+    from carers import csvsafe
+
+    out = io.StringIO()
+    csvsafe.writer(out).writerow(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "ok", -5, "a=b"])
+    assert next(csv.reader(io.StringIO(out.getvalue()))) == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\tx",
+        "ok",
+        "-5",
+        "a=b",
+    ]

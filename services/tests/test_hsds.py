@@ -92,7 +92,7 @@ def test_pagination_fields(api):
     assert last["last_page"] and last["size"] == first["total_items"] - 10 * (
         first["total_pages"] - 1
     )
-    assert api("services", page="x", per_page="-1")["page_number"] == 1
+    assert api("services", page="999999", per_page="-1")["page_number"] == first["total_items"]
 
 
 @pytest.mark.django_db
@@ -222,3 +222,32 @@ def test_service_areas_give_the_scope(api):
     assert services["介護休業"]["service_areas"][0]["name"] == "日本全国"
     for service in services.values():
         validate(service, "service_with_definitions.json")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("services", {"search": "介護\x00"}),
+        ("organizations", {"search": "\x00"}),
+        ("service_at_locations", {"search": "a\x00b"}),
+        ("taxonomy_terms", {"taxonomy_id": "\x00"}),
+        ("services", {"page": "x"}),
+        ("services", {"per_page": "1e3"}),
+        ("services", {"page": "9" * 30}),
+        ("services", {"modified_after": "yesterday"}),
+        ("services", {"search": "あ" * 201}),
+        ("taxonomies", {"x\x00": "1"}),
+    ],
+)
+def test_bad_input_is_a_json_400(client, path, params):
+    response = client.get(f"/api/hsds/{path}", params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"] == "bad request" and response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_wrong_method_is_a_json_405(client):
+    response = client.post("/api/hsds/services")
+    assert response.status_code == 405 and response.json()["error"] == "method not allowed"

@@ -79,8 +79,12 @@ def test_the_email_renders(visitor, sapporo_entry, municipal_staff, outbox_email
 def test_a_burst_of_reports_sends_one_email_per_day(
     visitor, sapporo_entry, municipal_staff, outbox_emails
 ):
-    for n in range(5):
-        visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": f"古い情報 {n}"})
+    from django.test import Client
+
+    for n in range(5):  # five visitors (one visitor is throttled after three)
+        Client(REMOTE_ADDR=f"192.0.2.{n}").post(
+            f"/services/{sapporo_entry.pk}/report/", {"message": f"古い情報 {n}"}
+        )
     assert ServiceReport.objects.count() == 5
     assert len(outbox_emails()) == 1
 
@@ -93,3 +97,18 @@ def test_a_refused_report_keeps_the_whole_page(visitor, demo_content):
     response = visitor.post(f"/services/{service.pk}/report/", {"message": " "})
     assert response.status_code == 400
     assert "札幌市中央区（デモ住所）" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_reports_are_throttled_per_client_address(client, sapporo_entry, municipal_staff):
+    from django.test import Client
+
+    for n in range(3):
+        response = client.post(f"/services/{sapporo_entry.pk}/report/", {"message": f"m{n}"})
+        assert response.status_code == 302
+    response = client.post(f"/services/{sapporo_entry.pk}/report/", {"message": "四通目の文"})
+    assert response.status_code == 429
+    assert "四通目の文" in response.content.decode()
+    assert ServiceReport.objects.count() == 3
+    other = Client(REMOTE_ADDR="192.0.2.50")
+    assert other.post(f"/services/{sapporo_entry.pk}/report/", {"message": "x"}).status_code == 302
