@@ -69,6 +69,34 @@ class Scope(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal")
 
 
+class Origin(models.TextChoices):
+    """Where an entry comes from: typed by staff, or an open-data import (whose
+    columns the next import overwrites; the staff-owned texts it never touches)."""
+
+    STAFF = "", _("Entered by staff")
+    KAIGO = "kaigo", _("MHLW care-service provider open data")
+    FACILITIES = "facilities", _("Public facilities list (consultation windows)")
+
+
+# 公共データ利用規約（第1.0版）asks for the source and, when the data was
+# changed, a statement that it was processed (and not by the publisher).
+ATTRIBUTIONS = {
+    Origin.KAIGO: _(
+        "Source: Ministry of Health, Labour and Welfare, Long-term Care Service Information "
+        "Publication System open data (介護サービス情報公表システム オープンデータ), used under "
+        "the Public Data License (公共データ利用規約) version 1.0. This portal processed the "
+        "data (reformatted it and linked it to municipalities); it is not the ministry's "
+        "own presentation."
+    ),
+    Origin.FACILITIES: _(
+        "Source: public facilities lists (公共施設一覧) of local governments, recommended "
+        "dataset format of the Digital Agency, used under the Public Data License "
+        "(公共データ利用規約) version 1.0 / CC BY 4.0. This portal processed the data "
+        "(reformatted it and linked it to municipalities)."
+    ),
+}
+
+
 class ServiceStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -89,6 +117,9 @@ class Organization(BilingualMixin, models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
+    corporate_number = models.CharField(
+        _("corporate number"), max_length=13, blank=True, help_text=_("法人番号 (13 digits).")
+    )
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -158,6 +189,10 @@ class ServiceQuerySet(models.QuerySet):
         for word in normalise(query).split():
             qs = qs.filter(search_text__contains=word)
         return qs
+
+    def open(self):
+        """Not marked closed by an open-data import."""
+        return self.filter(is_closed=False)
 
     def for_user(self, user):
         """Entries a staff member may edit: prefecture staff all, municipal
@@ -244,7 +279,30 @@ class Service(BilingualMixin, models.Model):
     visible_until = models.DateField(_("visible until"), null=True, blank=True)
     verification_reminded_on = models.DateField(null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
+    # The name and its reading, normalised: a match here ranks first.
+    search_name = models.TextField(editable=False, default="")
     is_demo = models.BooleanField(default=False, editable=False)
+    # Open-data imports own the fields below (and name, phone, url, the
+    # location); the staff-owned texts (description, eligibility, ...) survive
+    # every re-import.
+    origin = models.CharField(
+        _("origin"), max_length=12, choices=Origin.choices, default=Origin.STAFF, editable=False
+    )
+    source_key = models.CharField(max_length=80, blank=True, editable=False)
+    name_kana = models.CharField(_("name (kana)"), max_length=200, blank=True)
+    office_number = models.CharField(_("office number"), max_length=10, blank=True)
+    service_type = models.CharField(_("type of service"), max_length=60, blank=True)
+    service_type_code = models.CharField(max_length=8, blank=True)
+    fax = models.CharField(_("fax"), max_length=30, blank=True)
+    opening_days = models.CharField(_("open on"), max_length=100, blank=True)
+    opening_notes = models.CharField(_("about the opening days"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    source_remarks = models.TextField(_("remarks in the source data"), blank=True)
+    source_keywords = models.CharField(max_length=300, blank=True, editable=False)
+    is_closed = models.BooleanField(_("closed"), default=False)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    import_hash = models.CharField(max_length=32, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -257,14 +315,23 @@ class Service(BilingualMixin, models.Model):
         ordering = ["scope", "name_ja"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        indexes = [models.Index(fields=["status", "scope"], name="service_status_scope_idx")]
+        indexes = [
+            models.Index(fields=["status", "scope"], name="service_status_scope_idx"),
+            # The import's per-file lookup of what it wrote before.
+            models.Index(fields=["origin", "service_type_code"], name="service_origin_type_idx"),
+        ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["origin", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="service_source_key_unique",
+            ),
             models.CheckConstraint(
                 name="service_visible_window",
                 condition=models.Q(visible_from__isnull=True)
                 | models.Q(visible_until__isnull=True)
                 | models.Q(visible_from__lte=models.F("visible_until")),
-            )
+            ),
         ]
 
     SEARCHED = (
@@ -275,19 +342,34 @@ class Service(BilingualMixin, models.Model):
         "description_ja",
         "description_en",
         "keywords",
+        "name_kana",
+        "service_type",
+        "source_keywords",
     )
 
     def save(self, *args, **kwargs):
-        # The search column is derived data, kept in step with the texts it indexes.
-        self.search_text = normalise(" ".join(getattr(self, f) for f in self.SEARCHED))
+        # The search columns are derived data, kept in step with the texts they index.
+        self.search_text = self.compute_search_text()
+        self.search_name = self.compute_search_name()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"search_text"}
+            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"search_text", "search_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("services:detail", args=[self.pk])
+
+    def compute_search_text(self) -> str:
+        return normalise(" ".join(getattr(self, f) for f in self.SEARCHED))
+
+    def compute_search_name(self) -> str:
+        return normalise(f"{self.name_ja} {self.name_en} {self.name_kana}")
+
+    @property
+    def attribution(self):
+        """Source and licence statement an imported entry must carry."""
+        return ATTRIBUTIONS.get(self.origin, "")
 
     @property
     def is_published(self):
@@ -317,6 +399,7 @@ class Location(BilingualMixin, models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     address_ja = models.CharField(_("address (Japanese)"), max_length=200, blank=True)
     address_en = models.CharField(_("address (English)"), max_length=200, blank=True)
+    address_line2 = models.CharField(_("building, floor (方書)"), max_length=200, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
