@@ -34,7 +34,7 @@ def services_for_municipality(
     """Visible services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
     name, summary, url, category (a taxonomy term code), scope, phone and contact."""
-    qs = Service.objects.visible().applying_to(code)
+    qs = Service.objects.visible().open().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()
     services = sorted(qs.prefetch_related("categories"), key=suggestion_order)

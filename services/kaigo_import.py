@@ -409,7 +409,7 @@ def _close_missing(type_codes, prefectures, keys, now) -> int:
 
 def import_paths(paths, *, close_missing=True, progress=None) -> list:
     """Import several files, each in its own transaction. A refused file is
-    reported (as a result with one bad row at line 0) and the others go on."""
+    reported (``result.refused``) and the others go on."""
     results = []
     for path in paths:
         path = Path(path)
@@ -420,7 +420,5 @@ def import_paths(paths, *, close_missing=True, progress=None) -> list:
                 )
             )
         except ImportRefused as exc:
-            refused = FileResult(name=path.name)
-            refused.bad.append(BadRow(0, str(exc)))
-            results.append(refused)
+            results.append(FileResult(name=path.name, refused=str(exc)))
     return results

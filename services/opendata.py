@@ -64,6 +64,7 @@ class FileResult:
     closed: int = 0
     reopened: int = 0
     skipped: int = 0
+    refused: str = ""  # why the whole file was refused (nothing imported)
     bad: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -76,6 +77,7 @@ class FileResult:
             "closed": self.closed,
             "reopened": self.reopened,
             "skipped": self.skipped,
+            "refused": self.refused,
             "bad": [(b.line, b.reason, b.key) for b in self.bad],
         }
 
@@ -232,6 +234,9 @@ def bad_rows_csv(results) -> bytes:
             if isinstance(result, dict)
             else [(b.line, b.reason, b.key) for b in result.bad]
         )
+        refused = result["refused"] if isinstance(result, dict) else result.refused
+        if refused:
+            writer.writerow([name, "", "", refused])
         for line, reason, key in bad:
             writer.writerow([name, line, key, reason])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

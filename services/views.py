@@ -42,7 +42,7 @@ def _page(request, qs, size=PAGE_SIZE):
 def service_list(request):
     form = SearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    qs = Service.objects.visible()
+    qs = Service.objects.visible().open()
     if filters.get("municipality"):
         # That municipality's entries plus the national and prefectural ones;
         # without a municipality, every municipality's entries are listed too.
