@@ -16,6 +16,7 @@ from carers.access import role_required
 from carers.models import Municipality, Role
 
 from . import actions, csvio
+from .api import consultation_fallback
 from .forms import (
     CsvUploadForm,
     GuidanceForm,
@@ -69,9 +70,11 @@ def service_list(request):
     page = _page(request, qs)
     query = request.GET.copy()
     query.pop("page", None)
-    municipality = None
+    municipality = fallback = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+        if filters.get("category") in ("", None, "consultation"):
+            fallback = consultation_fallback(filters["municipality"])
     return render(
         request,
         "services/list.html",
@@ -80,6 +83,7 @@ def service_list(request):
             "page": page,
             "query": query.urlencode(),
             "municipality": municipality,
+            "fallback": fallback if fallback and not fallback["has_local_windows"] else None,
             "searched": any(filters.values()),
         },
     )
