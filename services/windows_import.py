@@ -46,16 +46,17 @@ SOURCE_JA = "公共施設一覧（自治体標準オープンデータセット�
 # description says so.
 WINDOW_WORDS = ("相談", "窓口", "地域包括", "支援センター", "ケアラー", "介護者")
 KINDS = (
-    # (words, audiences, extra categories)
-    (
-        ("ケアラー", "介護者"),
-        (Audience.CARERS, Audience.YOUNG_CARERS, Audience.WORKING_CARERS),
-        ("respite",),
-    ),
+    # (words, audiences, extra categories); the first that matches wins
+    # (ヤングケアラー is a children's window before it is a carers' one).
     (
         ("子ども", "こども", "子育て", "児童", "家庭", "ヤングケアラー"),
         (Audience.YOUNG_CARERS, Audience.FAMILY),
         ("young_carer",),
+    ),
+    (
+        ("ケアラー", "介護者"),
+        (Audience.CARERS, Audience.YOUNG_CARERS, Audience.WORKING_CARERS),
+        ("respite",),
     ),
     (("障害", "障がい"), (Audience.CARED_FOR, Audience.CARERS, Audience.FAMILY), ("disability",)),
     (
