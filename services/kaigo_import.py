@@ -43,6 +43,7 @@ from .opendata import (
     FileResult,
     ImportRefused,
     Places,
+    analyze,
     copy_insert,
     copy_insert_rows,
     read_rows,
@@ -421,4 +422,5 @@ def import_paths(paths, *, close_missing=True, progress=None) -> list:
             )
         except ImportRefused as exc:
             results.append(FileResult(name=path.name, refused=str(exc)))
+    analyze()
     return results

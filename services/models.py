@@ -6,12 +6,14 @@ Long texts are bilingual (``_ja`` and ``_en`` fields); ``text(obj, "name")``
 picks the active language and falls back to Japanese.
 """
 
+import math
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -175,12 +177,31 @@ class ServiceQuerySet(models.QuerySet):
             models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=today),
         )
 
+    def _with_local(self, local_sql, params):
+        """National and prefectural entries plus the municipal ones whose ids the
+        SQL yields. One ``id IN (... UNION ALL ...)`` keeps both halves on their
+        indexes (an OR across the join would scan every entry)."""
+        through = Service.municipalities.through._meta.db_table
+        table = Service._meta.db_table
+        ids = RawSQL(
+            f"SELECT service_id FROM {through} WHERE municipality_id IN ({local_sql}) "
+            f"UNION ALL SELECT id FROM {table} WHERE scope IN (%s, %s)",
+            (*params, Scope.NATIONAL, Scope.PREFECTURAL),
+        )
+        return self.filter(pk__in=ids)
+
     def applying_to(self, code):
         """National and prefectural services, plus those of municipality ``code``."""
-        wide = models.Q(scope__in=[Scope.NATIONAL, Scope.PREFECTURAL])
         if not code:
-            return self.filter(wide)
-        return self.filter(wide | models.Q(scope=Scope.MUNICIPAL, municipalities=code)).distinct()
+            return self.filter(scope__in=[Scope.NATIONAL, Scope.PREFECTURAL])
+        return self._with_local("%s", (code,))
+
+    def in_prefecture(self, prefecture_code):
+        """National and prefectural services, plus the municipal ones of a prefecture."""
+        municipalities = Municipality._meta.db_table
+        return self._with_local(
+            f"SELECT code FROM {municipalities} WHERE prefecture_code = %s", (prefecture_code,)
+        )
 
     def search(self, query: str):
         """Every word of the query in the normalised search column (width and
@@ -189,6 +210,40 @@ class ServiceQuerySet(models.QuerySet):
         for word in normalise(query).split():
             qs = qs.filter(search_text__contains=word)
         return qs
+
+    def ranked(self, query: str, near=None, then=()):
+        """``search`` ordered by relevance (every word in the name or its
+        reading first), then by distance from municipality ``near``'s
+        representative point (entries without coordinates last)."""
+        words = normalise(query).split()
+        in_name = models.Q()
+        for word in words:
+            in_name &= models.Q(search_name__contains=word)
+        qs = self.search(query).annotate(
+            relevance=models.Case(
+                models.When(in_name, then=models.Value(0)), default=models.Value(1)
+            )
+        )
+        order = ["relevance"]
+        if near is not None and near.lat is not None:
+            # Squared distance on an equirectangular projection: enough to order by.
+            scale = math.cos(math.radians(near.lat)) ** 2
+            point = Location.objects.filter(
+                service_at_locations__service=models.OuterRef("pk"), latitude__isnull=False
+            )
+            dlat = models.F("latitude") - near.lat
+            dlng = models.F("longitude") - near.lng
+            qs = qs.annotate(
+                distance=models.Subquery(
+                    point.annotate(
+                        d=models.ExpressionWrapper(
+                            dlat * dlat + dlng * dlng * scale, output_field=models.FloatField()
+                        )
+                    ).values("d")[:1]
+                )
+            )
+            order.append(models.F("distance").asc(nulls_last=True))
+        return qs.order_by(*order, *then)
 
     def open(self):
         """Not marked closed by an open-data import."""

@@ -3,6 +3,7 @@ the staff's list, edit form, verification, reports and CSV import/export."""
 
 import base64
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, Value, When
@@ -44,12 +45,15 @@ def service_list(request):
     form = SearchForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     qs = Service.objects.visible().open()
+    municipality = None
     if filters.get("municipality"):
-        # That municipality's entries plus the national and prefectural ones;
-        # without a municipality, every municipality's entries are listed too.
+        municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+        # That municipality's entries plus the national and prefectural ones.
         qs = qs.applying_to(filters["municipality"])
-    if filters.get("q"):
-        qs = qs.search(filters["q"])
+    else:
+        # Every municipality of the portal's prefecture (the catalogue holds the
+        # whole nation's care providers; other prefectures' are not listed).
+        qs = qs.in_prefecture(settings.PORTAL_PREFECTURE_CODE)
     if filters.get("category"):
         qs = qs.filter(categories__code=filters["category"])
     if filters.get("audience"):
@@ -62,17 +66,18 @@ def service_list(request):
         When(scope=Scope.NATIONAL, then=Value(1 if local_first else 0)),
         default=Value(2 if local_first else 1),
     )
-    qs = (
-        qs.select_related("organization")
-        .prefetch_related("categories")
-        .order_by(scope_order, "name_ja", "pk")
-    )
+    then = (scope_order, "name_ja", "pk")
+    if filters.get("q"):
+        # Relevance first, then the distance from the chosen municipality.
+        qs = qs.ranked(filters["q"], near=municipality, then=then)
+    else:
+        qs = qs.order_by(*then)
+    qs = qs.select_related("organization").prefetch_related("categories")
     page = _page(request, qs)
     query = request.GET.copy()
     query.pop("page", None)
-    municipality = fallback = None
-    if filters.get("municipality"):
-        municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+    fallback = None
+    if municipality is not None:
         if filters.get("category") in ("", None, "consultation"):
             fallback = consultation_fallback(filters["municipality"])
     return render(

@@ -34,7 +34,16 @@ from .models import (
     ServiceStatus,
     TaxonomyTerm,
 )
-from .opendata import BadRow, FileResult, ImportRefused, Places, read_rows, row_hash, staged_update
+from .opendata import (
+    BadRow,
+    FileResult,
+    ImportRefused,
+    Places,
+    analyze,
+    read_rows,
+    row_hash,
+    staged_update,
+)
 from .text import normalise
 
 FORMAT_NAME = "公共施設一覧"
@@ -329,4 +338,5 @@ def import_paths(paths, *, close_missing=True) -> list:
             results.append(import_file(path.read_bytes(), path.name, close_missing=close_missing))
         except ImportRefused as exc:
             results.append(FileResult(name=path.name, refused=str(exc)))
+    analyze()
     return results
