@@ -228,13 +228,9 @@ def bad_rows_csv(results) -> bytes:
     writer = csv.writer(out)
     writer.writerow(["file", "line", "key", "reason"])
     for result in results:
-        name = result["name"] if isinstance(result, dict) else result.name
-        bad = (
-            result["bad"]
-            if isinstance(result, dict)
-            else [(b.line, b.reason, b.key) for b in result.bad]
-        )
-        refused = result["refused"] if isinstance(result, dict) else result.refused
+        if not isinstance(result, dict):
+            result = result.as_dict()
+        name, bad, refused = result.get("name", ""), result.get("bad", []), result.get("refused")
         if refused:
             writer.writerow([name, "", "", refused])
         for line, reason, key in bad:

@@ -16,18 +16,20 @@ from django.views.decorators.http import require_POST
 from carers.access import role_required
 from carers.models import Municipality, Role
 
-from . import actions, csvio
+from . import actions, csvio, import_jobs
 from .api import consultation_fallback
 from .forms import (
     CsvUploadForm,
     GuidanceForm,
+    OpenDataUploadForm,
     ReportForm,
     SearchForm,
     ServiceForm,
     location_formset,
 )
 from .guidance import evaluate
-from .models import ReportStatus, Scope, Service, ServiceReport
+from .models import ImportJob, ImportStatus, ReportStatus, Scope, Service, ServiceReport
+from .opendata import bad_rows_csv
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 PAGE_SIZE = 20
@@ -336,3 +338,40 @@ def csv_import(request):
         context["preview"] = result
         return render(request, "services/import.html", context, status=200 if result.ok else 400)
     return render(request, "services/import.html", context)
+
+
+# --- Open-data imports (prefecture staff) -------------------------------------------------------
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_upload(request):
+    form = OpenDataUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = import_jobs.job_create(
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], user=request.user
+        )
+        messages.success(request, _("The file was received; the import runs in the background."))
+        return redirect("services:opendata_job", pk=job.pk)
+    jobs = ImportJob.objects.defer("content").select_related("created_by")[:20]
+    return render(
+        request,
+        "services/opendata_upload.html",
+        {"form": form, "jobs": jobs},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_job(request, pk):
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+    return render(request, "services/opendata_job.html", {"job": job, "Status": ImportStatus})
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_job_report(request, pk):
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+    response = HttpResponse(
+        bad_rows_csv([job.result or {}]), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-bad-rows.csv"'
+    return response
