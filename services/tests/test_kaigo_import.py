@@ -119,14 +119,14 @@ def test_bad_check_digit_is_reported_and_the_rest_imported(places, content):
     result = kaigo_import.import_file(to_csv(rows), "x.csv")
     assert result.created == 1
     [bad] = result.bad
-    assert bad.line == 3 and "check digit" in bad.reason and bad.key == "0170000002"
+    assert bad.line == 3 and "検査数字" in bad.reason and bad.key == "0170000002"
 
 
 def test_duplicate_rows_are_reported_once(places, content):
     result = kaigo_import.import_file(to_csv([row(), row(No="2")]), "x.csv")
     assert result.created == 1
     [bad] = result.bad
-    assert bad.line == 3 and "line 2" in bad.reason
+    assert bad.line == 3 and "2 行目" in bad.reason
 
 
 def test_same_office_in_two_service_types_is_two_entries(places, content):
@@ -195,7 +195,7 @@ def test_other_prefectures_are_not_closed_by_a_file_without_them(places, content
 def test_not_this_format_is_refused_with_one_clear_message(places, content):
     with pytest.raises(ImportRefused) as caught:
         kaigo_import.import_file("名前,住所\nあ,い\n".encode(), "x.csv")
-    assert "事業所番号" in str(caught.value) and "Nothing was imported" in str(caught.value)
+    assert "事業所番号" in str(caught.value) and "何も取り込んでいません" in str(caught.value)
     assert not imported().exists()
 
 
@@ -218,4 +218,4 @@ def test_command_imports_and_writes_the_report(tmp_path, places, content, capsys
     out = capsys.readouterr().out
     assert "1 new" in out and "1 bad" in out
     text = report.read_text(encoding="utf-8-sig")
-    assert "jigyosho_110.csv,3" in text and "check digit" in text
+    assert "jigyosho_110.csv,3" in text and "検査数字" in text
