@@ -11,6 +11,7 @@ Japanese number does. Nothing here is a real provider.
 """
 
 import csv
+import itertools
 import random
 from pathlib import Path
 
@@ -91,20 +92,25 @@ def write_kaigo_files(directory, total_rows, seed=0, prefecture_codes=None) -> l
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     places = municipalities(prefecture_codes)
-    weights = [5 if name.endswith(("市", "区")) else 1 for _c, _p, name, _la, _ln in places]
+    # Designated cities are the largest markets, then cities and wards, then towns.
+    weights = [
+        40 if code in DESIGNATED_CITIES else 5 if name.endswith(("市", "区")) else 1
+        for code, _p, name, _la, _ln in places
+    ]
+    cum_places = list(itertools.accumulate(weights))
     types = kaigo_types.SERVICE_TYPES
-    type_weights = [kaigo_types.WEIGHTS[t.code] for t in types]
+    cum_types = list(itertools.accumulate(kaigo_types.WEIGHTS[t.code] for t in types))
     rows = {t.code: [] for t in types}
     corporations = []
     for n in range(total_rows):
         if n < len(places) and total_rows >= len(places):
             place = places[n]
         else:
-            place = rng.choices(places, weights)[0]
+            place = rng.choices(places, cum_weights=cum_places)[0]
         code, prefecture, city, lat, lng = place
         if code in DESIGNATED_CITIES and rng.random() < 0.7:
             code = _code(int(code[:5]) + rng.randint(1, 7))  # a ward of the city
-        stype = rng.choices(types, type_weights)[0]
+        stype = rng.choices(types, cum_weights=cum_types)[0]
         if not corporations or rng.random() < 0.4:
             kind, tail = rng.choice(_CORP_KINDS)
             word = rng.choice(_WORDS)[0]

@@ -43,15 +43,13 @@ def _page(request, qs, size=PAGE_SIZE):
 # --- Public pages -------------------------------------------------------------------------
 
 
-def service_list(request):
-    form = SearchForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+def listing(filters, municipality=None):
+    """The catalogue's public list for the search form's valid ``filters``
+    (``municipality`` is the chosen Municipality, if any)."""
     qs = Service.objects.visible().open()
-    municipality = None
-    if filters.get("municipality"):
-        municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+    if municipality is not None:
         # That municipality's entries plus the national and prefectural ones.
-        qs = qs.applying_to(filters["municipality"])
+        qs = qs.applying_to(municipality.code)
     else:
         # Every municipality of the portal's prefecture (the catalogue holds the
         # whole nation's care providers; other prefectures' are not listed).
@@ -62,7 +60,7 @@ def service_list(request):
         qs = qs.filter(audiences__contains=[filters["audience"]])
     # With a municipality: its own entries first (the most actionable). Without
     # one: the national and prefectural entries that apply everywhere first.
-    local_first = bool(filters.get("municipality"))
+    local_first = municipality is not None
     scope_order = Case(
         When(scope=Scope.MUNICIPAL, then=Value(0 if local_first else 2)),
         When(scope=Scope.NATIONAL, then=Value(1 if local_first else 0)),
@@ -74,7 +72,16 @@ def service_list(request):
         qs = qs.ranked(filters["q"], near=municipality, then=then)
     else:
         qs = qs.order_by(*then)
-    qs = qs.select_related("organization").prefetch_related("categories")
+    return qs.select_related("organization").prefetch_related("categories")
+
+
+def service_list(request):
+    form = SearchForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    municipality = None
+    if filters.get("municipality"):
+        municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+    qs = listing(filters, municipality)
     page = _page(request, qs)
     query = request.GET.copy()
     query.pop("page", None)
