@@ -127,6 +127,7 @@ def selfcheck(request):
         return render(request, "portal/awareness/check_form.html", {"form": form}, status=400)
     result = evaluate(form.answers())
     municipality = form.cleaned_data["municipality"]
+    fallback = _consultation_fallback(municipality.pk)
     if form.cleaned_data["tally"]:
         actions.selfcheck_tally_record(
             municipality=municipality, sign_count=len(result.answers.noticed_signs)
@@ -137,7 +138,8 @@ def selfcheck(request):
         {
             "result": result,
             "municipality": municipality,
-            "steps": _next_steps(result, municipality),
+            "steps": _next_steps(result, municipality, fallback),
+            "fallback": fallback,
             "Step": Step,
             "about_someone": result.answers.subject == Subject.SOMEONE,
             "tallied": form.cleaned_data["tally"],
@@ -145,14 +147,18 @@ def selfcheck(request):
     )
 
 
-def _next_steps(result, municipality):
+def _next_steps(result, municipality, fallback=None):
     """[(rule, data)] where data is what the step lists for this municipality.
-    A service already listed by an earlier step is not repeated."""
+    A service already listed by an earlier step is not repeated. Without a
+    local window (``fallback``), the consult step lists the national lines
+    only: the page names the municipality's office and the prefecture's window."""
     steps, shown = [], set()
     for rule in result.steps:
         data = None
         if rule.step == Step.CONSULT:
             data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
+            if data and fallback and not fallback["has_local_windows"]:
+                data = [item for item in data if item.get("level") == "national"]
         elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
             categories = (
                 ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
@@ -183,6 +189,18 @@ def _from_services(name, code, **kwargs):
         return list(getattr(api, name)(code, **kwargs))
     except Exception:  # another app's failure must not break the self-check result
         logger.warning("services.api.%s failed", name, exc_info=True)
+        return None
+
+
+def _consultation_fallback(code):
+    """Whom to call when the municipality has no window listed (services.api),
+    or None when that app cannot say."""
+    try:
+        from services import api
+
+        return api.consultation_fallback(code)
+    except Exception:  # another app's failure must not break the self-check result
+        logger.warning("services.api.consultation_fallback failed", exc_info=True)
         return None
 
 

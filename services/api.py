@@ -1,19 +1,32 @@
 """Small public functions other apps may call.
 
-- portal's self-check: ``services_for_municipality`` and ``consultation_windows``;
+- portal's self-check: ``services_for_municipality``, ``consultation_windows`` and
+  ``consultation_fallback`` (whom to call when a municipality has no window listed);
 - case records (services.casework): ``guidance_form_class`` and ``evaluate_guidance``;
 - the prefecture dashboard: ``dashboard_counts``.
 """
 
+from django.conf import settings
+from django.db.models import Case, Value, When
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .guidance import GuidanceResult, evaluate, suggestion_order
-from .models import ReportStatus, Service, ServiceReport, ServiceStatus
+from carers.models import Municipality
+
+from .guidance import SCOPE_ORDER, GuidanceResult, evaluate
+from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus
+from .phones import tel_digits
+
+LEVELS = {Scope.MUNICIPAL: "local", Scope.PREFECTURAL: "prefectural", Scope.NATIONAL: "national"}
 
 
 def _as_dict(service, category_codes) -> dict:
     terms = list(service.categories.all())
     chosen = next((t for t in terms if t.code in category_codes), terms[0] if terms else None)
+    locations = [sal.location for sal in service.service_at_locations.all()]
+    address = ""
+    if locations and locations[0].address_ja:
+        address = " ".join(v for v in (locations[0].t.address, locations[0].address_line2) if v)
     return {
         "id": str(service.pk),
         "name": service.name,
@@ -22,28 +35,88 @@ def _as_dict(service, category_codes) -> dict:
         "category": chosen.code if chosen else "",
         "category_name": chosen.name if chosen else "",
         "scope": service.scope,
-        # Printed self-check results need a way to reach the window.
+        # "local" (the municipality's own), "prefectural" or "national".
+        "level": LEVELS.get(service.scope, "national"),
+        "level_name": str(service.get_scope_display()),
+        # Printed self-check results need a way to reach the window: the number
+        # as printed, its digits for a tel: link, and the address.
         "phone": service.phone,
+        "tel": tel_digits(service.phone),
+        "address": address,
         "contact": service.tr("contact"),
     }
+
+
+def _suggestions(code, categories):
+    qs = Service.objects.visible().open().applying_to(code)
+    if categories:
+        qs = qs.filter(categories__code__in=list(categories)).distinct()
+    # The same order as guidance.suggestion_order, in SQL: the municipality may
+    # have thousands of imported entries.
+    order = Case(
+        *(When(scope=scope, then=Value(rank)) for scope, rank in SCOPE_ORDER.items()),
+        default=Value(3),
+    )
+    return qs.order_by(order, "created_at", "name_ja", "pk").prefetch_related(
+        "categories", "service_at_locations__location"
+    )
 
 
 def services_for_municipality(
     code: str, categories: list[str] | None = None, limit: int = 5
 ) -> list[dict]:
-    """Visible services that apply in municipality ``code`` (national,
+    """Visible, open services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
-    name, summary, url, category (a taxonomy term code), scope, phone and contact."""
-    qs = Service.objects.visible().applying_to(code)
-    if categories:
-        qs = qs.filter(categories__code__in=list(categories)).distinct()
-    services = sorted(qs.prefetch_related("categories"), key=suggestion_order)
-    return [_as_dict(s, set(categories or [])) for s in services[:limit]]
+    name, summary, url, category (a taxonomy term code), scope, level
+    ("local", "prefectural" or "national"), phone, tel (digits), address and contact."""
+    services = _suggestions(code, categories)[:limit]
+    return [_as_dict(s, set(categories or [])) for s in services]
 
 
 def consultation_windows(code: str, limit: int = 5) -> list[dict]:
-    """Consultation windows that apply in municipality ``code``."""
+    """Consultation windows that apply in municipality ``code``: its own first,
+    then the national lines and the prefecture's windows (each dict's ``level`` says which)."""
     return services_for_municipality(code, categories=["consultation"], limit=limit)
+
+
+def _office_name(municipality) -> str:
+    """What people call the municipality's office: 旭川市役所, 上川町役場."""
+    if translation.get_language() == "en":
+        return _("%(name)s municipal office") % {"name": municipality.name_en}
+    name = municipality.name
+    if name.endswith(("市", "区")):
+        return f"{name}役所"
+    return f"{name}役場"
+
+
+def consultation_fallback(code: str) -> dict | None:
+    """For the page that finds no local window: whom to call instead. None
+    for an unknown code. Keys: has_local_windows, municipality_name,
+    office_name (the municipality's office by name), prefecture_name and
+    prefecture_windows (dicts as above, the prefecture's own windows)."""
+    municipality = Municipality.objects.filter(code=code, is_prefecture=False).first()
+    if municipality is None:
+        return None
+    has_local = (
+        Service.objects.visible()
+        .open()
+        .filter(scope=Scope.MUNICIPAL, municipalities=code, categories__code="consultation")
+        .exists()
+    )
+    wide = _suggestions(None, ["consultation"]).filter(scope=Scope.PREFECTURAL)[:3]
+    prefecture = Municipality.objects.filter(
+        is_prefecture=True, prefecture_code=municipality.prefecture_code
+    ).first()
+    return {
+        "has_local_windows": has_local,
+        "municipality_name": municipality.localized_name,
+        "office_name": _office_name(municipality),
+        "prefecture_name": prefecture.localized_name if prefecture else municipality.prefecture,
+        # Only this portal's prefecture has prefectural entries.
+        "prefecture_windows": [_as_dict(s, {"consultation"}) for s in wide]
+        if municipality.prefecture_code == settings.PORTAL_PREFECTURE_CODE
+        else [],
+    }
 
 
 def guidance_form_class():

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 from carers.models import CareLevel, Municipality
 
 from . import guidance
-from .models import Audience, Location, Scope, Service, ServiceReport, TaxonomyTerm
+from .models import Audience, ImportKind, Location, Scope, Service, ServiceReport, TaxonomyTerm
 
 
 def municipality_choices(blank_label):
@@ -278,3 +278,23 @@ def location_formset(*, data=None, service=None, user):
         else Location.objects.none()
     )
     return formset_class(data, queryset=queryset, prefix="locations", form_kwargs={"user": user})
+
+
+class OpenDataUploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of file"), choices=ImportKind.choices, widget=forms.RadioSelect
+    )
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8 (with or without BOM) or Shift_JIS (CP932); at most 50 MB."),
+    )
+
+    MAX_BYTES = 50 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 50 MB)."))
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload

@@ -190,6 +190,7 @@ def location_json(location):
                 "id": _uuid(location.pk, "address"),
                 "location_id": str(location.pk),
                 "address_1": location.address_ja,
+                "address_2": location.address_line2,
                 "city": muni.name,
                 "state_province": muni.prefecture,
                 "postal_code": location.postal_code or "",
@@ -212,7 +213,7 @@ def _service_base(service):
             ),
             "url": service.url,
             "email": service.email,
-            "status": "active",
+            "status": "inactive" if service.is_closed else "active",
             "application_process": service.how_to_apply_ja,
             "fees_description": service.cost_ja,
             "eligibility_description": service.eligibility_ja,
@@ -260,6 +261,28 @@ def service_json(service):
         }
         for term in service.categories.all()
     ]
+    if service.attribution:
+        # 公共データ利用規約 第1.0版: the source and the "processed" statement travel
+        # with every imported entry.
+        data["attributes"].append(
+            {
+                "id": _uuid(service.pk, "attribution"),
+                "link_id": str(service.pk),
+                "link_type": "attribution",
+                "link_entity": "service",
+                "value": str(service.attribution),
+            }
+        )
+    if service.opening_days or service.opening_notes:
+        data["schedules"] = [
+            {
+                "id": _uuid(service.pk, "schedule"),
+                "service_id": str(service.pk),
+                "description": " ".join(
+                    v for v in (service.opening_days, service.opening_notes) if v
+                ),
+            }
+        ]
     data["service_areas"] = service_areas_json(service)
     data["languages"] = [
         {

@@ -6,12 +6,14 @@ Long texts are bilingual (``_ja`` and ``_en`` fields); ``text(obj, "name")``
 picks the active language and falls back to Japanese.
 """
 
+import math
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -69,6 +71,34 @@ class Scope(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal")
 
 
+class Origin(models.TextChoices):
+    """Where an entry comes from: typed by staff, or an open-data import (whose
+    columns the next import overwrites; the staff-owned texts it never touches)."""
+
+    STAFF = "", _("Entered by staff")
+    KAIGO = "kaigo", _("MHLW care-service provider open data")
+    FACILITIES = "facilities", _("Public facilities list (consultation windows)")
+
+
+# 公共データ利用規約（第1.0版）asks for the source and, when the data was
+# changed, a statement that it was processed (and not by the publisher).
+ATTRIBUTIONS = {
+    Origin.KAIGO: _(
+        "Source: Ministry of Health, Labour and Welfare, Long-term Care Service Information "
+        "Publication System open data (介護サービス情報公表システム オープンデータ), used under "
+        "the Public Data License (公共データ利用規約) version 1.0. This portal processed the "
+        "data (reformatted it and linked it to municipalities); it is not the ministry's "
+        "own presentation."
+    ),
+    Origin.FACILITIES: _(
+        "Source: public facilities lists (公共施設一覧) of local governments, recommended "
+        "dataset format of the Digital Agency, used under the Public Data License "
+        "(公共データ利用規約) version 1.0 / CC BY 4.0. This portal processed the data "
+        "(reformatted it and linked it to municipalities)."
+    ),
+}
+
+
 class ServiceStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -89,6 +119,9 @@ class Organization(BilingualMixin, models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
+    corporate_number = models.CharField(
+        _("corporate number"), max_length=13, blank=True, help_text=_("法人番号 (13 digits).")
+    )
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -144,12 +177,31 @@ class ServiceQuerySet(models.QuerySet):
             models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=today),
         )
 
+    def _with_local(self, local_sql, params):
+        """National and prefectural entries plus the municipal ones whose ids the
+        SQL yields. One ``id IN (... UNION ALL ...)`` keeps both halves on their
+        indexes (an OR across the join would scan every entry)."""
+        through = Service.municipalities.through._meta.db_table
+        table = Service._meta.db_table
+        ids = RawSQL(
+            f"SELECT service_id FROM {through} WHERE municipality_id IN ({local_sql}) "
+            f"UNION ALL SELECT id FROM {table} WHERE scope IN (%s, %s)",
+            (*params, Scope.NATIONAL, Scope.PREFECTURAL),
+        )
+        return self.filter(pk__in=ids)
+
     def applying_to(self, code):
         """National and prefectural services, plus those of municipality ``code``."""
-        wide = models.Q(scope__in=[Scope.NATIONAL, Scope.PREFECTURAL])
         if not code:
-            return self.filter(wide)
-        return self.filter(wide | models.Q(scope=Scope.MUNICIPAL, municipalities=code)).distinct()
+            return self.filter(scope__in=[Scope.NATIONAL, Scope.PREFECTURAL])
+        return self._with_local("%s", (code,))
+
+    def in_prefecture(self, prefecture_code):
+        """National and prefectural services, plus the municipal ones of a prefecture."""
+        municipalities = Municipality._meta.db_table
+        return self._with_local(
+            f"SELECT code FROM {municipalities} WHERE prefecture_code = %s", (prefecture_code,)
+        )
 
     def search(self, query: str):
         """Every word of the query in the normalised search column (width and
@@ -158,6 +210,44 @@ class ServiceQuerySet(models.QuerySet):
         for word in normalise(query).split():
             qs = qs.filter(search_text__contains=word)
         return qs
+
+    def ranked(self, query: str, near=None, then=()):
+        """``search`` ordered by relevance (every word in the name or its
+        reading first), then by distance from municipality ``near``'s
+        representative point (entries without coordinates last)."""
+        words = normalise(query).split()
+        in_name = models.Q()
+        for word in words:
+            in_name &= models.Q(search_name__contains=word)
+        qs = self.search(query).annotate(
+            relevance=models.Case(
+                models.When(in_name, then=models.Value(0)), default=models.Value(1)
+            )
+        )
+        order = ["relevance"]
+        if near is not None and near.lat is not None:
+            # Squared distance on an equirectangular projection: enough to order by.
+            scale = math.cos(math.radians(near.lat)) ** 2
+            point = Location.objects.filter(
+                service_at_locations__service=models.OuterRef("pk"), latitude__isnull=False
+            )
+            dlat = models.F("latitude") - near.lat
+            dlng = models.F("longitude") - near.lng
+            qs = qs.annotate(
+                distance=models.Subquery(
+                    point.annotate(
+                        d=models.ExpressionWrapper(
+                            dlat * dlat + dlng * dlng * scale, output_field=models.FloatField()
+                        )
+                    ).values("d")[:1]
+                )
+            )
+            order.append(models.F("distance").asc(nulls_last=True))
+        return qs.order_by(*order, *then)
+
+    def open(self):
+        """Not marked closed by an open-data import."""
+        return self.filter(is_closed=False)
 
     def for_user(self, user):
         """Entries a staff member may edit: prefecture staff all, municipal
@@ -244,7 +334,30 @@ class Service(BilingualMixin, models.Model):
     visible_until = models.DateField(_("visible until"), null=True, blank=True)
     verification_reminded_on = models.DateField(null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
+    # The name and its reading, normalised: a match here ranks first.
+    search_name = models.TextField(editable=False, default="")
     is_demo = models.BooleanField(default=False, editable=False)
+    # Open-data imports own the fields below (and name, phone, url, the
+    # location); the staff-owned texts (description, eligibility, ...) survive
+    # every re-import.
+    origin = models.CharField(
+        _("origin"), max_length=12, choices=Origin.choices, default=Origin.STAFF, editable=False
+    )
+    source_key = models.CharField(max_length=80, blank=True, editable=False)
+    name_kana = models.CharField(_("name (kana)"), max_length=200, blank=True)
+    office_number = models.CharField(_("office number"), max_length=10, blank=True)
+    service_type = models.CharField(_("type of service"), max_length=60, blank=True)
+    service_type_code = models.CharField(max_length=8, blank=True)
+    fax = models.CharField(_("fax"), max_length=30, blank=True)
+    opening_days = models.CharField(_("open on"), max_length=100, blank=True)
+    opening_notes = models.CharField(_("about the opening days"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    source_remarks = models.TextField(_("remarks in the source data"), blank=True)
+    source_keywords = models.CharField(max_length=300, blank=True, editable=False)
+    is_closed = models.BooleanField(_("closed"), default=False)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    import_hash = models.CharField(max_length=32, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -257,14 +370,23 @@ class Service(BilingualMixin, models.Model):
         ordering = ["scope", "name_ja"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        indexes = [models.Index(fields=["status", "scope"], name="service_status_scope_idx")]
+        indexes = [
+            models.Index(fields=["status", "scope"], name="service_status_scope_idx"),
+            # The import's per-file lookup of what it wrote before.
+            models.Index(fields=["origin", "service_type_code"], name="service_origin_type_idx"),
+        ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["origin", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="service_source_key_unique",
+            ),
             models.CheckConstraint(
                 name="service_visible_window",
                 condition=models.Q(visible_from__isnull=True)
                 | models.Q(visible_until__isnull=True)
                 | models.Q(visible_from__lte=models.F("visible_until")),
-            )
+            ),
         ]
 
     SEARCHED = (
@@ -275,19 +397,34 @@ class Service(BilingualMixin, models.Model):
         "description_ja",
         "description_en",
         "keywords",
+        "name_kana",
+        "service_type",
+        "source_keywords",
     )
 
     def save(self, *args, **kwargs):
-        # The search column is derived data, kept in step with the texts it indexes.
-        self.search_text = normalise(" ".join(getattr(self, f) for f in self.SEARCHED))
+        # The search columns are derived data, kept in step with the texts they index.
+        self.search_text = self.compute_search_text()
+        self.search_name = self.compute_search_name()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"search_text"}
+            kwargs["update_fields"] = set(kwargs["update_fields"]) | {"search_text", "search_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("services:detail", args=[self.pk])
+
+    def compute_search_text(self) -> str:
+        return normalise(" ".join(getattr(self, f) for f in self.SEARCHED))
+
+    def compute_search_name(self) -> str:
+        return normalise(f"{self.name_ja} {self.name_en} {self.name_kana}")
+
+    @property
+    def attribution(self):
+        """Source and licence statement an imported entry must carry."""
+        return ATTRIBUTIONS.get(self.origin, "")
 
     @property
     def is_published(self):
@@ -317,6 +454,7 @@ class Location(BilingualMixin, models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     address_ja = models.CharField(_("address (Japanese)"), max_length=200, blank=True)
     address_en = models.CharField(_("address (English)"), max_length=200, blank=True)
+    address_line2 = models.CharField(_("building, floor (方書)"), max_length=200, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -383,3 +521,53 @@ class ServiceReport(models.Model):
 
     def __str__(self):
         return f"Report #{self.pk}"
+
+
+class ImportKind(models.TextChoices):
+    KAIGO = "kaigo", _("Care-service providers (MHLW open data, jigyosho_<code>.csv)")
+    WINDOWS = "windows", _("Consultation windows (public facilities list, 公共施設一覧)")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """One uploaded open-data file and its import. The row (with the file's
+    bytes) is written in the upload's transaction and the task is queued after
+    commit, so an upload is never lost when the broker is down: the periodic
+    sweep queues what is still waiting."""
+
+    kind = models.CharField(_("kind of file"), max_length=10, choices=ImportKind.choices)
+    file_name = models.CharField(max_length=200)
+    content = models.BinaryField(editable=False)
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    rows_read = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("open-data import")
+        verbose_name_plural = _("open-data imports")
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def is_finished(self):
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    @property
+    def bad_count(self):
+        return len(self.result.get("bad", []))

@@ -7,4 +7,9 @@ BEAT_SCHEDULE = {
         "task": "services.tasks.send_verification_reminders",
         "schedule": 24 * 3600.0,
     },
+    # Uploads whose task could not be queued (broker down) are queued again.
+    "services-sweep-import-jobs": {
+        "task": "services.tasks.sweep_import_jobs",
+        "schedule": 300.0,
+    },
 }

@@ -18,6 +18,11 @@ urlpatterns = [
     path("manage/reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
     path("manage/export.csv", views.csv_export, name="export"),
     path("manage/import/", views.csv_import, name="import"),
+    path("manage/opendata/", views.opendata_upload, name="opendata"),
+    path("manage/opendata/<int:pk>/", views.opendata_job, name="opendata_job"),
+    path(
+        "manage/opendata/<int:pk>/bad-rows.csv", views.opendata_job_report, name="opendata_report"
+    ),
     # Case records: the guidance run for one household and saved as a support plan.
     path(
         "households/<uuid:public_id>/guidance/",

@@ -3,6 +3,7 @@ the staff's list, edit form, verification, reports and CSV import/export."""
 
 import base64
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, Value, When
@@ -16,17 +17,20 @@ from carers.access import role_required
 from carers.models import Municipality, Role
 from carers.throttle import over_limit
 
-from . import actions, csvio
+from . import actions, csvio, import_jobs
+from .api import consultation_fallback
 from .forms import (
     CsvUploadForm,
     GuidanceForm,
+    OpenDataUploadForm,
     ReportForm,
     SearchForm,
     ServiceForm,
     location_formset,
 )
 from .guidance import evaluate
-from .models import ReportStatus, Scope, Service, ServiceReport
+from .models import ImportJob, ImportStatus, ReportStatus, Scope, Service, ServiceReport
+from .opendata import bad_rows_csv
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 PAGE_SIZE = 20
@@ -40,39 +44,52 @@ def _page(request, qs, size=PAGE_SIZE):
 # --- Public pages -------------------------------------------------------------------------
 
 
-def service_list(request):
-    form = SearchForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    qs = Service.objects.visible()
-    if filters.get("municipality"):
-        # That municipality's entries plus the national and prefectural ones;
-        # without a municipality, every municipality's entries are listed too.
-        qs = qs.applying_to(filters["municipality"])
-    if filters.get("q"):
-        qs = qs.search(filters["q"])
+def listing(filters, municipality=None):
+    """The catalogue's public list for the search form's valid ``filters``
+    (``municipality`` is the chosen Municipality, if any)."""
+    qs = Service.objects.visible().open()
+    if municipality is not None:
+        # That municipality's entries plus the national and prefectural ones.
+        qs = qs.applying_to(municipality.code)
+    else:
+        # Every municipality of the portal's prefecture (the catalogue holds the
+        # whole nation's care providers; other prefectures' are not listed).
+        qs = qs.in_prefecture(settings.PORTAL_PREFECTURE_CODE)
     if filters.get("category"):
         qs = qs.filter(categories__code=filters["category"])
     if filters.get("audience"):
         qs = qs.filter(audiences__contains=[filters["audience"]])
     # With a municipality: its own entries first (the most actionable). Without
     # one: the national and prefectural entries that apply everywhere first.
-    local_first = bool(filters.get("municipality"))
+    local_first = municipality is not None
     scope_order = Case(
         When(scope=Scope.MUNICIPAL, then=Value(0 if local_first else 2)),
         When(scope=Scope.NATIONAL, then=Value(1 if local_first else 0)),
         default=Value(2 if local_first else 1),
     )
-    qs = (
-        qs.select_related("organization")
-        .prefetch_related("categories")
-        .order_by(scope_order, "name_ja", "pk")
-    )
-    page = _page(request, qs)
-    query = request.GET.copy()
-    query.pop("page", None)
+    then = (scope_order, "name_ja", "pk")
+    if filters.get("q"):
+        # Relevance first, then the distance from the chosen municipality.
+        qs = qs.ranked(filters["q"], near=municipality, then=then)
+    else:
+        qs = qs.order_by(*then)
+    return qs.select_related("organization").prefetch_related("categories")
+
+
+def service_list(request):
+    form = SearchForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
     municipality = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
+    qs = listing(filters, municipality)
+    page = _page(request, qs)
+    query = request.GET.copy()
+    query.pop("page", None)
+    fallback = None
+    if municipality is not None:
+        if filters.get("category") in ("", None, "consultation"):
+            fallback = consultation_fallback(filters["municipality"])
     return render(
         request,
         "services/list.html",
@@ -81,6 +98,7 @@ def service_list(request):
             "page": page,
             "query": query.urlencode(),
             "municipality": municipality,
+            "fallback": fallback if fallback and not fallback["has_local_windows"] else None,
             "searched": any(filters.values()),
         },
     )
@@ -336,3 +354,40 @@ def csv_import(request):
         context["preview"] = result
         return render(request, "services/import.html", context, status=200 if result.ok else 400)
     return render(request, "services/import.html", context)
+
+
+# --- Open-data imports (prefecture staff) -------------------------------------------------------
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_upload(request):
+    form = OpenDataUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = import_jobs.job_create(
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], user=request.user
+        )
+        messages.success(request, _("The file was received; the import runs in the background."))
+        return redirect("services:opendata_job", pk=job.pk)
+    jobs = ImportJob.objects.defer("content").select_related("created_by")[:20]
+    return render(
+        request,
+        "services/opendata_upload.html",
+        {"form": form, "jobs": jobs},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_job(request, pk):
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+    return render(request, "services/opendata_job.html", {"job": job, "Status": ImportStatus})
+
+
+@role_required(Role.PREFECTURE_STAFF)
+def opendata_job_report(request, pk):
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
+    response = HttpResponse(
+        bad_rows_csv([job.result or {}]), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-bad-rows.csv"'
+    return response
