@@ -41,7 +41,15 @@ def test_upcoming_sessions_near_is_nearest_first(organiser, municipality, other_
     make_session(make_salon(organiser, other_municipality, name="函館"), days=5)
     result = api.upcoming_sessions_near("012025")
     assert [r["salon_name"] for r in result] == ["函館", "札幌"]
-    assert set(result[0]) == {"salon_name", "url", "starts_at", "municipality_name", "is_online"}
+    assert set(result[0]) == {
+        "salon_name",
+        "url",
+        "starts_at",
+        "municipality_name",
+        "is_online",
+        "is_wide",
+        "distance_km",
+    }
     assert result[0]["municipality_name"] == "函館市" and result[0]["url"].startswith("/salons/")
     assert api.upcoming_sessions_near("012025", limit=1)[0]["salon_name"] == "函館"
 
