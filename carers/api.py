@@ -163,3 +163,19 @@ def support_plan_diff(previous: dict | None, current: dict) -> dict:
         "added": [after[k] for k in after if k not in before],
         "removed": [before[k] for k in before if k not in after],
     }
+
+
+def staff_by_municipality(codes) -> dict[str, int]:
+    """Active municipal staff accounts per municipality code (one query)."""
+    from django.db.models import Count
+
+    from .models import Role, User
+
+    codes = list(codes)
+    counts = dict(
+        User.objects.filter(is_active=True, role=Role.MUNICIPAL_STAFF, municipality_id__in=codes)
+        .values_list("municipality_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {code: counts.get(code, 0) for code in codes}

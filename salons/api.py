@@ -1,9 +1,10 @@
 """Small public functions other apps call (portal's home page, the awareness
-self-check result, the prefecture dashboard). None of them returns a meeting URL."""
+self-check result, the prefecture dashboard and its coverage board). None of
+them returns a meeting URL."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -11,10 +12,13 @@ from django.utils.translation import gettext as _
 
 from .models import (
     HOLDING_STATUSES,
+    PUBLIC_STATUSES,
     REVIEWABLE_STATUSES,
+    STALE_AFTER,
     Registration,
     RegistrationStatus,
     Salon,
+    SalonStatus,
     Session,
     haversine_km,
 )
@@ -120,3 +124,36 @@ def dashboard_counts() -> list[tuple[str, int]]:
             ).count(),
         ),
     ]
+
+
+def coverage_by_municipality(codes) -> dict[str, dict]:
+    """Salons registered in each municipality: ``active`` (public and
+    confirmed within the freshness period), ``stale`` (public but not
+    confirmed for longer: hidden from the search), ``pending`` (new, waiting
+    for approval) and ``updated_at`` (latest change, or None). One query."""
+    codes = list(codes)
+    fresh_since = timezone.now() - STALE_AFTER
+    public = Q(status__in=PUBLIC_STATUSES)
+    rows = (
+        Salon.objects.filter(municipality_id__in=codes)
+        .values("municipality_id")
+        .annotate(
+            active=Count("pk", filter=public & Q(last_confirmed_at__gte=fresh_since)),
+            stale=Count("pk", filter=public & Q(last_confirmed_at__lt=fresh_since)),
+            pending=Count("pk", filter=Q(status=SalonStatus.PENDING)),
+            updated_at=Max("updated_at"),
+        )
+        .order_by()
+    )
+    result = {code: {"active": 0, "stale": 0, "pending": 0, "updated_at": None} for code in codes}
+    for row in rows:
+        result[row.pop("municipality_id")] = row
+    return result
+
+
+def wide_salon_count() -> int:
+    """Public, fresh salons without a municipality or meeting online: open to
+    residents of every municipality."""
+    return (
+        Salon.objects.searchable().filter(Q(municipality__isnull=True) | Q(is_online=True)).count()
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import login_required_404, role_required
+from carers.csvutil import csv_response, csv_safe
 from carers.models import Role
 
 from . import actions
@@ -814,11 +815,7 @@ def participants_csv(request, pk):
     """Participants of one of the organiser's own sessions (nickname, status,
     age band; no email addresses)."""
     session = get_object_or_404(Session.objects.filter(salon__organiser=request.user), pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="session-{session.pk}-participants.csv"'
-    )
-    response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
+    response = csv_response(f"session-{session.pk}-participants.csv")
     writer = csv.writer(response)
     writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
     for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(
@@ -826,7 +823,7 @@ def participants_csv(request, pk):
     ):
         writer.writerow(
             [
-                _csv_safe(reg.nickname) or _("(no nickname)"),
+                csv_safe(reg.nickname) or _("(no nickname)"),
                 reg.get_status_display(),
                 reg.get_age_band_display() if reg.age_band else "",
                 timezone.localtime(reg.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -835,7 +832,3 @@ def participants_csv(request, pk):
         )
     return response
 
-
-def _csv_safe(value):
-    """Stop spreadsheet formula injection from a user-chosen nickname."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
