@@ -59,3 +59,25 @@ def test_dashboard_counts(organiser, municipality, session, resident):
     actions.session_join(session_id=session.pk, user=resident)
     counts = dict(api.dashboard_counts())
     assert list(counts.values()) == [1, 1, 1, 1]
+
+
+def test_coverage_by_municipality_counts_active_stale_and_pending(
+    organiser, municipality, django_assert_num_queries
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_salon(organiser, municipality, name="活動中")
+    make_salon(
+        organiser, municipality, name="古い", last_confirmed_at=timezone.now() - timedelta(days=200)
+    )
+    make_salon(organiser, municipality, name="審査待ち", status="pending")
+    make_salon(organiser, None, name="オンライン", is_online=True)  # no municipality
+    with django_assert_num_queries(1):
+        coverage = api.coverage_by_municipality(["011002", "012149"])
+    sapporo = coverage["011002"]
+    assert (sapporo["active"], sapporo["stale"], sapporo["pending"]) == (1, 1, 1)
+    assert sapporo["updated_at"] is not None
+    assert coverage["012149"] == {"active": 0, "stale": 0, "pending": 0, "updated_at": None}
+    assert api.wide_salon_count() == 1
