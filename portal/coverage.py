@@ -8,6 +8,7 @@ municipalities.
 """
 
 import csv
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -138,6 +139,41 @@ def _board(params):
     return all_rows, rows, missing, sort, descending
 
 
+MAP_WIDTH = 640
+MAP_PADDING = 12
+
+
+def coverage_map(rows) -> dict | None:
+    """Points of the municipalities' representative coordinates, projected
+    for an inline SVG drawn by the portal itself (no map tiles, no third-party
+    host): equirectangular, x scaled by cos(mid-latitude), north up."""
+    points = [r for r in rows if r.municipality.lat is not None and r.municipality.lng is not None]
+    if len(points) < 2:
+        return None
+    lats = [r.municipality.lat for r in points]
+    lngs = [r.municipality.lng for r in points]
+    kx = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    span_x = max((max(lngs) - min(lngs)) * kx, 0.01)
+    span_y = max(max(lats) - min(lats), 0.01)
+    scale = (MAP_WIDTH - 2 * MAP_PADDING) / max(span_x, span_y)
+    height = round(span_y * scale + 2 * MAP_PADDING)
+    width = round(span_x * scale + 2 * MAP_PADDING)
+    return {
+        "width": width,
+        "height": height,
+        "points": [
+            {
+                "x": round(MAP_PADDING + (r.municipality.lng - min(lngs)) * kx * scale, 1),
+                "y": round(MAP_PADDING + (max(lats) - r.municipality.lat) * scale, 1),
+                "row": r,
+            }
+            for r in points
+        ],
+        "complete": sum(1 for r in rows if not r.missing),
+        "gaps": sum(1 for r in rows if r.missing),
+    }
+
+
 def _categories():
     from services.api import service_categories
 
@@ -184,6 +220,7 @@ def coverage(request):
             "sort": sort,
             "descending": descending,
             "wide_salons": wide_salon_count(),
+            "map": coverage_map(all_rows),
             "prefecture": Municipality.objects.filter(
                 prefecture_code=settings.PORTAL_PREFECTURE_CODE, is_prefecture=True
             ).first(),

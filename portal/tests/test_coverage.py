@@ -193,3 +193,19 @@ def test_visitor_is_sent_to_sign_in(client):
 def test_dashboard_links_to_the_board(client_for, prefecture_staff):
     html = client_for(prefecture_staff).get("/en/dashboard/").content.decode()
     assert 'href="/en/dashboard/coverage/"' in html
+
+
+def test_map_is_an_inline_svg_of_every_point_without_third_party_hosts(
+    client_for, prefecture_staff, wakkanai
+):
+    response = client_for(prefecture_staff).get(URL)
+    board_map = response.context["map"]
+    assert len(board_map["points"]) == 179
+    assert board_map["complete"] == 1 and board_map["gaps"] == 178
+    north = min(board_map["points"], key=lambda p: p["y"])
+    assert north["row"].code == WAKKANAI  # 稚内 is the northernmost point
+    html = response.content.decode()
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert svg.count("<circle") == 179
+    assert 'role="img"' in html.split("<svg", 1)[1][:300]
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")

@@ -21,6 +21,8 @@ def test_coverage_board_passes_axe_and_sorts_and_filters(
         page.locator(f"main a[href='{prefix}/dashboard/coverage/']").click()
         page.wait_for_load_state()
         assert page.locator("tbody tr").count() == 179
+        page.locator("details.coverage-map summary").click()  # the map, drawn inline
+        assert page.locator("details.coverage-map svg circle").count() == 179
         axe_check(page)
         # Filter, then sort by a heading link: plain links and a GET form.
         page.select_option("#id_missing", "any")
