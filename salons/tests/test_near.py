@@ -115,3 +115,12 @@ def test_self_check_result_lists_the_online_salon_labelled_and_km(client, salons
     step = html.split('id="step-salons"', 1)[1].split("</li>\n", 1)[0]
     assert "札幌カフェ" in step and " km)" in step
     assert "ヤングケアラー オンラインサロン" in step and "online, open to everyone" in step
+
+
+@pytest.mark.parametrize("near", ["", "1"])
+def test_calendar_feed_of_a_municipality_includes_the_wide_salons(visitor, salons, near):
+    body = visitor.get("/salons/calendar.ics", {"municipality": WAKKANAI, "near": near})
+    text = body.content.decode()
+    assert body.status_code == 200
+    assert "ヤングケアラー オンラインサロン" in text and "オンライン介護者の会" in text
+    assert ("札幌カフェ" in text) == bool(near)  # in-person ones only when near
