@@ -217,3 +217,19 @@ def has_mfa(user) -> bool:
     from .access import has_mfa as _has_mfa
 
     return _has_mfa(user)
+
+
+def staff_by_municipality(codes) -> dict[str, int]:
+    """Active municipal staff accounts per municipality code (one query)."""
+    from django.db.models import Count
+
+    from .models import Role, User
+
+    codes = list(codes)
+    counts = dict(
+        User.objects.filter(is_active=True, role=Role.MUNICIPAL_STAFF, municipality_id__in=codes)
+        .values_list("municipality_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {code: counts.get(code, 0) for code in codes}

@@ -39,3 +39,14 @@ class _SafeWriter:
 def writer(out, **kwargs):
     """Like ``csv.writer``, with every text cell neutralised."""
     return _SafeWriter(out, **kwargs)
+
+
+def csv_response(filename: str):
+    """An attachment response that starts with a BOM, so UTF-8 Japanese opens
+    correctly in spreadsheet apps. Write rows to it through ``writer()``."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    return response

@@ -1,9 +1,10 @@
 """Small public functions other apps call (portal's home page, the awareness
-self-check result, the prefecture dashboard). None of them returns a meeting URL."""
+self-check result, the prefecture dashboard and its coverage board). None of
+them returns a meeting URL."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -11,10 +12,13 @@ from django.utils.translation import gettext as _
 
 from .models import (
     HOLDING_STATUSES,
+    PUBLIC_STATUSES,
     REVIEWABLE_STATUSES,
+    STALE_AFTER,
     Registration,
     RegistrationStatus,
     Salon,
+    SalonStatus,
     Session,
     haversine_km,
 )
@@ -43,9 +47,15 @@ def home_upcoming(request) -> SafeString:
     )
 
 
-def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
-    """Upcoming public sessions in or near a municipality, nearest first (one
-    per salon, online sessions count as distance 0), then soonest first."""
+def upcoming_sessions_near(municipality_code: str, limit=3, wide_limit=2) -> list[dict]:
+    """Upcoming public sessions for a municipality: up to ``limit`` in-person
+    sessions, nearest first (one per salon; distance from the municipality's
+    representative point, then soonest), followed by up to ``wide_limit``
+    sessions anyone can join — online or prefecture-wide, the prefecture's
+    featured online salon first — so these are always offered.
+
+    Each dict: salon_name, url, starts_at, municipality_name, is_online,
+    is_wide, distance_km (None for wide ones or when unknown)."""
     from carers.models import Municipality
 
     origin = Municipality.objects.filter(pk=municipality_code).first()
@@ -56,19 +66,25 @@ def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
         .select_related("salon", "salon__municipality")
         .order_by("starts_at")[:300]
     )
-    best = {}
+    near, wide = {}, {}
     for session in sessions:
-        if session.salon_id in best:
-            continue
-        municipality = session.salon.municipality
-        if session.is_online or origin is None or origin.lat is None:
-            distance = 0.0 if session.is_online else float("inf")
-        elif municipality is None or municipality.lat is None:
-            distance = float("inf")
-        else:
-            distance = haversine_km(origin.lat, origin.lng, municipality.lat, municipality.lng)
-        best[session.salon_id] = (distance, session)
-    ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].starts_at))[:limit]
+        salon = session.salon
+        if session.is_online or salon.municipality is None:
+            wide.setdefault(
+                salon.pk, (not salon.is_featured, session.starts_at, None, session, True)
+            )
+        elif salon.pk not in near:
+            distance = None
+            if origin is not None and origin.lat is not None and salon.municipality.lat is not None:
+                distance = haversine_km(
+                    origin.lat, origin.lng, salon.municipality.lat, salon.municipality.lng
+                )
+            rank = float("inf") if distance is None else distance
+            near[salon.pk] = (rank, session.starts_at, distance, session, False)
+    ranked = sorted(near.values(), key=lambda row: row[:2])[:limit]
+    ranked += sorted((row for pk, row in wide.items() if pk not in near), key=lambda r: r[:2])[
+        :wide_limit
+    ]
     return [
         {
             "salon_name": session.salon.name,
@@ -78,8 +94,10 @@ def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
             if session.salon.municipality
             else "",
             "is_online": session.is_online,
+            "is_wide": is_wide,
+            "distance_km": None if distance is None else round(distance, 1),
         }
-        for _distance, session in ranked
+        for _rank, _start, distance, session, is_wide in ranked
     ]
 
 
@@ -166,3 +184,36 @@ def anonymise_user(user) -> int:
     for reg in upcoming:
         actions.registration_cancel(registration_id=reg.pk)
     return regs.update(user=None, nickname="", guest_email="", age_band="", language="")
+
+
+def coverage_by_municipality(codes) -> dict[str, dict]:
+    """Salons registered in each municipality: ``active`` (public and
+    confirmed within the freshness period), ``stale`` (public but not
+    confirmed for longer: hidden from the search), ``pending`` (new, waiting
+    for approval) and ``updated_at`` (latest change, or None). One query."""
+    codes = list(codes)
+    fresh_since = timezone.now() - STALE_AFTER
+    public = Q(status__in=PUBLIC_STATUSES)
+    rows = (
+        Salon.objects.filter(municipality_id__in=codes)
+        .values("municipality_id")
+        .annotate(
+            active=Count("pk", filter=public & Q(last_confirmed_at__gte=fresh_since)),
+            stale=Count("pk", filter=public & Q(last_confirmed_at__lt=fresh_since)),
+            pending=Count("pk", filter=Q(status=SalonStatus.PENDING)),
+            updated_at=Max("updated_at"),
+        )
+        .order_by()
+    )
+    result = {code: {"active": 0, "stale": 0, "pending": 0, "updated_at": None} for code in codes}
+    for row in rows:
+        result[row.pop("municipality_id")] = row
+    return result
+
+
+def wide_salon_count() -> int:
+    """Public, fresh salons without a municipality or meeting online: open to
+    residents of every municipality."""
+    return (
+        Salon.objects.searchable().filter(Q(municipality__isnull=True) | Q(is_online=True)).count()
+    )

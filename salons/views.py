@@ -2,7 +2,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -44,6 +44,8 @@ from .models import (
 )
 
 PAGE_SIZE = 10
+# Salons anyone in the prefecture can join, listed for every municipality.
+WIDE = Q(municipality__isnull=True) | Q(is_online=True)
 MANAGERS = (Role.ORGANISER, Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 
@@ -52,10 +54,16 @@ STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 
 
 def search_salons(params):
-    """(form, queryset) for the public search; shared by the page and the feed."""
+    """(form, queryset, origin, after) for the public search; shared by the
+    page and the feed.
+
+    With a municipality, its own salons come first ("near": every in-person
+    salon, nearest first, with its distance), then the prefecture-wide and
+    online salons anyone can join (``is_wide``), which are always listed."""
     form = SearchForm(params or None)
     salons = Salon.objects.searchable().select_related("municipality")
     origin = None
+    local = None
     after = timezone.now()
     if form.is_valid():
         data = form.cleaned_data
@@ -73,16 +81,32 @@ def search_salons(params):
         municipality = data["municipality"]
         if municipality and data["near"] and municipality.lat is not None:
             origin = municipality
+            local = Q(is_in_person=True, municipality__isnull=False)
         elif municipality:
-            salons = salons.filter(municipality=municipality)
+            local = Q(municipality=municipality)
+            salons = salons.filter(local | WIDE)
     salons = salons.with_next_start(after)
     if form.is_valid() and form.cleaned_data["from"]:
         salons = salons.filter(next_start__isnull=False)
-    order = ["next_start"]
-    if origin is not None:
-        salons = salons.annotate(distance_km=distance_km_expression(origin.lat, origin.lng))
-        order = ["distance_km", "next_start"]
-    salons = salons.order_by(*[F(f).asc(nulls_last=True) for f in order], "name")
+    order = [F("next_start").asc(nulls_last=True)]
+    if local is not None:
+        salons = salons.annotate(
+            is_wide=Case(When(local, then=Value(False)), default=Value(True)),
+            distance_km=Case(
+                When(local, then=distance_km_expression(origin.lat, origin.lng)),
+                output_field=FloatField(),
+            )
+            if origin is not None
+            else Value(None, output_field=FloatField()),
+        )
+        # Local (or nearest) first; then the wide ones, the prefecture's featured salon first.
+        order = [
+            "is_wide",
+            F("distance_km").asc(nulls_last=True),
+            F("is_featured").desc(),
+            *order,
+        ]
+    salons = salons.order_by(*order, "name")
     return form, salons, origin, after
 
 
@@ -98,6 +122,7 @@ def salon_list(request):
             "form": form,
             "page": page,
             "origin": origin,
+            "municipality": form.cleaned_data.get("municipality") if form.is_valid() else None,
             "query": query.urlencode(),
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
@@ -806,11 +831,7 @@ def participants_csv(request, pk):
     """Participants of one of the organiser's own sessions (nickname, status,
     age band; no email addresses)."""
     session = get_object_or_404(Session.objects.filter(salon__organiser=request.user), pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="session-{session.pk}-participants.csv"'
-    )
-    response.write("\ufeff")  # BOM so spreadsheet apps read UTF-8 Japanese correctly
+    response = csvsafe.csv_response(f"session-{session.pk}-participants.csv")
     writer = csvsafe.writer(response)
     writer.writerow([_("Nickname"), _("Status"), _("Age band"), _("Signed up at"), _("Account")])
     for reg in session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(

@@ -3,21 +3,24 @@
 - portal's self-check: ``services_for_municipality``, ``consultation_windows`` and
   ``consultation_fallback`` (whom to call when a municipality has no window listed);
 - case records (services.casework): ``guidance_form_class`` and ``evaluate_guidance``;
-- the prefecture dashboard: ``dashboard_counts``.
+- the prefecture dashboard: ``dashboard_counts``; its coverage board:
+  ``service_categories`` and ``coverage_by_municipality``.
 """
 
 from django.conf import settings
-from django.db.models import Case, Value, When
+from django.db.models import Case, Count, Max, Value, When
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from carers.models import Municipality
 
 from .guidance import SCOPE_ORDER, GuidanceResult, evaluate
-from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus
+from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus, TaxonomyTerm
 from .phones import tel_digits
 
 LEVELS = {Scope.MUNICIPAL: "local", Scope.PREFECTURAL: "prefectural", Scope.NATIONAL: "national"}
+# The taxonomy term of consultation windows (相談窓口).
+WINDOW_CATEGORY = "consultation"
 
 
 def _as_dict(service, category_codes) -> dict:
@@ -76,7 +79,7 @@ def services_for_municipality(
 def consultation_windows(code: str, limit: int = 5) -> list[dict]:
     """Consultation windows that apply in municipality ``code``: its own first,
     then the national lines and the prefecture's windows (each dict's ``level`` says which)."""
-    return services_for_municipality(code, categories=["consultation"], limit=limit)
+    return services_for_municipality(code, categories=[WINDOW_CATEGORY], limit=limit)
 
 
 def _office_name(municipality) -> str:
@@ -143,3 +146,39 @@ def dashboard_counts() -> list[tuple[str, int]]:
             ServiceReport.objects.filter(status=ReportStatus.OPEN).count(),
         ),
     ]
+
+
+def service_categories() -> list[tuple[str, str]]:
+    """(code, name in the active language) of every category, in taxonomy order."""
+    return [(term.code, term.name) for term in TaxonomyTerm.objects.order_by("order", "code")]
+
+
+def coverage_by_municipality(codes) -> dict[str, dict]:
+    """What residents of each municipality find locally: for every code, the
+    visible municipal services applying there — ``services`` (distinct count),
+    ``windows`` (those in the ``consultation`` category), ``categories``
+    ({category code: count}) and ``updated_at`` (latest change, or None).
+
+    Two aggregate queries whatever the number of municipalities (the
+    prefecture's coverage board lists all of them)."""
+    codes = list(codes)
+    links = Service.municipalities.through.objects.filter(
+        municipality_id__in=codes,
+        service__in=Service.objects.visible().filter(scope=Scope.MUNICIPAL).values("pk"),
+    )
+    result = {
+        code: {"services": 0, "windows": 0, "categories": {}, "updated_at": None} for code in codes
+    }
+    for row in links.values("municipality_id").annotate(
+        n=Count("service_id", distinct=True), updated_at=Max("service__updated_at")
+    ):
+        result[row["municipality_id"]].update(services=row["n"], updated_at=row["updated_at"])
+    for row in links.values("municipality_id", "service__categories__code").annotate(
+        n=Count("service_id", distinct=True)
+    ):
+        category = row["service__categories__code"]
+        if category:
+            result[row["municipality_id"]]["categories"][category] = row["n"]
+    for entry in result.values():
+        entry["windows"] = entry["categories"].get(WINDOW_CATEGORY, 0)
+    return result

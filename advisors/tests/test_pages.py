@@ -86,3 +86,10 @@ def test_dashboard_shows_the_dispatch_figures(client_for, prefecture_staff, make
     make_request()
     body = client_for(prefecture_staff).get("/en/dashboard/").content.decode()
     assert "Requests awaiting review" in body
+
+
+@pytest.mark.django_db
+def test_request_page_links_the_contact_phone(client_for, municipal_staff, make_request):
+    dispatch = make_request(contact_phone="011-000-0000")
+    html = client_for(municipal_staff).get(f"/advisors/requests/{dispatch.pk}/").content.decode()
+    assert '<a href="tel:+81110000000" class="tel">011-000-0000</a>' in html

@@ -81,3 +81,39 @@ def test_suggestions_carry_how_to_reach_the_window(make_service, municipality):
     )
     assert row["phone"] == "011-000-0000"
     assert row["contact"] == "平日 8:45–17:15"
+
+
+@pytest.mark.django_db
+def test_coverage_by_municipality_counts_visible_municipal_entries(
+    make_service, django_assert_num_queries
+):
+    make_service(categories=("consultation",), scope="municipal", municipalities=["012149"])
+    make_service(
+        categories=("respite", "long_term_care"), scope="municipal", municipalities=["012149"]
+    )
+    make_service(categories=("respite",), scope="municipal", municipalities=["012149", "011002"])
+    make_service(
+        categories=("consultation",),
+        scope="municipal",
+        municipalities=["012149"],
+        status="draft",
+    )
+    make_service(categories=("consultation",), scope="national")  # not local
+    with django_assert_num_queries(2):
+        coverage = api.coverage_by_municipality(["012149", "011002", "012025"])
+    assert coverage["012149"]["services"] == 3
+    assert coverage["012149"]["windows"] == 1
+    assert coverage["012149"]["categories"] == {
+        "consultation": 1,
+        "respite": 2,
+        "long_term_care": 1,
+    }
+    assert coverage["012149"]["updated_at"] is not None
+    assert coverage["011002"]["services"] == 1 and coverage["011002"]["windows"] == 0
+    assert coverage["012025"] == {"services": 0, "windows": 0, "categories": {}, "updated_at": None}
+
+
+@pytest.mark.django_db
+def test_service_categories_in_taxonomy_order(content):
+    codes = [code for code, _name in api.service_categories()]
+    assert codes[0] == "consultation" and "respite" in codes

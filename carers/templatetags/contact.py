@@ -1,0 +1,79 @@
+"""``{% load contact %}{{ value|tel_link }}``: phone numbers as ``tel:`` links.
+
+One filter for every page that shows a phone number (services, consultation
+windows, salons, the self-check and guidance results). The link text is the
+number exactly as written; the ``tel:`` target is the E.164 form (+81…) of a
+Japanese number, or the short number itself (189, #7119).
+
+- a value that is a phone number becomes one link;
+- a free-text value (a salon's "contact": "ひだまりの会 011-000-0000（平日）")
+  keeps its text, with each phone number in it linked;
+- empty input gives "", text without a valid number is returned escaped.
+
+Emails are plain text and do not use this filter.
+"""
+
+import re
+import unicodedata
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_DIGIT = r"[0-9０-９]"
+# Hyphens, dashes, the long-vowel mark often typed for a hyphen, spaces, brackets.
+_SEP = r"[-‐‑‒–—―−－ｰー \u3000()（）]"
+# A run of 9-11 digits with separators, optionally after +81; tel_uri() decides.
+_EMBEDDED = re.compile(
+    rf"(?<![0-9０-９])(?:[+＋][8８][1１]{_SEP}{{0,2}})?[(（]?{_DIGIT}(?:{_SEP}{{0,2}}{_DIGIT}){{8,10}}"
+    r"(?![0-9０-９])"
+)
+_SHORT = re.compile(r"^#?\d{3,4}$")  # 189, 110, #7119, #8000
+
+
+def tel_uri(value: str) -> str | None:
+    """The ``tel:`` URI of a phone number, or None when it is not one."""
+    text = unicodedata.normalize("NFKC", value or "").strip()
+    digits = re.sub(r"[^\d+#]", "", text)
+    if not digits:
+        return None
+    if digits.startswith("+81"):
+        national = digits[3:].lstrip("0")
+        return f"tel:+81{national}" if national.isdigit() and 9 <= len(national) <= 10 else None
+    if digits.startswith("0") and digits.isdigit() and 10 <= len(digits) <= 11:
+        return f"tel:+81{digits[1:]}"
+    if _SHORT.match(digits) and (digits.startswith("#") or digits.startswith("1")):
+        return "tel:" + digits.replace("#", "%23")
+    return None
+
+
+def _only_a_number(value: str) -> bool:
+    return bool(re.fullmatch(rf"[+＋#＃]?(?:{_DIGIT}|{_SEP})+", value.strip()))
+
+
+def _link(written: str, uri: str) -> str:
+    return format_html('<a href="{}" class="tel">{}</a>', uri, written)
+
+
+@register.filter
+def tel_link(value):
+    """Phone numbers in ``value`` as ``tel:`` links; everything else escaped."""
+    if value is None:
+        return ""
+    text = str(value)
+    if not text.strip():
+        return ""
+    if _only_a_number(text) and (uri := tel_uri(text)):
+        return _link(text.strip(), uri)
+    parts, last, pos = [], 0, 0
+    while match := _EMBEDDED.search(text, pos):
+        uri = tel_uri(match.group(0))
+        if uri is None:  # a date or another figure: look again one character on
+            pos = match.start() + 1
+            continue
+        parts += [conditional_escape(text[last : match.start()]), _link(match.group(0), uri)]
+        last = pos = match.end()
+    parts.append(conditional_escape(text[last:]))
+    return mark_safe("".join(parts))
