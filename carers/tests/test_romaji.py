@@ -134,7 +134,7 @@ _REVIEWED_REGULAR = {
 def test_every_contraction_before_a_vowel_initial_kanji_was_reviewed():
     """A new or changed name whose long-vowel contraction sits next to a kanji
     that may start with that vowel must be checked and listed (override or regular)."""
-    from carers.romaji import OVERRIDES, _SUFFIXES
+    from carers.romaji import _SUFFIXES, OVERRIDES
 
     unreviewed = []
     for m in Municipality.objects.municipalities():
