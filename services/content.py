@@ -10,8 +10,6 @@ reader to the window that knows the current figures.
 from django.db import transaction
 from django.utils import timezone
 
-from carers.models import Municipality
-
 from .models import Audience, Organization, Scope, Service, ServiceStatus, Taxonomy, TaxonomyTerm
 
 TAXONOMY_NAME = "kizuki-carer-services"
