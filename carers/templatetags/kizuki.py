@@ -24,13 +24,16 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def text_language(value) -> str | None:
-    """'ja' for text with Japanese script, 'en' for Latin-only text, None otherwise."""
+    """'ja' or 'en' by the script most of the text is written in, None without letters.
+
+    A Japanese character carries about as much as a word of two Latin letters,
+    so an English text quoting a Japanese term (地域包括支援センター) stays English."""
     value = str(value or "")
-    if _JAPANESE.search(value):
-        return "ja"
-    if _LATIN.search(value):
-        return "en"
-    return None
+    japanese = len(_JAPANESE.findall(value))
+    latin = len(_LATIN.findall(value))
+    if not japanese and not latin:
+        return None
+    return "ja" if japanese * 2 >= latin else "en"
 
 
 def foreign_language(value) -> str | None:
