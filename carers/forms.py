@@ -44,7 +44,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
 
     def to_python(self, value):
         # A designated city's ward code (札幌市中央区 011011) stands for its city.
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and len(value.strip()) == 6:
             value = city_code_for(value.strip()) or value
         return super().to_python(value)
 

@@ -23,7 +23,7 @@ class MunicipalityCodeField(forms.ChoiceField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return (city_code_for(value) or value) if value else value
+        return (city_code_for(value) or value) if len(value or "") == 6 else value
 
 
 class GuidanceForm(forms.Form):
