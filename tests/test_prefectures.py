@@ -33,7 +33,7 @@ PREFECTURES = {
     "47": ("県", "472018", "県庁と市町村が運営"),  # 沖縄県, 那覇市
 }
 SKIP = ("/admin/", "/accounts/logout", "/i18n/", "/media/", "/static/", "/en/", "/jsi18n/")
-PER_VIEW = 3  # pages visited per URL name (a list, a detail, a filtered list)
+PER_VIEW = 2  # pages visited per URL name (e.g. a list and a filtered list, two details)
 LINK = re.compile(r'href="(/[^"#]*)"')
 
 
@@ -77,8 +77,9 @@ def deployment(request, settings, client_for):
     local_staff = MunicipalStaffFactory(
         email=f"staff-{code}@example.jp", municipality_code=PREFECTURES[code][1]
     )
-    clients = {"visitor": None, "local_municipal_staff": client_for(local_staff)}
-    for key in ("resident", "organiser", "municipal_staff", "prefecture_staff", "advisor"):
+    # Staff of a municipality of this prefecture (the demo's are in Hokkaido).
+    clients = {"visitor": None, "municipal_staff": client_for(local_staff)}
+    for key in ("resident", "organiser", "prefecture_staff", "advisor"):
         clients[key] = client_for(demo[key])
     return code, clients
 
@@ -89,6 +90,8 @@ def test_every_page_names_the_prefecture_by_its_own_suffix(deployment, client):
     code, clients = deployment
     suffix, _municipality, footer = PREFECTURES[code]
     seeds = ["/"] + [p for p in _paths() if not p.startswith(SKIP)]
+    if suffix == "県":  # the control: 県 is right here, the public and the review pages suffice
+        clients = {k: v for k, v in clients.items() if k in ("visitor", "prefecture_staff")}
     wrong, rendered = [], 0
     for persona, c in clients.items():
         pages = _crawl(c or client, seeds)
@@ -99,9 +102,9 @@ def test_every_page_names_the_prefecture_by_its_own_suffix(deployment, client):
                     wrong.append(
                         f"{persona} {path}: …{body[max(m.start() - 20, 0) : m.end() + 5]}…"
                     )
-        home = pages["/"]
-        assert footer in home, f"{persona}: footer does not name the {suffix} government"
-    assert rendered > 100, f"only {rendered} pages were rendered"
+        if footer not in pages["/"]:
+            wrong.append(f"{persona} /: the footer does not say {footer}")
+    assert rendered > (60 if suffix == "県" else 150), f"only {rendered} pages were rendered"
     assert not wrong, "\n".join(wrong[:30])
 
 
