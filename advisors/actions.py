@@ -76,11 +76,12 @@ def _recipients(dispatch, audience):
 
 
 def _notify(dispatch, transition, comment):
-    with translation.override("ja"):  # the unprefixed path; emails add /en/ for English readers
+    with translation.override("ja"):  # the outbox moves links to the recipient's language
         path = dispatch.get_absolute_url()
     context = {
         "request_id": dispatch.pk,
         "municipality": dispatch.municipality.name,
+        "municipality_code": dispatch.municipality_id,
         "status": dispatch.status,
         "path": path,
         "dispatch_date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "",

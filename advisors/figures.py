@@ -8,6 +8,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers.models import Municipality
+
 from .models import DispatchRequest, MenuItem, fiscal_year_of
 from .workflow import Status
 
@@ -29,6 +31,10 @@ def tables(year) -> dict:
         by_status[status] += 1
         for item in items:
             by_menu[item, status] += 1
+
+    # Names in the active language (Sapporo-shi on English pages and CSV files).
+    for m in Municipality.objects.filter(code__in=names):
+        names[m.code] = m.localized_name
 
     def line(counter, key):
         counts = [counter[key, s] for s in COUNTED]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from carers import csvsafe
 from carers.access import role_required
 from carers.models import Role
+from carers.prefecture import prefecture_text
 
 from . import actions, figures
 from .forms import AdvisorForm, RequestFilterForm, RequestForm, action_form_class
@@ -78,7 +79,7 @@ def request_create(request):
         else:
             messages.success(
                 request,
-                _("The request was sent to the prefecture.")
+                prefecture_text(_("The request was sent to the %(gov)s."))
                 if submit
                 else _("The draft was saved. Submit it when it is ready."),
             )
@@ -126,7 +127,7 @@ def request_edit(request, pk):
         else:
             messages.success(
                 request,
-                _("The request was sent to the prefecture.")
+                prefecture_text(_("The request was sent to the %(gov)s."))
                 if submit
                 else _("The changes were saved."),
             )

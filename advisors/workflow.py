@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.models import Role
+from carers.prefecture import prefecture_text_lazy
 
 
 class Status(models.TextChoices):
@@ -42,7 +43,7 @@ class Status(models.TextChoices):
 
 
 class Action(models.TextChoices):
-    SUBMIT = "submit", _("Submit to the prefecture")
+    SUBMIT = "submit", prefecture_text_lazy(_("Submit to the %(gov)s"))
     WITHDRAW = "withdraw", _("Withdraw the request")
     RETURN = "return", _("Return for revision")
     REJECT = "reject", _("Reject")
@@ -54,7 +55,7 @@ class Action(models.TextChoices):
 class Audience(models.TextChoices):
     """Who is told about a transition (the other side)."""
 
-    PREFECTURE = "prefecture", _("Prefecture staff")
+    PREFECTURE = "prefecture", prefecture_text_lazy(_("%(gov)s staff"))
     MUNICIPALITY = "municipality", _("The requesting municipal staff")
     ADVISOR = "advisor", _("The assigned advisor")
 

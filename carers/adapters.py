@@ -5,8 +5,22 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import get_language
 
 from .models import Role
+from .outbox import link_in_language
+
+
+def in_request_language(request, url: str) -> str:
+    """A site path in the language of the page the user acted on.
+
+    Unprefixed paths are Japanese (``prefix_default_language=False``), so a
+    plain ``/`` after signing in from ``/en/accounts/login/`` would switch the
+    user to Japanese."""
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+    if not url or not url.startswith("/") or url.startswith("//") or not language:
+        return url
+    return link_in_language(url, language)
 
 
 def email_site():
@@ -16,7 +30,11 @@ def email_site():
 
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up only ever creates a registered user or a salon organiser;
-    staff accounts are made by an administrator or by invitation."""
+    staff accounts are made by an administrator or by invitation.
+
+    Every redirect after signing in (including after the two-factor step), signing
+    out, signing up, confirming an email or changing a password stays in the
+    language of the page the user came from."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -54,3 +72,18 @@ class AccountAdapter(DefaultAccountAdapter):
             template=template_prefix,
             language=translation.get_language(),
         )
+    def get_login_redirect_url(self, request):
+        return in_request_language(request, super().get_login_redirect_url(request))
+
+    def get_logout_redirect_url(self, request):
+        return in_request_language(request, super().get_logout_redirect_url(request))
+
+    def get_signup_redirect_url(self, request):
+        return in_request_language(request, super().get_signup_redirect_url(request))
+
+    def get_password_change_redirect_url(self, request):
+        return in_request_language(request, super().get_password_change_redirect_url(request))
+
+    def get_email_verification_redirect_url(self, email_address):
+        url = super().get_email_verification_redirect_url(email_address)
+        return in_request_language(self.request, url)

@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
 from .models import Municipality, Role, User
+from .prefecture import prefecture
 
 DEMO_PASSWORD = "kizuki-demo-2026"
 # Shared TOTP secret of the demo staff accounts. `python manage.py demo_totp`
@@ -20,7 +21,7 @@ ACCOUNTS = {
         "pref@demo.kizuki.example.jp",
         Role.PREFECTURE_STAFF,
         None,
-        "道庁 担当",
+        f"{prefecture().gov_ja} 担当",
         False,
     ),
     "municipal_staff": (

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Municipality
+from .municipalities import city_code_for
 
 
 class SignupForm(forms.Form):
@@ -26,12 +27,26 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
     """Municipalities of the portal's prefecture; the value is the 6-digit code."""
 
     def __init__(self, **kwargs):
+        self._portal_prefecture = "queryset" not in kwargs
         kwargs.setdefault("queryset", Municipality.objects.in_portal_prefecture())
         kwargs.setdefault("label", _("Municipality"))
         kwargs.setdefault(
             "error_messages", {"invalid_choice": _("Choose a municipality from the list.")}
         )
         super().__init__(**kwargs)
+
+    def __deepcopy__(self, memo):
+        # Fields are declared at import; each form gets the prefecture configured now.
+        result = super().__deepcopy__(memo)
+        if self._portal_prefecture:
+            result.queryset = Municipality.objects.in_portal_prefecture()
+        return result
+
+    def to_python(self, value):
+        # A designated city's ward code (札幌市中央区 011011) stands for its city.
+        if isinstance(value, str) and len(value.strip()) == 6:
+            value = city_code_for(value.strip()) or value
+        return super().to_python(value)
 
     def label_from_instance(self, obj):
         return obj.localized_name

@@ -25,9 +25,11 @@ from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import timezone, translation
 
-from .models import OutboundEmail
+from .models import Municipality, OutboundEmail
+from .prefecture import prefecture
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,44 @@ def _queue(message_id):
         )
 
 
+def link_in_language(path: str, language: str) -> str:
+    """A site path (``/salons/3/``, ``/en/salons/3/?x=1``) in ``language``.
+
+    ``translate_url`` only resolves paths of the active language, so the path's
+    own language (its prefix) is activated first."""
+    source = settings.LANGUAGE_CODE
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path + "/").startswith(f"/{code}/"):
+            source = code
+    with translation.override(source):
+        return translate_url(path, language)
+
+
+def _is_link(key) -> bool:
+    return key == "path" or key.endswith(("_url", "_path"))
+
+
+def localise_context(context: dict, language: str) -> dict:
+    """The context as the recipient reads it, under ``translation.override(language)``.
+
+    Links (keys ``path``, ``*_url``, ``*_path``) were reversed in the language of
+    whoever acted; they are moved to the recipient's (``/en/...`` or unprefixed).
+    A ``municipality_code`` also gives ``municipality``: the name in the
+    recipient's language (札幌市 / Sapporo-shi)."""
+    context = {
+        key: link_in_language(value, language)
+        if _is_link(key) and isinstance(value, str) and value.startswith("/")
+        else value
+        for key, value in context.items()
+    }
+    code = context.get("municipality_code")
+    if code:
+        municipality = Municipality.objects.filter(pk=code).first()
+        if municipality is not None:
+            context["municipality"] = municipality.localized_name
+    return context
+
+
 def enqueue_rendered(*, to, subject, body, template, language=None) -> OutboundEmail:
     """Record an email whose text is already rendered (allauth's emails carry
     objects and one-time links that cannot be re-rendered later)."""
@@ -83,8 +123,13 @@ def enqueue_rendered(*, to, subject, body, template, language=None) -> OutboundE
 def render(message: OutboundEmail) -> tuple[str, str]:
     if message.body:
         return message.subject, message.body
-    context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **message.context}
     with translation.override(message.language):
+        context = {
+            "site_url": settings.SITE_URL,
+            "site_name": settings.SITE_NAME,
+            "prefecture": prefecture(),
+            **localise_context(message.context, message.language),
+        }
         subject = render_to_string(f"{message.template}_subject.txt", context).strip()
         body = render_to_string(f"{message.template}_body.txt", context)
     subject = " ".join(subject.split())

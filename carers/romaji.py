@@ -100,7 +100,8 @@ _SUFFIXES = [
 _PREFECTURE_SUFFIXES = [("都", "ト"), ("道", None), ("府", "フ"), ("県", "ケン")]
 
 
-def katakana_to_romaji(kana: str) -> str:
+def katakana_to_romaji(kana: str, *, contract: bool = True) -> str:
+    """Hepburn for a katakana reading; ``contract=False`` keeps long vowels (toukyou)."""
     kana = unicodedata.normalize("NFKC", kana)
     out = []
     i = 0
@@ -125,10 +126,65 @@ def katakana_to_romaji(kana: str) -> str:
         out.append(syllable)
         i += 1
     text = "".join(out)
+    if not contract:
+        return text.replace("n'", "n")
     # Long vowels without macrons: ou/oo → o, uu → u (Toukyou → Tokyo, Yuubari → Yubari).
     for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
         text = text.replace(long, short)
     return text.replace("n'", "n")
+
+
+# Readings the rules above get wrong, by the reading of the name without its
+# suffix. Found by listing every generated name in which a vowel pair was
+# contracted (ou, oo, uu) and checking whether the pair spans two kanji
+# (豊|浦 to-yo|u-ra is Toyoura, not Toyora; 広|尾 is Hiroo), and every reading in
+# which the code list writes a small ャュョ as a large one (ギヨウダ is Gyoda).
+# The spellings are the ones the municipalities use themselves.
+OVERRIDES = {
+    # A vowel pair across a kanji boundary is written out.
+    "タキノウエ": "Takinoue",  # 滝上町 (Hokkaido)
+    "トヨウラ": "Toyoura",  # 豊浦町 (Hokkaido)
+    "ヒロオ": "Hiroo",  # 広尾町 (Hokkaido)
+    "オウム": "Oumu",  # 雄武町 (Hokkaido)
+    "コオリ": "Koori",  # 桑折町 (Fukushima)
+    "カツウラ": "Katsuura",  # 勝浦市 (Chiba), 勝浦町 (Tokushima)
+    "ナチカツウラ": "Nachikatsuura",  # 那智勝浦町
+    "オウラ": "Oura",  # 邑楽町
+    "コウミ": "Koumi",  # 小海町
+    "トヨオカ": "Toyooka",  # 豊岡市, 豊丘村
+    "ヤマノウチ": "Yamanouchi",  # 山ノ内町
+    "ワノウチ": "Wanouchi",  # 輪之内町
+    "コトウラ": "Kotoura",  # 琴浦町
+    "セトウチ": "Setouchi",  # 瀬戸内市, 瀬戸内町
+    "マツウラ": "Matsuura",  # 松浦市
+    "トウオン": "Toon",  # 東温市 (the rules made it "Ton")
+    "ショウオウ": "Shoo",  # 勝央町
+    "サンヨウオノダ": "Sanyo-Onoda",  # 山陽小野田市
+    "スオウオオシマ": "Suo-Oshima",  # 周防大島町
+    "ニシノオモテ": "Nishinoomote",  # 西之表市
+    "ブンゴオオノ": "Bungo-Ono",  # 豊後大野市
+    "ミノオ": "Minoh",  # 箕面市
+    "ソオ": "Soo",  # 曽於市
+    # The code list writes these small kana large (シヨウ for ショウ).
+    "シヨウナイ": "Shonai",  # 庄内町
+    "ナカノジヨウ": "Nakanojo",  # 中之条町
+    "ギヨウダ": "Gyoda",  # 行田市
+    "ホンジヨウ": "Honjo",  # 本庄市
+    "ハニユウ": "Hanyu",  # 羽生市
+    "クジユウクリ": "Kujukuri",  # 九十九里町
+    "オンジユク": "Onjuku",  # 御宿町
+    "キヨナン": "Kyonan",  # 鋸南町
+    "リユウオウ": "Ryuo",  # 竜王町
+    "シジヨウナワテ": "Shijonawate",  # 四條畷市
+    "コウリヨウ": "Koryo",  # 広陵町
+    "ソウジヤ": "Soja",  # 総社市
+    "シンジヨウ": "Shinjo",  # 新庄村
+    "チヤタン": "Chatan",  # 北谷町
+}
+
+
+def _stem_romaji(kana: str) -> str:
+    return OVERRIDES.get(kana) or katakana_to_romaji(kana).capitalize()
 
 
 def municipality_romaji(name: str, kana: str) -> str:
@@ -136,7 +192,7 @@ def municipality_romaji(name: str, kana: str) -> str:
         if name.endswith(kanji):
             for reading in readings:
                 if kana.endswith(reading):
-                    stem = katakana_to_romaji(kana[: -len(reading)]).capitalize()
+                    stem = _stem_romaji(kana[: -len(reading)])
                     suffix = (
                         english
                         or {"チョウ": "cho", "マチ": "machi", "ムラ": "mura", "ソン": "son"}[
@@ -144,7 +200,7 @@ def municipality_romaji(name: str, kana: str) -> str:
                         ]
                     )
                     return f"{stem}-{suffix}"
-    return katakana_to_romaji(kana).capitalize()
+    return _stem_romaji(kana)
 
 
 def prefecture_romaji(name: str, kana: str) -> str:

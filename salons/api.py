@@ -90,7 +90,7 @@ def upcoming_sessions_near(municipality_code: str, limit=3, wide_limit=2) -> lis
             "salon_name": session.salon.name,
             "url": session.salon.get_absolute_url(),
             "starts_at": session.starts_at,
-            "municipality_name": session.salon.municipality.name
+            "municipality_name": session.salon.municipality.localized_name
             if session.salon.municipality
             else "",
             "is_online": session.is_online,

@@ -5,6 +5,7 @@ apps; participants get the link on their own sign-up page.
 """
 
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,6 +22,12 @@ def _location(salon):
     return "Online" if salon.is_online else ""
 
 
+def uid_host() -> str:
+    """The domain of iCalendar UIDs: the site's own host (RFC 5545 3.8.4.7), so
+    the feeds of two deployments (two prefectures) never share an event UID."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
 def sessions_to_ical(sessions, name) -> bytes:
     tz = timezone.get_current_timezone()
     cal = Calendar()
@@ -29,10 +36,11 @@ def sessions_to_ical(sessions, name) -> bytes:
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
     cal.add_component(Timezone.from_tzid(TZID))
+    host = uid_host()
     for session in sessions:
         salon = session.salon
         event = Event()
-        event.add("uid", f"salon-session-{session.pk}@kizuki")
+        event.add("uid", f"salon-session-{session.pk}@{host}")
         event.add("summary", salon.name)
         event.add("dtstart", session.starts_at.astimezone(tz))
         event.add("dtend", session.ends_at.astimezone(tz))

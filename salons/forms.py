@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from carers.forms import MunicipalityChoiceField
 from carers.models import STAFF_ROLES, User
+from carers.prefecture import prefecture_text_lazy
 
 from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule
 from .validators import validate_https
@@ -17,7 +18,10 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 class SalonForm(forms.ModelForm):
     municipality = MunicipalityChoiceField(
-        required=False, help_text=_("Leave empty only for a prefecture-wide online salon.")
+        required=False,
+        help_text=prefecture_text_lazy(
+            _("Leave empty only for an online salon open to everyone %(within)s.")
+        ),
     )
     audiences = forms.MultipleChoiceField(
         label=_("Who is it for?"),

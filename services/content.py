@@ -10,8 +10,6 @@ reader to the window that knows the current figures.
 from django.db import transaction
 from django.utils import timezone
 
-from carers.models import Municipality
-
 from .models import Audience, Organization, Scope, Service, ServiceStatus, Taxonomy, TaxonomyTerm
 
 TAXONOMY_NAME = "kizuki-carer-services"
@@ -50,7 +48,7 @@ ORGANISATIONS = {
         "https://www.mext.go.jp/",
     ),
     "municipalities": ("お住まいの市町村", "Your municipality", ""),
-    "prefecture": ("{pref}", "{pref_en} Prefectural Government", ""),
+    "prefecture": ("{pref}", "{pref_gov_en}", ""),
 }
 
 
@@ -777,18 +775,19 @@ PREFECTURE_SERVICES = (
 
 
 def _pref_names():
-    from django.conf import settings
+    """The portal's prefecture in Japanese, in English and its government in English."""
+    from carers.prefecture import prefecture
 
-    pref = Municipality.objects.filter(
-        is_prefecture=True, prefecture_code=settings.PORTAL_PREFECTURE_CODE
-    ).first()
-    name = pref.prefecture if pref else "都道府県"
-    kana = {"北海道": "Hokkaido"}
-    return name, kana.get(name, "the prefecture" if not pref else name)
+    pref = prefecture()
+    return pref.name_ja, pref.name_en, pref.gov_en
 
 
-def _fill(value, pref, pref_en):
-    return value.replace("{pref_en}", pref_en).replace("{pref}", pref)
+def _fill(value, pref, pref_en, pref_gov_en=""):
+    return (
+        value.replace("{pref_gov_en}", pref_gov_en)
+        .replace("{pref_en}", pref_en)
+        .replace("{pref}", pref)
+    )
 
 
 def load_taxonomy() -> dict:
@@ -803,7 +802,7 @@ def load_taxonomy() -> dict:
     return terms
 
 
-def save_entry(entry, *, organisation, terms, pref=("", ""), is_demo=False, municipalities=()):
+def save_entry(entry, *, organisation, terms, pref=("", "", ""), is_demo=False, municipalities=()):
     """Create or update one entry from the data above (matched by ``key``)."""
     f = lambda v: _fill(v, *pref)  # noqa: E731
     fields = {

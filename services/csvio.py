@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from carers import csvsafe
 from carers.models import Municipality
+from carers.municipalities import city_code_for
 
 from . import actions
 from .forms import ServiceForm
@@ -124,6 +125,11 @@ def _iso_date(value: str) -> str:
     return value
 
 
+def _municipality_code(value):
+    padded = value.zfill(6) if value.isdigit() and len(value) == 5 else value
+    return city_code_for(padded) or padded
+
+
 def _form_data(row, number, errors, user=None):
     """Map a CSV row to ServiceForm data; unknown references become row errors."""
     data = {k: csvsafe.restore((row.get(k) or "").strip()) for k in COLUMNS}
@@ -138,10 +144,9 @@ def _form_data(row, number, errors, user=None):
         if code not in terms:
             errors.append(_("Unknown category “%(code)s”.") % {"code": code})
     data["categories"] = list(terms.values())
-    # A spreadsheet that opened the file reads "011002" as a number and saves 11002.
-    munis = [
-        m.zfill(6) if m.isdigit() and len(m) == 5 else m for m in _split(data.pop("municipalities"))
-    ]
+    # A spreadsheet that opened the file reads "011002" as a number and saves 11002;
+    # national files code designated cities by their wards (札幌市中央区 011011).
+    munis = [_municipality_code(m) for m in _split(data.pop("municipalities"))]
     known = set(
         Municipality.objects.in_portal_prefecture()
         .filter(code__in=munis)
@@ -155,7 +160,7 @@ def _form_data(row, number, errors, user=None):
             if code in known and code != user.municipality_id:
                 errors.append(
                     _("You can import entries of %(own)s only, not of %(code)s.")
-                    % {"own": user.municipality.name, "code": code}
+                    % {"own": user.municipality.localized_name, "code": code}
                 )
         known = {c for c in known if c == user.municipality_id}
     data["municipalities"] = [c for c in munis if c in known]

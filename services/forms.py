@@ -6,21 +6,31 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.models import CareLevel, Municipality
+from carers.municipalities import city_code_for
 
 from . import guidance
 from .models import Audience, ImportKind, Location, Scope, Service, ServiceReport, TaxonomyTerm
 
 
 def municipality_choices(blank_label):
-    rows = Municipality.objects.in_portal_prefecture().values_list("code", "name")
-    return [("", blank_label)] + [(code, name) for code, name in rows]
+    """The prefecture's municipalities, named in the active language."""
+    rows = Municipality.objects.in_portal_prefecture()
+    return [("", blank_label)] + [(m.code, m.localized_name) for m in rows]
+
+
+class MunicipalityCodeField(forms.ChoiceField):
+    """A municipality's code; a designated city's ward code (011011) means its city."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return (city_code_for(value) or value) if len(value or "") == 6 else value
 
 
 class GuidanceForm(forms.Form):
     """The questionnaire. ``cleaned_data`` is plain JSON (strings and lists of
     strings) so a support plan can store it as it is."""
 
-    municipality = forms.ChoiceField(label=_("Where do you live?"), required=False)
+    municipality = MunicipalityCodeField(label=_("Where do you live?"), required=False)
     recipient = forms.ChoiceField(
         label=_("Who needs care?"),
         choices=guidance.RECIPIENTS,
@@ -101,7 +111,7 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", _("Everyone"))] + list(Audience.choices),
     )
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    municipality = MunicipalityCodeField(label=_("Municipality"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

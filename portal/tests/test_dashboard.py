@@ -5,7 +5,7 @@ import pytest
 def test_prefecture_staff_sees_the_dashboard(client_for, prefecture_staff):
     response = client_for(prefecture_staff).get("/en/dashboard/")
     assert response.status_code == 200
-    assert "Prefecture dashboard" in response.content.decode()
+    assert "Hokkaido dashboard" in response.content.decode()
 
 
 @pytest.mark.django_db

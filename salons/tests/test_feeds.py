@@ -45,3 +45,13 @@ def test_feeds_leave_out_unpublished_and_stale(visitor, organiser, municipality)
     make_session(stale)
     assert parse(visitor.get("/salons/calendar.ics")).walk("VEVENT") == []
     assert visitor.get(f"/salons/{pending.pk}/calendar.ics").status_code == 404
+
+
+def test_event_uids_use_the_host_of_site_url(visitor, salon, settings):
+    session = make_session(salon)
+    settings.SITE_URL = "https://carers.pref.example.jp:8443"
+    (event,) = parse(visitor.get(f"/salons/{salon.pk}/calendar.ics")).walk("VEVENT")
+    assert str(event["UID"]) == f"salon-session-{session.pk}@carers.pref.example.jp"
+    settings.SITE_URL = "https://kizuki.other-pref.example.jp"
+    (event,) = parse(visitor.get("/salons/calendar.ics")).walk("VEVENT")
+    assert str(event["UID"]) == f"salon-session-{session.pk}@kizuki.other-pref.example.jp"

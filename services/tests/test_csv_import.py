@@ -266,7 +266,7 @@ def test_another_municipality_gets_one_clear_message(staff):
     response = upload(staff, make_csv([row(municipalities="011002|012025")]))
     assert response.status_code == 400
     errors = response.context["preview"].errors[0].errors
-    assert errors == ["You can import entries of 札幌市 only, not of 012025."]
+    assert errors == ["You can import entries of Sapporo-shi only, not of 012025."]
 
 
 @pytest.mark.django_db
