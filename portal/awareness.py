@@ -145,28 +145,36 @@ def selfcheck(request):
     )
 
 
+YOUNG_CARER_LIMIT = 10  # every children's line of the catalogue, not only the first five
+
+
 def _next_steps(result, municipality):
     """[(rule, data)] where data is what the step lists for this municipality.
     A service already listed by an earlier step is not repeated."""
     steps, shown = [], set()
     for rule in result.steps:
-        data = None
+        data, limit = None, LIST_LIMIT
         if rule.step == Step.CONSULT:
             data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
-        elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
-            categories = (
-                ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
-            )
+        elif rule.step == Step.YOUNG_CARER:
+            limit = YOUNG_CARER_LIMIT
             data = _from_services(
                 "services_for_municipality",
                 municipality.pk,
-                categories=list(categories),
+                categories=["young_carer"],
+                limit=YOUNG_CARER_LIMIT,
+            )
+        elif rule.step == Step.SERVICES:
+            data = _from_services(
+                "services_for_municipality",
+                municipality.pk,
+                categories=list(result.service_categories()),
                 limit=LIST_LIMIT * 2,
             )
-        elif rule.step == Step.SALONS:
-            data = _upcoming_salons(municipality.pk)
-        if data is not None and rule.step != Step.SALONS:
-            data = [item for item in data if item.get("id") not in shown][:LIST_LIMIT]
+        elif rule.step in (Step.SALONS, Step.YOUNG_SALON):
+            data = _upcoming_salons(municipality.pk, young_carers=rule.step == Step.YOUNG_SALON)
+        if data is not None and rule.step not in (Step.SALONS, Step.YOUNG_SALON):
+            data = [item for item in data if item.get("id") not in shown][:limit]
             shown.update(item.get("id") for item in data)
         steps.append((rule, data))
     return steps
@@ -186,13 +194,14 @@ def _from_services(name, code, **kwargs):
         return None
 
 
-def _upcoming_salons(code):
+def _upcoming_salons(code, young_carers=False):
+    """Salons for young carers to a carer under 18, the others to adults."""
     try:
         from salons.api import upcoming_sessions_near
     except ImportError:
         return None
     try:
-        return list(upcoming_sessions_near(code, limit=3))
+        return list(upcoming_sessions_near(code, limit=3, young_carers=young_carers))
     except Exception:
         logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
         return None

@@ -32,8 +32,11 @@ class SelfCheckForm(forms.Form):
         help_text=_("The next steps show consultation windows and salons there."),
         error_messages=MUNICIPALITY_ERRORS,
     )
-    works = forms.BooleanField(required=False)
     under_18 = forms.BooleanField(required=False)
+    # School and a job are separate answers: for someone under 18, school is
+    # the other role, and employee leave schemes do not apply.
+    studies = forms.BooleanField(required=False)
+    works = forms.BooleanField(required=False)
     tally = forms.BooleanField(
         label=_("Count my check anonymously in the prefecture's statistics"),
         required=False,
@@ -66,19 +69,26 @@ class SelfCheckForm(forms.Form):
                 "subject",
                 *(f"sign_{s.key}" for s in SIGNS),
                 "municipality",
-                "works",
                 "under_18",
+                "studies",
+                "works",
                 "tally",
             ]
         )
         if about_someone:
             self.fields["municipality"].label = _("Municipality where they live")
-            self.fields["works"].label = _("They work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("They are under 18 (a child or teenager)")
+            self.fields["studies"].label = _("They go to school or study")
+            self.fields["works"].label = _(
+                "They have a job (employed, part-time, a side job or self-employed)"
+            )
         else:
             self.fields["municipality"].label = _("Municipality where you live")
-            self.fields["works"].label = _("I work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("I am under 18")
+            self.fields["studies"].label = _("I go to school or study")
+            self.fields["works"].label = _(
+                "I have a job (employed, part-time, a side job or self-employed)"
+            )
 
     def sign_fields(self):
         return [self[f"sign_{s.key}"] for s in SIGNS]
@@ -92,6 +102,7 @@ class SelfCheckForm(forms.Form):
             signs={s.key: data[f"sign_{s.key}"] for s in SIGNS},
             works=data["works"],
             under_18=data["under_18"],
+            studies=data["studies"],
         )
 
 

@@ -80,11 +80,14 @@ class Step(models.TextChoices):
     """Next steps a result can contain, in the order the page shows them."""
 
     YOUNG_CARER = "young_carer", _("Support for young carers")
+    SCHOOL = "school", _("Help at school")
     CONSULT = "consult", _("Talk to a consultation window")
     SERVICES = "services", _("Services that can take some of the load")
     OWN_HEALTH = "own_health", _("Look after the carer's own health")
     SALONS = "salons", _("Meet other carers")
+    YOUNG_SALON = "young_salon", _("Meet other young carers")
     WORK_AND_CARE = "work_and_care", _("Keep working while caring")
+    YOUNG_JOB = "young_job", _("If you have a part-time job")
     APPROACH = "approach", _("How to offer help to someone you know")
     STAY_IN_TOUCH = "stay_in_touch", _("If things change")
 
@@ -95,7 +98,7 @@ class Rule:
 
     signs_any: at least one of these signs answered "yes" or "not sure"
     no_signs:  no sign answered "yes" or "not sure"
-    works / under_18 / subject: the matching answer of the form
+    works / studies / under_18 / subject: the matching answer of the form
     """
 
     step: str
@@ -103,6 +106,7 @@ class Rule:
     signs_any: frozenset = frozenset()
     no_signs: bool = False
     works: bool | None = None
+    studies: bool | None = None
     under_18: bool | None = None
     subject: str | None = None
     why_someone: str = ""  # the reason worded for "about someone I know", when it differs
@@ -114,6 +118,8 @@ class Rule:
         if self.no_signs and possible:
             return False
         if self.works is not None and answers.works != self.works:
+            return False
+        if self.studies is not None and answers.studies != self.studies:
             return False
         if self.under_18 is not None and answers.under_18 != self.under_18:
             return False
@@ -127,6 +133,21 @@ RULES = (
             "A child or teenager should not have to carry care. Support for young carers exists, and asking for it is the right thing to do."
         ),
         under_18=True,
+        why_someone=_(
+            "A child or teenager should not have to carry care. Support for young carers exists, and it is right to help them ask for it."
+        ),
+    ),
+    # A young carer's other role is school, not a job: help there comes first.
+    Rule(
+        Step.SCHOOL,
+        _(
+            "School is where you learn, rest from home and meet friends. Teachers and school counsellors can make room for you, for example with homework or lateness, and link you with help."
+        ),
+        studies=True,
+        under_18=True,
+        why_someone=_(
+            "School is where they learn, rest from home and meet friends. Teachers and school counsellors can make room for them and link them with help."
+        ),
     ),
     Rule(
         Step.CONSULT,
@@ -154,6 +175,18 @@ RULES = (
             "At carer salons and cafés people who care meet, talk and share tips. You can just listen."
         ),
         signs_any=frozenset({"alone", "no_one_to_talk", "tired"}),
+        under_18=False,
+    ),
+    # Young carers meet young carers: the adult salons are not suggested to them.
+    Rule(
+        Step.YOUNG_SALON,
+        _(
+            "Once a month young people who look after family meet online. You can join with a nickname, without showing your face, and just listen."
+        ),
+        under_18=True,
+        why_someone=_(
+            "Once a month young people who look after family meet online. They can join with a nickname, without showing their face, and just listen."
+        ),
     ),
     Rule(
         Step.WORK_AND_CARE,
@@ -161,8 +194,22 @@ RULES = (
             "The law gives working carers leave, days off and shorter hours, and employers must tell you about them."
         ),
         works=True,
+        under_18=False,
         why_someone=_(
             "The law gives working carers leave, days off and shorter hours, and employers must tell them about these."
+        ),
+    ),
+    # Employee leave schemes are not for a student: a young person with a job
+    # gets advice about shifts and where to ask, not family care leave.
+    Rule(
+        Step.YOUNG_JOB,
+        _(
+            "School, rest and your health come before shifts. You may ask to work fewer or different hours, and you do not have to say why."
+        ),
+        works=True,
+        under_18=True,
+        why_someone=_(
+            "School, rest and their health come before shifts. They may ask to work fewer or different hours without saying why."
         ),
     ),
     Rule(
@@ -200,6 +247,7 @@ class Answers:
     signs: dict  # sign key -> Answer value
     works: bool
     under_18: bool
+    studies: bool = False
 
     @property
     def noticed_signs(self) -> frozenset:
@@ -238,8 +286,8 @@ class Result:
         for key in SIGN_KEYS:
             if key in self.answers.possible_signs:
                 categories += SERVICE_CATEGORIES[key]
-        if self.answers.works:
-            categories += WORK_CATEGORIES
+        if self.answers.works and not self.answers.under_18:
+            categories += WORK_CATEGORIES  # employee leave is not for a student
         return tuple(dict.fromkeys(categories))  # unique, in order
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .models import (
     HOLDING_STATUSES,
     REVIEWABLE_STATUSES,
+    Audience,
     Registration,
     RegistrationStatus,
     Salon,
@@ -43,16 +44,24 @@ def home_upcoming(request) -> SafeString:
     )
 
 
-def upcoming_sessions_near(municipality_code: str, limit=3) -> list[dict]:
+def upcoming_sessions_near(
+    municipality_code: str, limit=3, young_carers: bool | None = None
+) -> list[dict]:
     """Upcoming public sessions in or near a municipality, nearest first (one
-    per salon, online sessions count as distance 0), then soonest first."""
+    per salon, online sessions count as distance 0), then soonest first.
+
+    ``young_carers``: True lists only salons for young carers (suggested to a
+    carer under 18), False only the others (suggested to adults), None all."""
     from carers.models import Municipality
 
     origin = Municipality.objects.filter(pk=municipality_code).first()
+    public = Session.objects.upcoming().public()
+    if young_carers is True:
+        public = public.filter(salon__audiences__contains=[Audience.YOUNG_CARERS])
+    elif young_carers is False:
+        public = public.exclude(salon__audiences__contains=[Audience.YOUNG_CARERS])
     sessions = (
-        Session.objects.upcoming()
-        .public()
-        .filter(starts_at__lte=timezone.now() + timedelta(days=90))
+        public.filter(starts_at__lte=timezone.now() + timedelta(days=90))
         .select_related("salon", "salon__municipality")
         .order_by("starts_at")[:300]
     )
