@@ -98,6 +98,11 @@ def work_and_care(request):
     return render(request, "portal/awareness/work_and_care.html")
 
 
+def leaving_no_trace(request):
+    """Short help: the quick exit, private windows, history and what this site keeps."""
+    return render(request, "portal/awareness/leaving_no_trace.html")
+
+
 @never_cache  # answers and results must not linger in caches or the back/forward cache
 def selfcheck(request):
     """Step 1 (GET): about myself or someone I know. Step 2 (POST with only the

@@ -122,7 +122,7 @@ class ArticleFilterForm(forms.Form):
 
 
 # Paths under /awareness/ that are not articles.
-RESERVED_SLUGS = frozenset({"check", "work-and-care", "manage"})
+RESERVED_SLUGS = frozenset({"check", "work-and-care", "manage", "leaving-no-trace"})
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
