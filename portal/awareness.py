@@ -108,8 +108,13 @@ def selfcheck(request):
     """Step 1 (GET): about myself or someone I know. Step 2 (POST with only the
     subject): the questions. Step 3 (POST with answers): the result, rendered
     directly: nothing is stored and no answer appears in a URL."""
+    easy = request.GET.get("easy") == "1" or request.POST.get("easy") in ("1", "True")
     if request.method != "POST":
-        return render(request, "portal/awareness/check_start.html", {"subjects": Subject.choices})
+        return render(
+            request,
+            "portal/awareness/check_start.html",
+            {"subjects": Subject.choices, "easy": easy},
+        )
     if "answered" not in request.POST:
         subject = request.POST.get("subject")
         if subject not in Subject.values:
@@ -118,6 +123,7 @@ def selfcheck(request):
                 "portal/awareness/check_start.html",
                 {
                     "subjects": Subject.choices,
+                    "easy": easy,
                     "error": _(
                         "Please choose whether you answer about yourself or someone you know."
                     ),
@@ -125,7 +131,9 @@ def selfcheck(request):
                 status=400,
             )
         return render(
-            request, "portal/awareness/check_form.html", {"form": SelfCheckForm(subject=subject)}
+            request,
+            "portal/awareness/check_form.html",
+            {"form": SelfCheckForm(subject=subject, easy=easy)},
         )
     form = SelfCheckForm(request.POST)
     if not form.is_valid():

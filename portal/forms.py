@@ -7,7 +7,7 @@ from carers.models import Role
 
 from . import markdown
 from .models import Article, Audience
-from .selfcheck import SIGNS, Answer, Subject
+from .selfcheck import EASY_LABELS, SIGNS, Answer, Subject
 
 MUNICIPALITY_ERRORS = {
     "required": _("Please choose a municipality."),
@@ -37,6 +37,8 @@ class SelfCheckForm(forms.Form):
     # the other role, and employee leave schemes do not apply.
     studies = forms.BooleanField(required=False)
     works = forms.BooleanField(required=False)
+    # やさしい日本語: the questions in plain Japanese (Japanese pages only).
+    easy = forms.BooleanField(required=False, widget=forms.HiddenInput)
     tally = forms.BooleanField(
         label=_("Count my check anonymously in the prefecture's statistics"),
         required=False,
@@ -45,16 +47,25 @@ class SelfCheckForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, subject=Subject.MYSELF, **kwargs):
+    def __init__(self, *args, subject=Subject.MYSELF, easy=False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
             subject = self.data.get("subject")
+            easy = self.data.get("easy") in ("1", "True", "on")
+        from django.utils.translation import get_language
+
+        self.plain_japanese = bool(easy) and (get_language() or "").startswith("ja")
+        self.initial.setdefault("easy", self.plain_japanese)
         self.about = subject if subject in Subject.values else Subject.MYSELF
         self.initial.setdefault("subject", self.about)
         about_someone = self.about == Subject.SOMEONE
         for sign in SIGNS:
+            if self.plain_japanese:
+                label = sign.easy_someone if about_someone else sign.easy_myself
+            else:
+                label = sign.about_someone if about_someone else sign.about_myself
             self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
-                label=sign.about_someone if about_someone else sign.about_myself,
+                label=label,
                 choices=Answer.choices,
                 widget=forms.RadioSelect,
                 error_messages={
@@ -89,6 +100,9 @@ class SelfCheckForm(forms.Form):
             self.fields["works"].label = _(
                 "I have a job (employed, part-time, a side job or self-employed)"
             )
+        if self.plain_japanese:
+            for name, (mine, theirs) in EASY_LABELS.items():
+                self.fields[name].label = theirs if about_someone else mine
 
     def sign_fields(self):
         return [self[f"sign_{s.key}"] for s in SIGNS]

@@ -28,6 +28,9 @@ class Sign:
     about_myself: str
     about_someone: str
     noticed: str  # how the result names it, neutrally
+    # やさしい日本語 (plain Japanese at primary-school level), Japanese pages only.
+    easy_myself: str = ""
+    easy_someone: str = ""
 
 
 # The plan's six signs, in its order.
@@ -37,6 +40,8 @@ SIGNS = (
         _("Do you look after your family member mostly on your own?"),
         _("Do they look after their family member mostly on their own?"),
         _("caring mostly alone"),
+        "家族の お世話を、ほとんど あなた 一人で して いますか？",
+        "その人は、家族の お世話を ほとんど 一人で して いますか？",
     ),
     Sign(
         "other_roles",
@@ -47,33 +52,51 @@ SIGNS = (
             "Besides care, do they carry other heavy roles, such as work, raising children or school?"
         ),
         _("other heavy roles besides care"),
+        "お世話の ほかに、学校や 仕事、小さい きょうだいの 世話など、たくさんの ことを して いますか？",
+        "その人は、お世話の ほかに、学校や 仕事など、たくさんの ことを して いますか？",
     ),
     Sign(
         "own_health",
         _("Do you have an illness or disability of your own?"),
         _("Do they have an illness or disability of their own?"),
         _("an illness or disability of the carer's own"),
+        "あなたにも、びょうきや しょうがいが ありますか？",
+        "その人にも、びょうきや しょうがいが ありますか？",
     ),
     Sign(
         "no_services",
         _("Does your family not use public services, or refuse them?"),
         _("Does their family not use public services, or refuse them?"),
         _("public services not used or refused"),
+        "あなたの 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
+        "その人の 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
     ),
     Sign(
         "no_one_to_talk",
         _("Are you not talking to anyone about the care?"),
         _("Are they not talking to anyone about the care?"),
         _("no one to talk to about the care"),
+        "お世話の ことを、だれにも 話して いませんか？",
+        "その人は、お世話の ことを だれにも 話して いないようですか？",
     ),
     Sign(
         "tired",
         _("Do you feel tired, or do people tell you that you look tired?"),
         _("Do they look tired, or say that they are tired?"),
         _("tiredness"),
+        "つかれて いますか？ 「つかれてるね」と 言われる ことが ありますか？",
+        "その人は つかれて いるように 見えますか？ 「つかれた」と 言って いますか？",
     ),
 )
 SIGN_KEYS = tuple(s.key for s in SIGNS)
+
+# The other questions of the form in やさしい日本語: (about myself, about someone).
+EASY_LABELS = {
+    "under_18": ("わたしは 18さいより 下です", "その人は 18さいより 下です"),
+    "studies": ("学校に 行って います", "その人は 学校に 行って います"),
+    "works": ("アルバイトや 仕事を して います", "その人は アルバイトや 仕事を して います"),
+    "municipality": ("住んで いる 市町村", "その人が 住んで いる 市町村"),
+}
 
 
 class Step(models.TextChoices):

@@ -165,9 +165,9 @@ YOUNG_WORKER = Advice(
     "young_worker",
     _("A part-time job: school and rest come first"),
     _(
-        "Tell the person who makes the shifts when you cannot work. Employee leave schemes such as family care leave "
-        "are not meant for students; trouble about pay or hours can go to the labour bureau's general labour "
-        "consultation corner (総合労働相談コーナー), free of charge."
+        "Tell the person who makes the shifts when you cannot work: a part-time job must not push out school or "
+        "sleep. Trouble about pay or hours can go to the labour bureau's general labour consultation corner "
+        "(総合労働相談コーナー), free of charge."
     ),
 )
 
