@@ -8,12 +8,7 @@ import pytest
 
 from portal.selfcheck import SIGN_KEYS
 from salons.models import Audience
-from salons.tests.conftest import (  # noqa: F401 - fixtures
-    make_salon,
-    make_session,
-    online_salon,
-    online_session,
-)
+from salons.tests.conftest import make_salon, make_session
 
 CHILD_LINES = {
     # number: what the result must say about when it answers
@@ -30,6 +25,14 @@ def catalogue(db):
     from services import content
 
     content.load()
+
+
+@pytest.fixture
+def young_session(organiser):
+    salon = make_salon(
+        organiser, None, name="オンラインサロン", is_online=True, audiences=[Audience.YOUNG_CARERS]
+    )
+    return make_session(salon, is_online=True, meeting_url="https://meet.example.jp/room-7")
 
 
 @pytest.fixture
@@ -215,12 +218,12 @@ def test_young_carer_article_lists_the_lines_and_189_only_for_reporting_abuse(cl
 
 
 @pytest.mark.django_db
-def test_sensitive_pages_carry_neutral_titles(client, online_session):
+def test_sensitive_pages_carry_neutral_titles(client, young_session):
     for path in (
         "/awareness/check/",
         "/awareness/young-carers/",
-        f"/salons/{online_session.salon_id}/",
-        f"/salons/sessions/{online_session.pk}/guest/",
+        f"/salons/{young_session.salon_id}/",
+        f"/salons/sessions/{young_session.pk}/guest/",
     ):
         html = client.get(path).content.decode()
         title = html[html.index("<title>") : html.index("</title>")]
@@ -230,10 +233,8 @@ def test_sensitive_pages_carry_neutral_titles(client, online_session):
 
 
 @pytest.mark.django_db
-def test_young_carer_salon_sign_up_asks_the_age_band_and_says_who_it_is_for(
-    client, online_session
-):
-    url = f"/en/salons/sessions/{online_session.pk}/guest/"
+def test_young_carer_salon_sign_up_asks_the_age_band_and_says_who_it_is_for(client, young_session):
+    url = f"/en/salons/sessions/{young_session.pk}/guest/"
     html = client.get(url).content.decode()
     assert "Who this salon is for" in html and "up to about 30" in html
     response = client.post(url, {"email": "a@example.jp", "nickname": "そら"})
