@@ -124,7 +124,10 @@ def _tokenizer():
     if tokenizer is None:
         from sudachipy import Dictionary, SplitMode
 
-        tokenizer = _local.tokenizer = (Dictionary(dict="core").create(SplitMode.C), SplitMode.C)
+        tokenizer = _local.tokenizer = (
+            Dictionary(dict="core").tokenizer(mode=SplitMode.C),
+            SplitMode.C,
+        )
     return tokenizer
 
 
@@ -305,4 +308,6 @@ class FuriganaMiddleware:
         ):
             charset = response.charset or settings.DEFAULT_CHARSET
             response.content = annotate_html(response.content.decode(charset)).encode(charset)
+            if response.has_header("Content-Length"):  # set by CommonMiddleware, inside this one
+                response["Content-Length"] = str(len(response.content))
         return response
