@@ -165,10 +165,13 @@ def _next_steps(result, municipality):
     """[(rule, data)] where data is what the step lists for this municipality.
     A service already listed by an earlier step is not repeated."""
     steps, shown = [], set()
+    young = result.answers.under_18  # adults are not offered what is only for young carers
     for rule in result.steps:
         data, limit = None, LIST_LIMIT
         if rule.step == Step.CONSULT:
-            data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
+            data = _from_services(
+                "consultation_windows", municipality.pk, limit=LIST_LIMIT * 2, young_carer=young
+            )
         elif rule.step == Step.YOUNG_CARER:
             limit = YOUNG_CARER_LIMIT
             data = _from_services(
@@ -183,6 +186,7 @@ def _next_steps(result, municipality):
                 municipality.pk,
                 categories=list(result.service_categories()),
                 limit=LIST_LIMIT * 2,
+                young_carer=young,
             )
         elif rule.step in (Step.SALONS, Step.YOUNG_SALON):
             data = _upcoming_salons(municipality.pk, young_carers=rule.step == Step.YOUNG_SALON)

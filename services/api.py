@@ -7,7 +7,7 @@
 
 from django.utils.translation import gettext as _
 
-from .guidance import GuidanceResult, evaluate, suggestion_order
+from .guidance import YOUNG_ONLY, GuidanceResult, evaluate, suggestion_order
 from .models import ReportStatus, Service, ServiceReport, ServiceStatus
 
 
@@ -28,22 +28,34 @@ def _as_dict(service, category_codes) -> dict:
     }
 
 
+def _young_only(service) -> bool:
+    audiences = set(service.audiences)
+    return "young_carers" in audiences and audiences <= YOUNG_ONLY
+
+
 def services_for_municipality(
-    code: str, categories: list[str] | None = None, limit: int = 5
+    code: str, categories: list[str] | None = None, limit: int = 5, young_carer: bool = True
 ) -> list[dict]:
     """Visible services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
-    name, summary, url, category (a taxonomy term code), scope, phone and contact."""
+    name, summary, url, category (a taxonomy term code), scope, phone and contact.
+
+    ``young_carer=False`` (an adult asking) leaves out entries meant only for
+    young carers, such as the children's lines and the young-carer salon."""
     qs = Service.objects.visible().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()
     services = sorted(qs.prefetch_related("categories"), key=suggestion_order)
+    if not young_carer:
+        services = [s for s in services if not _young_only(s)]
     return [_as_dict(s, set(categories or [])) for s in services[:limit]]
 
 
-def consultation_windows(code: str, limit: int = 5) -> list[dict]:
+def consultation_windows(code: str, limit: int = 5, young_carer: bool = True) -> list[dict]:
     """Consultation windows that apply in municipality ``code``."""
-    return services_for_municipality(code, categories=["consultation"], limit=limit)
+    return services_for_municipality(
+        code, categories=["consultation"], limit=limit, young_carer=young_carer
+    )
 
 
 def guidance_form_class():

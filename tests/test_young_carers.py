@@ -123,6 +123,32 @@ def test_a_working_adult_still_gets_the_leave_schemes(client, catalogue):
 
 
 @pytest.mark.django_db
+def test_adults_are_not_offered_the_childrens_lines_or_the_young_carer_salon_entry(
+    client, catalogue
+):
+    html = main(check(client, **{f"sign_{k}": "yes" for k in SIGN_KEYS}))
+    assert 'id="step-services"' in html and 'id="step-consult"' in html
+    for young_only in ("チャイルドライン", "24時間子供SOSダイヤル", "こども家庭センター"):
+        assert young_only not in html
+
+
+@pytest.mark.django_db
+def test_services_api_leaves_young_carer_entries_out_for_adults(catalogue):
+    from services import api
+
+    def keys(**kwargs):
+        found = api.services_for_municipality(
+            "011002", categories=["peer_support", "young_carer", "consultation"], limit=50, **kwargs
+        )
+        return {item["name"] for item in found}
+
+    young_only = {"チャイルドライン", "ヤングケアラーのオンラインサロン", "こども家庭センター"}
+    assert young_only <= keys()
+    assert not young_only & keys(young_carer=False)
+    assert "ケアラーサロン・ケアラーズカフェ" in keys(young_carer=False)
+
+
+@pytest.mark.django_db
 def test_adults_are_offered_adult_salons_and_young_carers_the_young_carer_salon(
     client, salons_for_both
 ):

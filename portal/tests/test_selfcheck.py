@@ -113,7 +113,7 @@ def fake_apis(monkeypatch):
         return Municipality.objects.get(code=code).name
 
     services_api = types.SimpleNamespace(
-        consultation_windows=lambda code, limit=5: [
+        consultation_windows=lambda code, limit=5, young_carer=True: [
             {
                 "id": 1,
                 "name": f"{name(code)} 地域包括支援センター",
@@ -122,7 +122,7 @@ def fake_apis(monkeypatch):
                 "category": "consultation",
             }
         ],
-        services_for_municipality=lambda code, categories=None, limit=5: [
+        services_for_municipality=lambda code, categories=None, limit=5, young_carer=True: [
             {
                 "id": 2,
                 "name": f"{name(code)} ショートステイ ({','.join(categories or [])})",
@@ -251,7 +251,7 @@ def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch
     monkeypatch.setattr(
         fake_apis,
         "services_for_municipality",
-        lambda code, categories=None, limit=5: (
+        lambda code, categories=None, limit=5, young_carer=True: (
             fake_apis.consultation_windows(code)
             + [{"id": 9, "name": "Home help", "summary": "", "url": "/services/9/"}]
         ),
@@ -305,14 +305,22 @@ def test_the_other_apps_public_functions_answer_as_agreed():
     """Contract with services.api and salons.api: the calls the result makes work."""
     from portal import awareness
 
-    assert isinstance(awareness._from_services("consultation_windows", "011002", limit=5), list)
+    assert isinstance(
+        awareness._from_services("consultation_windows", "011002", limit=5, young_carer=False),
+        list,
+    )
     assert isinstance(
         awareness._from_services(
-            "services_for_municipality", "011002", categories=["respite"], limit=5
+            "services_for_municipality",
+            "011002",
+            categories=["respite"],
+            limit=5,
+            young_carer=True,
         ),
         list,
     )
-    assert isinstance(awareness._upcoming_salons("011002"), list)
+    assert isinstance(awareness._upcoming_salons("011002", young_carers=True), list)
+    assert isinstance(awareness._upcoming_salons("011002", young_carers=False), list)
 
 
 @pytest.mark.django_db
