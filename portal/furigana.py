@@ -9,8 +9,8 @@ as they are, so markup and behaviour do not change.
 
 Readings come from SudachiPy with the SudachiDict "core" dictionary
 (both Apache-2.0; the dictionary wheel is about 77 MB, 193 MB installed).
-They are cached per text node: in the process (an LRU of recent texts) and in
-the Django cache (Redis), fetched for a whole page with one get_many.
+They are cached per text node: in the process (recent texts) and in the
+Django cache (Redis), fetched for a whole page with one get_many.
 
 Sudachi reads some words in ways a child would not, or in a second reading
 that does not fit here; ``OVERRIDES`` fixes those, and municipality names
@@ -208,9 +208,8 @@ def _analyse(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4096)
-def _annotate_cached_locally(text: str) -> str:
-    return annotate_text(text)
+LOCAL_MAX = 4096
+_local_cache: dict = {}  # text -> html, recent texts of this process (texts are immutable keys)
 
 
 def _key(text: str) -> str:
@@ -218,21 +217,35 @@ def _key(text: str) -> str:
 
 
 def annotate_many(texts) -> dict:
-    """{text: html} for text nodes, through the Django cache (one round trip
-    to read, one to write what was missing)."""
-    wanted = {t for t in texts if HAS_KANJI.search(t)}
-    result = {}
-    keys = {_key(t): t for t in wanted}
+    """{text: html} for text nodes with kanji: from this process's memory, then
+    the Django cache (one round trip to read, one to write what was missing),
+    then the analyser."""
+    result, wanted = {}, {}
+    for text in texts:
+        if text in result or text in wanted or not HAS_KANJI.search(text):
+            continue
+        if text in _local_cache:
+            result[text] = _local_cache[text]
+        else:
+            wanted[_key(text)] = text
+    if not wanted:
+        return result
     try:
-        cached = cache.get_many(list(keys))
+        cached = cache.get_many(list(wanted))
     except Exception:  # a cache outage must not break the page
         cached = {}
     missing = {}
-    for key, text in keys.items():
-        if key in cached:
-            result[text] = cached[key]
-        else:
-            result[text] = missing[key] = _annotate_cached_locally(text)
+    for key, text in wanted.items():
+        html = cached.get(key)
+        if html is None:
+            html = missing[key] = annotate_text(text)
+        result[text] = html
+        if len(_local_cache) >= LOCAL_MAX:
+            try:
+                _local_cache.pop(next(iter(_local_cache)))  # oldest first
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                pass
+        _local_cache[text] = html
     if missing:
         try:
             cache.set_many(missing, CACHE_SECONDS)

@@ -66,8 +66,11 @@ def test_only_text_nodes_of_the_body_get_ruby():
 def test_readings_are_cached_per_text():
     text = "介護と相談の窓口"
     cache.delete(furigana._key(text))
+    furigana._local_cache.pop(text, None)
     first = furigana.annotate_many([text])[text]
-    assert cache.get(furigana._key(text)) == first
+    assert cache.get(furigana._key(text)) == first  # shared with the other processes
+    assert furigana._local_cache[text] == first  # and kept in this one
+    furigana._local_cache.pop(text)
     cache.set(furigana._key(text), "cached-value")
     assert furigana.annotate_many([text])[text] == "cached-value"
 
