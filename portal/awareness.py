@@ -98,13 +98,23 @@ def work_and_care(request):
     return render(request, "portal/awareness/work_and_care.html")
 
 
+def leaving_no_trace(request):
+    """Short help: the quick exit, private windows, history and what this site keeps."""
+    return render(request, "portal/awareness/leaving_no_trace.html")
+
+
 @never_cache  # answers and results must not linger in caches or the back/forward cache
 def selfcheck(request):
     """Step 1 (GET): about myself or someone I know. Step 2 (POST with only the
     subject): the questions. Step 3 (POST with answers): the result, rendered
     directly: nothing is stored and no answer appears in a URL."""
+    easy = request.GET.get("easy") == "1" or request.POST.get("easy") in ("1", "True")
     if request.method != "POST":
-        return render(request, "portal/awareness/check_start.html", {"subjects": Subject.choices})
+        return render(
+            request,
+            "portal/awareness/check_start.html",
+            {"subjects": Subject.choices, "easy": easy},
+        )
     if "answered" not in request.POST:
         subject = request.POST.get("subject")
         if subject not in Subject.values:
@@ -113,6 +123,7 @@ def selfcheck(request):
                 "portal/awareness/check_start.html",
                 {
                     "subjects": Subject.choices,
+                    "easy": easy,
                     "error": _(
                         "Please choose whether you answer about yourself or someone you know."
                     ),
@@ -120,7 +131,9 @@ def selfcheck(request):
                 status=400,
             )
         return render(
-            request, "portal/awareness/check_form.html", {"form": SelfCheckForm(subject=subject)}
+            request,
+            "portal/awareness/check_form.html",
+            {"form": SelfCheckForm(subject=subject, easy=easy)},
         )
     form = SelfCheckForm(request.POST)
     if not form.is_valid():
@@ -147,32 +160,44 @@ def selfcheck(request):
     )
 
 
+YOUNG_CARER_LIMIT = 10  # every children's line of the catalogue, not only the first five
+
+
 def _next_steps(result, municipality, fallback=None):
     """[(rule, data)] where data is what the step lists for this municipality.
     A service already listed by an earlier step is not repeated. Without a
     local window (``fallback``), the consult step lists the national lines
     only: the page names the municipality's office and the prefecture's window."""
     steps, shown = [], set()
+    young = result.answers.under_18  # adults are not offered what is only for young carers
     for rule in result.steps:
-        data = None
+        data, limit = None, LIST_LIMIT
         if rule.step == Step.CONSULT:
-            data = _from_services("consultation_windows", municipality.pk, limit=LIST_LIMIT * 2)
+            data = _from_services(
+                "consultation_windows", municipality.pk, limit=LIST_LIMIT * 2, young_carer=young
+            )
             if data and fallback and not fallback["has_local_windows"]:
                 data = [item for item in data if item.get("level") == "national"]
-        elif rule.step in (Step.SERVICES, Step.YOUNG_CARER):
-            categories = (
-                ("young_carer",) if rule.step == Step.YOUNG_CARER else result.service_categories()
-            )
+        elif rule.step == Step.YOUNG_CARER:
+            limit = YOUNG_CARER_LIMIT
             data = _from_services(
                 "services_for_municipality",
                 municipality.pk,
-                categories=list(categories),
-                limit=LIST_LIMIT * 2,
+                categories=["young_carer"],
+                limit=YOUNG_CARER_LIMIT,
             )
-        elif rule.step == Step.SALONS:
-            data = _upcoming_salons(municipality.pk)
-        if data is not None and rule.step != Step.SALONS:
-            data = [item for item in data if item.get("id") not in shown][:LIST_LIMIT]
+        elif rule.step == Step.SERVICES:
+            data = _from_services(
+                "services_for_municipality",
+                municipality.pk,
+                categories=list(result.service_categories()),
+                limit=LIST_LIMIT * 2,
+                young_carer=young,
+            )
+        elif rule.step in (Step.SALONS, Step.YOUNG_SALON):
+            data = _upcoming_salons(municipality.pk, young_carers=rule.step == Step.YOUNG_SALON)
+        if data is not None and rule.step not in (Step.SALONS, Step.YOUNG_SALON):
+            data = [item for item in data if item.get("id") not in shown][:limit]
             shown.update(item.get("id") for item in data)
         steps.append((rule, data))
     return steps
@@ -204,13 +229,14 @@ def _consultation_fallback(code):
         return None
 
 
-def _upcoming_salons(code):
+def _upcoming_salons(code, young_carers=False):
+    """Salons for young carers to a carer under 18, the others to adults."""
     try:
         from salons.api import upcoming_sessions_near
     except ImportError:
         return None
     try:
-        return list(upcoming_sessions_near(code, limit=3))
+        return list(upcoming_sessions_near(code, limit=3, young_carers=young_carers))
     except Exception:
         logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
         return None

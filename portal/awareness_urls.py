@@ -7,6 +7,7 @@ urlpatterns = [
     path("", awareness.article_list, name="list"),
     path("check/", awareness.selfcheck, name="check"),
     path("work-and-care/", awareness.work_and_care, name="work_and_care"),
+    path("leaving-no-trace/", awareness.leaving_no_trace, name="leaving_no_trace"),
     path("manage/", awareness.manage_list, name="manage"),
     path("manage/new/", awareness.manage_create, name="manage_create"),
     path("manage/<int:pk>/", awareness.manage_edit, name="manage_edit"),

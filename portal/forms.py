@@ -7,7 +7,7 @@ from carers.models import Role
 
 from . import markdown
 from .models import Article, Audience
-from .selfcheck import SIGNS, Answer, Subject
+from .selfcheck import EASY_LABELS, SIGNS, Answer, Subject
 
 MUNICIPALITY_ERRORS = {
     "required": _("Please choose a municipality."),
@@ -32,8 +32,13 @@ class SelfCheckForm(forms.Form):
         help_text=_("The next steps show consultation windows and salons there."),
         error_messages=MUNICIPALITY_ERRORS,
     )
-    works = forms.BooleanField(required=False)
     under_18 = forms.BooleanField(required=False)
+    # School and a job are separate answers: for someone under 18, school is
+    # the other role, and employee leave schemes do not apply.
+    studies = forms.BooleanField(required=False)
+    works = forms.BooleanField(required=False)
+    # やさしい日本語: the questions in plain Japanese (Japanese pages only).
+    easy = forms.BooleanField(required=False, widget=forms.HiddenInput)
     tally = forms.BooleanField(
         label=_("Count my check anonymously in the prefecture's statistics"),
         required=False,
@@ -42,16 +47,25 @@ class SelfCheckForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, subject=Subject.MYSELF, **kwargs):
+    def __init__(self, *args, subject=Subject.MYSELF, easy=False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
             subject = self.data.get("subject")
+            easy = self.data.get("easy") in ("1", "True", "on")
+        from django.utils.translation import get_language
+
+        self.plain_japanese = bool(easy) and (get_language() or "").startswith("ja")
+        self.initial.setdefault("easy", self.plain_japanese)
         self.about = subject if subject in Subject.values else Subject.MYSELF
         self.initial.setdefault("subject", self.about)
         about_someone = self.about == Subject.SOMEONE
         for sign in SIGNS:
+            if self.plain_japanese:
+                label = sign.easy_someone if about_someone else sign.easy_myself
+            else:
+                label = sign.about_someone if about_someone else sign.about_myself
             self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
-                label=sign.about_someone if about_someone else sign.about_myself,
+                label=label,
                 choices=Answer.choices,
                 widget=forms.RadioSelect,
                 error_messages={
@@ -66,19 +80,29 @@ class SelfCheckForm(forms.Form):
                 "subject",
                 *(f"sign_{s.key}" for s in SIGNS),
                 "municipality",
-                "works",
                 "under_18",
+                "studies",
+                "works",
                 "tally",
             ]
         )
         if about_someone:
             self.fields["municipality"].label = _("Municipality where they live")
-            self.fields["works"].label = _("They work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("They are under 18 (a child or teenager)")
+            self.fields["studies"].label = _("They go to school or study")
+            self.fields["works"].label = _(
+                "They have a job (employed, part-time, a side job or self-employed)"
+            )
         else:
             self.fields["municipality"].label = _("Municipality where you live")
-            self.fields["works"].label = _("I work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("I am under 18")
+            self.fields["studies"].label = _("I go to school or study")
+            self.fields["works"].label = _(
+                "I have a job (employed, part-time, a side job or self-employed)"
+            )
+        if self.plain_japanese:
+            for name, (mine, theirs) in EASY_LABELS.items():
+                self.fields[name].label = theirs if about_someone else mine
 
     def sign_fields(self):
         return [self[f"sign_{s.key}"] for s in SIGNS]
@@ -92,6 +116,7 @@ class SelfCheckForm(forms.Form):
             signs={s.key: data[f"sign_{s.key}"] for s in SIGNS},
             works=data["works"],
             under_18=data["under_18"],
+            studies=data["studies"],
         )
 
 
@@ -111,7 +136,7 @@ class ArticleFilterForm(forms.Form):
 
 
 # Paths under /awareness/ that are not articles.
-RESERVED_SLUGS = frozenset({"check", "work-and-care", "manage"})
+RESERVED_SLUGS = frozenset({"check", "work-and-care", "manage", "leaving-no-trace"})
 
 
 class DateTimeLocalInput(forms.DateTimeInput):

@@ -28,6 +28,9 @@ class Sign:
     about_myself: str
     about_someone: str
     noticed: str  # how the result names it, neutrally
+    # やさしい日本語 (plain Japanese at primary-school level), Japanese pages only.
+    easy_myself: str = ""
+    easy_someone: str = ""
 
 
 # The plan's six signs, in its order.
@@ -37,6 +40,8 @@ SIGNS = (
         _("Do you look after your family member mostly on your own?"),
         _("Do they look after their family member mostly on their own?"),
         _("caring mostly alone"),
+        "家族の お世話を、ほとんど あなた 一人で して いますか？",
+        "その人は、家族の お世話を ほとんど 一人で して いますか？",
     ),
     Sign(
         "other_roles",
@@ -47,44 +52,65 @@ SIGNS = (
             "Besides care, do they carry other heavy roles, such as work, raising children or school?"
         ),
         _("other heavy roles besides care"),
+        "お世話の ほかに、学校や 仕事、小さい きょうだいの 世話など、たくさんの ことを して いますか？",
+        "その人は、お世話の ほかに、学校や 仕事など、たくさんの ことを して いますか？",
     ),
     Sign(
         "own_health",
         _("Do you have an illness or disability of your own?"),
         _("Do they have an illness or disability of their own?"),
         _("an illness or disability of the carer's own"),
+        "あなたにも、びょうきや しょうがいが ありますか？",
+        "その人にも、びょうきや しょうがいが ありますか？",
     ),
     Sign(
         "no_services",
         _("Does your family not use public services, or refuse them?"),
         _("Does their family not use public services, or refuse them?"),
         _("public services not used or refused"),
+        "あなたの 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
+        "その人の 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
     ),
     Sign(
         "no_one_to_talk",
         _("Are you not talking to anyone about the care?"),
         _("Are they not talking to anyone about the care?"),
         _("no one to talk to about the care"),
+        "お世話の ことを、だれにも 話して いませんか？",
+        "その人は、お世話の ことを だれにも 話して いないようですか？",
     ),
     Sign(
         "tired",
         _("Do you feel tired, or do people tell you that you look tired?"),
         _("Do they look tired, or say that they are tired?"),
         _("tiredness"),
+        "つかれて いますか？ 「つかれてるね」と 言われる ことが ありますか？",
+        "その人は つかれて いるように 見えますか？ 「つかれた」と 言って いますか？",
     ),
 )
 SIGN_KEYS = tuple(s.key for s in SIGNS)
+
+# The other questions of the form in やさしい日本語: (about myself, about someone).
+EASY_LABELS = {
+    "under_18": ("わたしは 18さいより 下です", "その人は 18さいより 下です"),
+    "studies": ("学校に 行って います", "その人は 学校に 行って います"),
+    "works": ("アルバイトや 仕事を して います", "その人は アルバイトや 仕事を して います"),
+    "municipality": ("住んで いる 市町村", "その人が 住んで いる 市町村"),
+}
 
 
 class Step(models.TextChoices):
     """Next steps a result can contain, in the order the page shows them."""
 
     YOUNG_CARER = "young_carer", _("Support for young carers")
+    SCHOOL = "school", _("Help at school")
     CONSULT = "consult", _("Talk to a consultation window")
     SERVICES = "services", _("Services that can take some of the load")
     OWN_HEALTH = "own_health", _("Look after the carer's own health")
     SALONS = "salons", _("Meet other carers")
+    YOUNG_SALON = "young_salon", _("Meet other young carers")
     WORK_AND_CARE = "work_and_care", _("Keep working while caring")
+    YOUNG_JOB = "young_job", _("If you have a part-time job")
     APPROACH = "approach", _("How to offer help to someone you know")
     STAY_IN_TOUCH = "stay_in_touch", _("If things change")
 
@@ -95,7 +121,7 @@ class Rule:
 
     signs_any: at least one of these signs answered "yes" or "not sure"
     no_signs:  no sign answered "yes" or "not sure"
-    works / under_18 / subject: the matching answer of the form
+    works / studies / under_18 / subject: the matching answer of the form
     """
 
     step: str
@@ -103,6 +129,7 @@ class Rule:
     signs_any: frozenset = frozenset()
     no_signs: bool = False
     works: bool | None = None
+    studies: bool | None = None
     under_18: bool | None = None
     subject: str | None = None
     why_someone: str = ""  # the reason worded for "about someone I know", when it differs
@@ -114,6 +141,8 @@ class Rule:
         if self.no_signs and possible:
             return False
         if self.works is not None and answers.works != self.works:
+            return False
+        if self.studies is not None and answers.studies != self.studies:
             return False
         if self.under_18 is not None and answers.under_18 != self.under_18:
             return False
@@ -127,6 +156,21 @@ RULES = (
             "A child or teenager should not have to carry care. Support for young carers exists, and asking for it is the right thing to do."
         ),
         under_18=True,
+        why_someone=_(
+            "A child or teenager should not have to carry care. Support for young carers exists, and it is right to help them ask for it."
+        ),
+    ),
+    # A young carer's other role is school, not a job: help there comes first.
+    Rule(
+        Step.SCHOOL,
+        _(
+            "School is where you learn, rest from home and meet friends. Teachers and school counsellors can make room for you, for example with homework or lateness, and link you with help."
+        ),
+        studies=True,
+        under_18=True,
+        why_someone=_(
+            "School is where they learn, rest from home and meet friends. Teachers and school counsellors can make room for them and link them with help."
+        ),
     ),
     Rule(
         Step.CONSULT,
@@ -154,6 +198,18 @@ RULES = (
             "At carer salons and cafés people who care meet, talk and share tips. You can just listen."
         ),
         signs_any=frozenset({"alone", "no_one_to_talk", "tired"}),
+        under_18=False,
+    ),
+    # Young carers meet young carers: the adult salons are not suggested to them.
+    Rule(
+        Step.YOUNG_SALON,
+        _(
+            "Once a month young people who look after family meet online. You can join with a nickname, without showing your face, and just listen."
+        ),
+        under_18=True,
+        why_someone=_(
+            "Once a month young people who look after family meet online. They can join with a nickname, without showing their face, and just listen."
+        ),
     ),
     Rule(
         Step.WORK_AND_CARE,
@@ -161,8 +217,22 @@ RULES = (
             "The law gives working carers leave, days off and shorter hours, and employers must tell you about them."
         ),
         works=True,
+        under_18=False,
         why_someone=_(
             "The law gives working carers leave, days off and shorter hours, and employers must tell them about these."
+        ),
+    ),
+    # Employee leave schemes are not for a student: a young person with a job
+    # gets advice about shifts and where to ask, not family care leave.
+    Rule(
+        Step.YOUNG_JOB,
+        _(
+            "School, rest and your health come before shifts. You may ask to work fewer or different hours, and you do not have to say why."
+        ),
+        works=True,
+        under_18=True,
+        why_someone=_(
+            "School, rest and their health come before shifts. They may ask to work fewer or different hours without saying why."
         ),
     ),
     Rule(
@@ -200,6 +270,7 @@ class Answers:
     signs: dict  # sign key -> Answer value
     works: bool
     under_18: bool
+    studies: bool = False
 
     @property
     def noticed_signs(self) -> frozenset:
@@ -238,8 +309,8 @@ class Result:
         for key in SIGN_KEYS:
             if key in self.answers.possible_signs:
                 categories += SERVICE_CATEGORIES[key]
-        if self.answers.works:
-            categories += WORK_CATEGORIES
+        if self.answers.works and not self.answers.under_18:
+            categories += WORK_CATEGORIES  # employee leave is not for a student
         return tuple(dict.fromkeys(categories))  # unique, in order
 
 

@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.furigana.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -291,6 +292,9 @@ SESSION_COOKIE_HTTPONLY = True
 # (a working day), whatever "remember me" said.
 STAFF_SESSION_IDLE_SECONDS = _int("STAFF_SESSION_IDLE_SECONDS", 8 * 3600)
 CSRF_COOKIE_HTTPONLY = True
+# A browser-session CSRF cookie (no Max-Age): an anonymous visitor gets no
+# persistent cookie, and a page without a POST form sets none at all.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

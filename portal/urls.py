@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
-from portal import health, mydata, sitepages, staff, views
+from portal import furigana, health, mydata, sitepages, staff, views
 
 # The Django admin signs in through allauth's login (rate limits, MFA).
 admin.autodiscover()
@@ -20,6 +20,7 @@ handler500 = "portal.views.error_500"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("furigana/", furigana.switch, name="furigana_switch"),
     path("api/hsds/", include("services.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from .models import (
     PUBLIC_STATUSES,
     REVIEWABLE_STATUSES,
     STALE_AFTER,
+    Audience,
     Registration,
     RegistrationStatus,
     Salon,
@@ -47,22 +48,30 @@ def home_upcoming(request) -> SafeString:
     )
 
 
-def upcoming_sessions_near(municipality_code: str, limit=3, wide_limit=2) -> list[dict]:
+def upcoming_sessions_near(
+    municipality_code: str, limit=3, wide_limit=2, young_carers: bool | None = None
+) -> list[dict]:
     """Upcoming public sessions for a municipality: up to ``limit`` in-person
     sessions, nearest first (one per salon; distance from the municipality's
     representative point, then soonest), followed by up to ``wide_limit``
     sessions anyone can join — online or prefecture-wide, the prefecture's
     featured online salon first — so these are always offered.
 
+    ``young_carers``: True lists only salons for young carers (suggested to a
+    carer under 18), False only the others (suggested to adults), None all.
+
     Each dict: salon_name, url, starts_at, municipality_name, is_online,
     is_wide, distance_km (None for wide ones or when unknown)."""
     from carers.models import Municipality
 
     origin = Municipality.objects.filter(pk=municipality_code).first()
+    public = Session.objects.upcoming().public()
+    if young_carers is True:
+        public = public.filter(salon__audiences__contains=[Audience.YOUNG_CARERS])
+    elif young_carers is False:
+        public = public.exclude(salon__audiences__contains=[Audience.YOUNG_CARERS])
     sessions = (
-        Session.objects.upcoming()
-        .public()
-        .filter(starts_at__lte=timezone.now() + timedelta(days=90))
+        public.filter(starts_at__lte=timezone.now() + timedelta(days=90))
         .select_related("salon", "salon__municipality")
         .order_by("starts_at")[:300]
     )

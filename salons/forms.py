@@ -279,10 +279,15 @@ class JoinForm(forms.Form):
     def __init__(self, *args, young=False, **kwargs):
         super().__init__(*args, **kwargs)
         if young:
+            # Asked so that the facilitator can keep the session right for its
+            # age group; an adult carer is pointed to the other salons instead.
             self.fields["age_band"] = forms.ChoiceField(
-                label=_("Age band (optional)"),
-                required=False,
-                choices=[("", _("Prefer not to say"))] + AgeBand.choices,
+                label=_("Your age"),
+                choices=[("", _("Choose your age band"))] + AgeBand.choices,
+                help_text=_(
+                    "This salon is for young carers: children and young people up to about 30 who look after someone in their family. Only the age band is asked, not your birthday."
+                ),
+                error_messages={"required": _("Please choose your age band.")},
             )
 
 

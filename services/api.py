@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from carers.models import Municipality
 
-from .guidance import SCOPE_ORDER, GuidanceResult, evaluate
+from .guidance import SCOPE_ORDER, YOUNG_ONLY, GuidanceResult, evaluate
 from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus, TaxonomyTerm
 from .phones import tel_digits
 
@@ -50,10 +50,16 @@ def _as_dict(service, category_codes) -> dict:
     }
 
 
-def _suggestions(code, categories):
+def _suggestions(code, categories, young_carer=True):
     qs = Service.objects.visible().open().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()
+    if not young_carer:
+        # An adult asking: leave out entries meant only for young carers (the
+        # children's lines, the young-carer salon).
+        qs = qs.exclude(
+            audiences__contains=["young_carers"], audiences__contained_by=list(YOUNG_ONLY)
+        )
     # The same order as guidance.suggestion_order, in SQL: the municipality may
     # have thousands of imported entries.
     order = Case(
@@ -66,20 +72,25 @@ def _suggestions(code, categories):
 
 
 def services_for_municipality(
-    code: str, categories: list[str] | None = None, limit: int = 5
+    code: str, categories: list[str] | None = None, limit: int = 5, young_carer: bool = True
 ) -> list[dict]:
     """Visible, open services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
     name, summary, url, category (a taxonomy term code), scope, level
-    ("local", "prefectural" or "national"), phone, tel (digits), address and contact."""
-    services = _suggestions(code, categories)[:limit]
+    ("local", "prefectural" or "national"), phone, tel (digits), address and contact.
+
+    ``young_carer=False`` (an adult asking) leaves out entries meant only for
+    young carers, such as the children's lines and the young-carer salon."""
+    services = _suggestions(code, categories, young_carer)[:limit]
     return [_as_dict(s, set(categories or [])) for s in services]
 
 
-def consultation_windows(code: str, limit: int = 5) -> list[dict]:
+def consultation_windows(code: str, limit: int = 5, young_carer: bool = True) -> list[dict]:
     """Consultation windows that apply in municipality ``code``: its own first,
     then the national lines and the prefecture's windows (each dict's ``level`` says which)."""
-    return services_for_municipality(code, categories=[WINDOW_CATEGORY], limit=limit)
+    return services_for_municipality(
+        code, categories=[WINDOW_CATEGORY], limit=limit, young_carer=young_carer
+    )
 
 
 def _office_name(municipality) -> str:

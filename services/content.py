@@ -47,6 +47,12 @@ ORGANISATIONS = {
         "Ministry of Education, Culture, Sports, Science and Technology",
         "https://www.mext.go.jp/",
     ),
+    "moj": ("法務省", "Ministry of Justice", "https://www.moj.go.jp/"),
+    "childline": (
+        "NPO法人チャイルドライン支援センター",
+        "Childline Support Center Japan (NPO)",
+        "https://childline.or.jp/",
+    ),
     "municipalities": ("お住まいの市町村", "Your municipality", ""),
     "prefecture": ("{pref}", "{pref_gov_en}", ""),
 }
@@ -67,8 +73,10 @@ def S(
     keywords="",
     scope=Scope.NATIONAL,
     phone="",
+    contact=("", ""),
 ):
-    """One entry; texts are (Japanese, English) pairs."""
+    """One entry; texts are (Japanese, English) pairs. ``contact``: when the
+    phone answers (hours, cost of the call), shown beside the number."""
     return dict(
         key=key,
         org=org,
@@ -84,6 +92,7 @@ def S(
         keywords=keywords,
         scope=scope,
         phone=phone,
+        contact=contact,
     )
 
 
@@ -578,7 +587,7 @@ SERVICES = (
     S(
         "young-carer-support",
         "cfa",
-        ("young_carer", "consultation"),
+        ("young_carer",),
         (YC, FA),
         ("ヤングケアラー支援", "Support for young carers"),
         (
@@ -587,11 +596,11 @@ SERVICES = (
         ),
         (
             "2024年の子ども・若者育成支援推進法の改正で、ヤングケアラーは国と自治体が支援に努める対象であると法律に書かれました。"
-            "市町村のこども家庭センターや児童相談所、学校のスクールソーシャルワーカーが相談を受けます。家族の状況を責めるためではなく、"
+            "市町村のこども家庭センター、学校の先生やスクールカウンセラー、スクールソーシャルワーカーが相談を受けます。家族の状況を責めるためではなく、"
             "こどもが学び、休み、こどもらしく過ごせるよう、大人のサービスで家族を支えるための相談です。",
             "Since the 2024 amendment of the Act on Promotion of Development and Support for Children and Young People, young "
             "carers are named in law as people the national and local governments must try to support. The municipality's "
-            "children and family centre, the child guidance centre and school social workers take consultations. The aim is "
+            "children and family centre, teachers, school counsellors and school social workers take consultations. The aim is "
             "not to blame the family but to support it with adult services so that the young person can learn, rest and be a child.",
         ),
         (
@@ -599,19 +608,45 @@ SERVICES = (
             "Children and young people (up to about their thirties) who care for family, and their families.",
         ),
         (
-            "学校の先生やスクールカウンセラー、市町村のこども家庭センターに話してください。児童相談所の全国共通ダイヤル189（いちはやく）も使えます。",
-            "Talk to a teacher, the school counsellor or the municipality's children and family centre. The national child "
-            "guidance number 189 can be called too.",
+            "学校の担任の先生や保健室の先生、スクールカウンセラー、市町村のこども家庭センターに話してください。電話なら、児童相談所相談専用ダイヤル"
+            "（0120-189-783、無料・24時間）、24時間子供SOSダイヤル（0120-0-78310）、チャイルドライン（0120-99-7777、毎日16時〜21時）が話を聞きます。",
+            "Talk to your class teacher, the school nurse, the school counsellor or the municipality's children and family "
+            "centre. By phone: the child guidance centres' consultation line (0120-189-783, free, 24 hours), the 24-hour "
+            "Children's SOS Dial (0120-0-78310) or Childline (0120-99-7777, daily 4–9 p.m.).",
         ),
         FREE,
         "こども家庭庁「ヤングケアラーについて」",
-        "やんぐけあらー こども 子ども わかもの 189",
-        phone="189",
+        "やんぐけあらー こども 子ども わかもの",
+    ),
+    S(
+        "child-guidance-consultation-dial",
+        "cfa",
+        ("young_carer",),
+        (YC, FA),
+        ("児童相談所相談専用ダイヤル", "Child guidance centres' consultation line"),
+        (
+            "こども本人や家族が、こどもや子育ての悩みを児童相談所に相談できる無料の電話です。24時間つながります。",
+            "A free line on which children and families can talk to a child guidance centre about any worry. Open 24 hours.",
+        ),
+        (
+            "かけた場所の近くの児童相談所につながります。家族の世話がつらい、家にいるのが苦しい、誰に話せばいいかわからない、といった"
+            "相談ができます。虐待の通告のための「189」とは別の、相談のための番号です。",
+            "Calls go to the child guidance centre near where you call from. You can talk about caring being hard, feeling "
+            "bad at home or not knowing whom to tell. It is the number for talking, separate from 189, the number for "
+            "reporting abuse.",
+        ),
+        ("こども本人と、その家族。", "Children themselves and their families."),
+        ("0120-189-783（いちはやく・おなやみを）に電話します。", "Call 0120-189-783."),
+        ("通話は無料です。", "The call is free."),
+        "こども家庭庁「児童相談所相談専用ダイヤル」",
+        "じどうそうだんじょ そうだん でんわ こども",
+        phone="0120-189-783",
+        contact=("無料・24時間", "Free, 24 hours"),
     ),
     S(
         "children-sos-dial",
         "mext",
-        ("young_carer", "consultation"),
+        ("young_carer",),
         (YC,),
         ("24時間子供SOSダイヤル", "24-hour Children's SOS Dial"),
         (
@@ -630,6 +665,88 @@ SERVICES = (
         "文部科学省「24時間子供SOSダイヤル」",
         "そうだん でんわ こども 子供",
         phone="0120-0-78310",
+        contact=("無料・24時間", "Free, 24 hours"),
+    ),
+    S(
+        "childline",
+        "childline",
+        ("young_carer",),
+        (YC,),
+        ("チャイルドライン", "Childline"),
+        (
+            "18歳までのこどもが、名前を言わずに何でも話せる無料の電話とオンラインチャットです。毎日16時から21時まで。",
+            "A free phone line and online chat where anyone up to 18 can talk about anything without giving a name. Daily, 4–9 p.m.",
+        ),
+        (
+            "ボランティアの大人が、こどもの話をさえぎらずに聞きます。アドバイスや説教ではなく、気持ちを受けとめることを大切にしています。"
+            "家のこと、学校のこと、話したいことは何でもかまいません。電話がむずかしいときはオンラインチャットも使えます（日程はチャイルドラインのサイトで案内）。",
+            "Volunteer adults listen without interrupting; they do not lecture, they take your feelings seriously. Home, "
+            "school, anything you want to talk about. When a call is hard, an online chat is also open (dates on Childline's site).",
+        ),
+        ("18歳までのこども。", "Children and young people up to 18."),
+        (
+            "0120-99-7777 に電話するか、チャイルドラインのサイトからチャットします。",
+            "Call 0120-99-7777, or chat from Childline's website.",
+        ),
+        ("通話は無料です。", "The call is free."),
+        "NPO法人チャイルドライン支援センター「チャイルドラインについて」",
+        "ちゃいるどらいん でんわ ちゃっと こども",
+        phone="0120-99-7777",
+        contact=("無料・毎日16時〜21時・18歳まで", "Free, daily 4–9 p.m., up to 18"),
+    ),
+    S(
+        "children-human-rights-110",
+        "moj",
+        ("young_carer",),
+        (YC,),
+        ("子どもの人権110番", "Children's human rights line (子どもの人権110番)"),
+        (
+            "いじめや虐待など、こどもの人権の悩みを法務局の職員や人権擁護委員に相談できる無料の電話です。平日につながります。",
+            "A free line to the legal affairs bureau's staff and human rights volunteers about bullying, abuse or other "
+            "worries about children's rights. Open on weekdays.",
+        ),
+        (
+            "かけた場所の近くの法務局・地方法務局につながります。こども本人も、大人も相談できます。秘密は守られます。",
+            "Calls go to the nearest legal affairs bureau. Children and adults may call; what you say is kept confidential.",
+        ),
+        ("こどもと、こどものことで悩む大人。", "Children, and adults worried about a child."),
+        ("0120-007-110 に電話します。", "Call 0120-007-110."),
+        ("通話は無料です。", "The call is free."),
+        "法務省「子どもの人権110番」",
+        "こどものじんけん じんけん いじめ でんわ",
+        phone="0120-007-110",
+        contact=("無料・平日8時30分〜17時15分", "Free, weekdays 8:30 a.m.–5:15 p.m."),
+    ),
+    S(
+        "children-family-centre",
+        "municipalities",
+        ("young_carer", "consultation"),
+        (YC, FA),
+        ("こども家庭センター", "Children and family centre (こども家庭センター)"),
+        (
+            "市町村の、こどもと家庭のための相談窓口です。ヤングケアラーの相談も受け、家族に必要なサービスを一緒に考えます。",
+            "The municipality's window for children and families. It takes young carers' consultations and works out with the "
+            "family which services could help.",
+        ),
+        (
+            "2024年の児童福祉法の改正で、市町村が設置に努めることになった窓口です。こども本人が相談しても、学校の先生と一緒に相談しても"
+            "かまいません。大人向けの介護や障害福祉のサービスにつないで、こどもの負担を減らします。名前は市町村によって違うことがあります"
+            "（こども家庭課、子育て支援課など）。",
+            "Since the 2024 amendment of the Child Welfare Act, municipalities set up these centres. A child may come alone or "
+            "with a teacher. The centre links the family with adult care and disability services so that the child carries "
+            "less. The name differs by municipality (children and family section, child-rearing support section and so on).",
+        ),
+        (
+            "市町村に住むこども・若者と、その家族。",
+            "Children, young people and families living in the municipality.",
+        ),
+        (
+            "市町村の役所に電話するか、学校の先生に「こども家庭センターに相談したい」と伝えます。",
+            "Call the municipal office, or tell a teacher that you would like to talk to the children and family centre.",
+        ),
+        FREE,
+        "こども家庭庁「こども家庭センターについて」／児童福祉法（2024年改正）",
+        "こどもかていせんたー こそだて そうだん",
     ),
     S(
         "dementia-cafe",
@@ -812,6 +929,8 @@ def save_entry(entry, *, organisation, terms, pref=("", "", ""), is_demo=False, 
         "keywords": f(entry["keywords"]),
         "source": f(entry["source"]),
         "phone": entry["phone"],
+        "contact_ja": f(entry["contact"][0]),
+        "contact_en": f(entry["contact"][1]),
         "status": ServiceStatus.PUBLISHED,
         "is_demo": is_demo,
     }

@@ -10,7 +10,8 @@ Principles the rules encode (prefectural carer-support plan, initiative 4):
 - A starts with the consultation window and the care-level application;
 - B never assumes the carer's capacity: it suggests what could take load off
   and a review of the care plan with the care manager;
-- a carer under 18: a child's care must not be counted on; lead to young-carer support.
+- a carer under 18: a child's care must not be counted on; lead to young-carer support,
+  and school takes the place of work (no employee leave schemes for a student).
 
 Nothing here is stored; the case-records app stores ``to_dict()`` when staff
 save a support plan.
@@ -54,8 +55,9 @@ USED_SERVICES = (
     ("other", _("Other services")),
 )
 SITUATIONS = (
-    ("working", _("I work (or study) besides caring")),
     ("under_18", _("I am under 18")),
+    ("studying", _("I go to school or study besides caring")),
+    ("working", _("I have a job besides caring (including part-time)")),
     ("own_health", _("My own health is affected")),
     ("alone", _("I care mostly alone")),
     ("other_roles", _("I also care for children or others, or have other roles")),
@@ -63,7 +65,8 @@ SITUATIONS = (
 WISHES = (
     ("talk", _("Someone to talk to")),
     ("break", _("A break from caring")),
-    ("keep_job", _("Keeping my job or my studies")),
+    ("keep_job", _("Keeping my job")),
+    ("keep_studies", _("Keeping up with school or my studies")),
     ("help_at_home", _("Help at home")),
     ("money", _("Help with costs")),
     ("information", _("Information about what exists")),
@@ -106,7 +109,15 @@ GROUPS = (
         _("Your studies, friends and rest matter. Adults should carry the care, not you."),
         leads_when="under_18",
     ),
-    Group("work", _("Keeping your job or studies")),
+    Group(
+        "school",
+        _("Help at school"),
+        _(
+            "School comes first. These people at school and in the municipality can make room for you."
+        ),
+        leads_when="under_18",
+    ),
+    Group("work", _("Keeping your job")),
     Group("health", _("Your own health and a break")),
     Group("talk", _("Someone to talk to")),
     Group("care", _("Care that fits the person cared for")),
@@ -134,6 +145,33 @@ CARE_PLAN_REVIEW = Advice(
 )
 
 
+SCHOOL_STAFF = Advice(
+    "school_staff",
+    _("Talk to your class teacher, the school nurse or the school counsellor"),
+    _(
+        "Saying “things at home make me tired” is enough to start. They can make room for you (homework, "
+        "lateness, rest) and call in the school social worker, who links the family with care and welfare services."
+    ),
+)
+CHILDREN_FAMILY_CENTRE = Advice(
+    "children_family_centre",
+    _("Ask the municipality's children and family centre (こども家庭センター)"),
+    _(
+        "The municipality's window for children and families. You may go with a teacher. It arranges adult services "
+        "so that the care does not rest on you."
+    ),
+)
+YOUNG_WORKER = Advice(
+    "young_worker",
+    _("A part-time job: school and rest come first"),
+    _(
+        "Tell the person who makes the shifts when you cannot work: a part-time job must not push out school or "
+        "sleep. Trouble about pay or hours can go to the labour bureau's general labour consultation corner "
+        "(総合労働相談コーナー), free of charge."
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Rule:
     """Suggest services of ``categories`` (and/or ``advice``) in ``group`` when
@@ -148,6 +186,8 @@ class Rule:
     wishes: frozenset = frozenset()
     needs: frozenset = frozenset()
     care_level_unknown: bool | None = None  # True: not certified yet; False: certified
+    all_situations: frozenset = frozenset()  # every one of these answered too
+    not_situations: frozenset = frozenset()  # none of these answered
     limit: int = 3
 
 
@@ -156,7 +196,16 @@ A, B = "A", "B"
 # (later rules add their reason to it), and groups are shown in GROUPS order.
 RULES = (
     # A carer under 18 is led to young-carer support before anything else.
-    Rule("young_carer", ("young_carer",), situations=frozenset({"under_18"}), limit=4),
+    Rule("young_carer", ("young_carer",), situations=frozenset({"under_18"}), limit=8),
+    # For a carer under 18, school takes the place of work.
+    Rule("school", advice=SCHOOL_STAFF, situations=frozenset({"under_18"})),
+    Rule("school", advice=CHILDREN_FAMILY_CENTRE, situations=frozenset({"under_18"})),
+    Rule(
+        "school",
+        advice=YOUNG_WORKER,
+        situations=frozenset({"working"}),
+        all_situations=frozenset({"under_18"}),
+    ),
     # Track A: the consultation window and the care-level application come first.
     Rule("start", ("consultation",), track=A),
     Rule(
@@ -178,8 +227,21 @@ RULES = (
         situations=frozenset({"alone", "own_health", "other_roles", "under_18"}),
     ),
     # Whatever the track.
-    Rule("work", ("work_care",), situations=frozenset({"working"}), limit=4),
-    Rule("work", ("work_care",), wishes=frozenset({"keep_job"}), limit=4),
+    # Employee leave schemes are for working adults, never for a student under 18.
+    Rule(
+        "work",
+        ("work_care",),
+        situations=frozenset({"working"}),
+        not_situations=frozenset({"under_18"}),
+        limit=4,
+    ),
+    Rule(
+        "work",
+        ("work_care",),
+        wishes=frozenset({"keep_job"}),
+        not_situations=frozenset({"under_18"}),
+        limit=4,
+    ),
     Rule("health", ("respite",), situations=frozenset({"own_health"})),
     Rule("health", ("respite",), wishes=frozenset({"break"})),
     Rule("talk", ("peer_support",), wishes=frozenset({"talk"})),
@@ -317,6 +379,9 @@ def _reason_parts(rule: Rule, answers: dict, track: str) -> list:
             if track == A
             else _("your household already uses some services")
         )
+    situations = set(answers.get("situations") or [])
+    if rule.not_situations & situations or not rule.all_situations <= situations:
+        return None
     level = answers.get("care_level") or "unknown"
     if rule.care_level_unknown is not None:
         certified = level in CERTIFIED_LEVELS
@@ -398,6 +463,7 @@ class Fit:
     certified: bool = False
     not_recipients: frozenset = frozenset()
     not_care_levels: frozenset = frozenset()
+    not_situations: frozenset = frozenset()
 
 
 # Long-term care insurance serves people of 65 and over, and of 40–64 with an
@@ -414,7 +480,9 @@ CATEGORY_FIT = {
     "long_term_care": LONG_TERM_CARE_FIT,
     "care_level": LONG_TERM_CARE_FIT,
     # Leave, leave benefit and working-hours measures are for carers who work.
-    "work_care": Fit(answers=frozenset({"working", "keep_job"})),
+    "work_care": Fit(
+        answers=frozenset({"working", "keep_job"}), not_situations=frozenset({"under_18"})
+    ),
 }
 
 
@@ -432,6 +500,8 @@ def _category_fits(fit: Fit, answers) -> bool:
     if answers.get("recipient") in fit.not_recipients:
         return False
     if answers.get("care_level") in fit.not_care_levels:
+        return False
+    if fit.not_situations & set(answers.get("situations") or []):
         return False
     if fit.certified and (answers.get("care_level") or "unknown") in CERTIFIED_LEVELS:
         return True

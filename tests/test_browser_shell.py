@@ -46,10 +46,11 @@ def test_home_and_sign_in_pages_pass_axe_in_both_languages(page, axe_check):
 @pytest.mark.django_db(transaction=True)
 def test_language_switcher_goes_to_english_and_back(page):
     page.goto(f"{page.base_url}/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
     assert page.url.endswith("/en/")
     assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("button", name="日本語").click()
+    page.get_by_role("link", name="日本語").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "ja"
+    assert page.context.cookies() == []  # switching language needs no cookie

@@ -12,8 +12,14 @@ from portal.selfcheck import SIGN_KEYS, Answer, Answers, Step, Subject, evaluate
 ALL_NO = dict.fromkeys(SIGN_KEYS, Answer.NO)
 
 
-def answers(subject=Subject.MYSELF, works=False, under_18=False, **signs):
-    return Answers(subject=subject, signs={**ALL_NO, **signs}, works=works, under_18=under_18)
+def answers(subject=Subject.MYSELF, works=False, under_18=False, studies=False, **signs):
+    return Answers(
+        subject=subject,
+        signs={**ALL_NO, **signs},
+        works=works,
+        under_18=under_18,
+        studies=studies,
+    )
 
 
 # (case, answers, steps expected exactly, in page order)
@@ -38,7 +44,12 @@ CASES = [
     (
         "under 18, no signs",
         answers(under_18=True),
-        (Step.YOUNG_CARER, Step.CONSULT, Step.STAY_IN_TOUCH),
+        (Step.YOUNG_CARER, Step.CONSULT, Step.YOUNG_SALON, Step.STAY_IN_TOUCH),
+    ),
+    (
+        "under 18 at school: school, not work",
+        answers(under_18=True, studies=True, tired=Answer.YES),
+        (Step.YOUNG_CARER, Step.SCHOOL, Step.CONSULT, Step.OWN_HEALTH, Step.YOUNG_SALON),
     ),
     (
         "about someone, tired",
@@ -53,8 +64,8 @@ CASES = [
             Step.CONSULT,
             Step.SERVICES,
             Step.OWN_HEALTH,
-            Step.SALONS,
-            Step.WORK_AND_CARE,
+            Step.YOUNG_SALON,
+            Step.YOUNG_JOB,
         ),
     ),
 ]
@@ -67,7 +78,9 @@ def test_rules_give_these_next_steps(case, given, expected):
 
 def test_service_categories_follow_the_signs_young_carer_first():
     result = evaluate(answers(under_18=True, works=True, tired=Answer.YES))
-    assert result.service_categories() == ("young_carer", "respite", "peer_support", "work_care")
+    assert result.service_categories() == ("young_carer", "respite", "peer_support")
+    adult = evaluate(answers(works=True, tired=Answer.YES))
+    assert adult.service_categories() == ("respite", "peer_support", "work_care")
 
 
 def test_result_names_noticed_and_unsure_signs_without_a_score():
@@ -100,7 +113,7 @@ def fake_apis(monkeypatch):
         return Municipality.objects.get(code=code).name
 
     services_api = types.SimpleNamespace(
-        consultation_windows=lambda code, limit=5: [
+        consultation_windows=lambda code, limit=5, young_carer=True: [
             {
                 "id": 1,
                 "name": f"{name(code)} 地域包括支援センター",
@@ -109,7 +122,7 @@ def fake_apis(monkeypatch):
                 "category": "consultation",
             }
         ],
-        services_for_municipality=lambda code, categories=None, limit=5: [
+        services_for_municipality=lambda code, categories=None, limit=5, young_carer=True: [
             {
                 "id": 2,
                 "name": f"{name(code)} ショートステイ ({','.join(categories or [])})",
@@ -120,9 +133,9 @@ def fake_apis(monkeypatch):
         ],
     )
     salons_api = types.SimpleNamespace(
-        upcoming_sessions_near=lambda code, limit=3: [
+        upcoming_sessions_near=lambda code, limit=3, young_carers=None: [
             {
-                "salon_name": f"{name(code)} ケアラーサロン",
+                "salon_name": f"{name(code)} {'ヤングケアラーサロン' if young_carers else 'ケアラーサロン'}",
                 "url": "/salons/1/",
                 "starts_at": None,
                 "municipality_name": name(code),
@@ -238,7 +251,7 @@ def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch
     monkeypatch.setattr(
         fake_apis,
         "services_for_municipality",
-        lambda code, categories=None, limit=5: (
+        lambda code, categories=None, limit=5, young_carer=True: (
             fake_apis.consultation_windows(code)
             + [{"id": 9, "name": "Home help", "summary": "", "url": "/services/9/"}]
         ),
@@ -292,14 +305,22 @@ def test_the_other_apps_public_functions_answer_as_agreed():
     """Contract with services.api and salons.api: the calls the result makes work."""
     from portal import awareness
 
-    assert isinstance(awareness._from_services("consultation_windows", "011002", limit=5), list)
+    assert isinstance(
+        awareness._from_services("consultation_windows", "011002", limit=5, young_carer=False),
+        list,
+    )
     assert isinstance(
         awareness._from_services(
-            "services_for_municipality", "011002", categories=["respite"], limit=5
+            "services_for_municipality",
+            "011002",
+            categories=["respite"],
+            limit=5,
+            young_carer=True,
         ),
         list,
     )
-    assert isinstance(awareness._upcoming_salons("011002"), list)
+    assert isinstance(awareness._upcoming_salons("011002", young_carers=True), list)
+    assert isinstance(awareness._upcoming_salons("011002", young_carers=False), list)
 
 
 @pytest.mark.django_db

@@ -123,7 +123,8 @@ def test_guest_joins_with_email_confirmation_and_nickname_only(
 ):
     response = visitor.get(f"/salons/sessions/{online_session.pk}/guest/")
     body = response.content.decode()
-    assert 'name="age_band"' in body  # young-carer salon: an optional age band, no real name
+    assert 'name="age_band"' in body  # young-carer salon: the age band, no real name
+    assert 'id="h-who-for"' in body  # who the salon is for, beside the form
     assert 'name="name"' not in body
     response = visitor.post(
         f"/salons/sessions/{online_session.pk}/guest/",
@@ -223,7 +224,9 @@ def test_a_blank_nickname_never_becomes_the_email_or_the_account_name_for_young_
     client_for, online_session, session
 ):
     young = make_user("taro.yamada@example.jp", display_name="山田太郎")
-    client_for(young).post(f"/salons/sessions/{online_session.pk}/join/", {"nickname": ""})
+    client_for(young).post(
+        f"/salons/sessions/{online_session.pk}/join/", {"nickname": "", "age_band": "15-18"}
+    )
     reg = Registration.objects.get(session=online_session, user=young)
     assert reg.nickname == ""  # a young-carer salon: nothing from the account
     page = client_for(young).get(reg.get_absolute_url()).content.decode()
@@ -244,7 +247,7 @@ def test_a_refused_signup_keeps_what_was_typed(client_for, resident, online_sess
     assert 'value="15-18" selected' in body
     assert not Registration.objects.exists()
     actions.session_cancel(session_id=online_session.pk, by=organiser)
-    response = c.post(url, {"nickname": "そら"})
+    response = c.post(url, {"nickname": "そら", "age_band": "15-18"})
     assert response.status_code == 409
     assert "This session has been cancelled." in response.content.decode()
     assert not Registration.objects.exists()

@@ -110,7 +110,7 @@ def test_guest_participant_sees_it_on_their_token_page(visitor, online_session, 
     start_in(online_session, timedelta(minutes=10))
     visitor.post(
         f"/salons/sessions/{online_session.pk}/guest/",
-        {"email": "g@example.jp", "nickname": "そら"},
+        {"email": "g@example.jp", "nickname": "そら", "age_band": "15-18"},
     )
     response = visitor.post(outbox_emails()[-1].context["confirm_url"], follow=True)
     assert SECRET in response.content.decode()
