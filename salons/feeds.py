@@ -33,14 +33,20 @@ def sessions_to_ical(sessions, name) -> bytes:
         salon = session.salon
         event = Event()
         event.add("uid", f"salon-session-{session.pk}@kizuki")
-        event.add("summary", salon.name)
         event.add("dtstart", session.starts_at.astimezone(tz))
         event.add("dtend", session.ends_at.astimezone(tz))
         event.add("dtstamp", timezone.now())
         event.add("url", settings.SITE_URL + salon.get_absolute_url())
-        event.add(
-            "description", (salon.description[:500] + ("\n" + session.note if session.note else ""))
-        )
+        description = salon.description[:500] + ("\n" + session.note if session.note else "")
+        if session.is_cancelled:
+            # Same UID, raised SEQUENCE, STATUS:CANCELLED: clients mark their copy cancelled.
+            event.add("summary", f"【中止 / Cancelled】{salon.name}")
+            if session.cancel_reason:
+                description = f"中止 / Cancelled: {session.cancel_reason}\n\n{description}"
+        else:
+            event.add("summary", salon.name)
+        event.add("sequence", session.sequence)
+        event.add("description", description)
         location = _location(salon)
         if location:
             event.add("location", location)
@@ -74,6 +80,11 @@ def sessions_json_ld(salon, sessions) -> str:
                 if session.is_cancelled
                 else "https://schema.org/EventScheduled",
                 "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+                **(
+                    {"disambiguatingDescription": f"中止 / Cancelled: {session.cancel_reason}"}
+                    if session.is_cancelled and session.cancel_reason
+                    else {}
+                ),
                 "location": location[0] if len(location) == 1 else location,
                 "organizer": {"@type": "Organization", "name": salon.organising_body},
                 "audience": [

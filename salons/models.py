@@ -28,6 +28,10 @@ STALE_AFTER = timedelta(days=183)
 CONFIRM_EVERY = timedelta(days=91)
 # Participants see the meeting URL from this long before the start until the end.
 LINK_OPENS_BEFORE = timedelta(minutes=30)
+# A cancelled session stays on the page and in the feeds (marked 中止, with the
+# organiser's reason) this long after the cancellation, so those who planned to
+# come are told and calendar clients receive the cancellation.
+CANCELLED_VISIBLE_FOR = timedelta(days=30)
 EARTH_RADIUS_KM = 6371.0
 # Default of Session.meeting_url_for(registration=...): find the viewer's sign-up.
 LOOK_UP = object()
@@ -402,6 +406,17 @@ class SessionQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=SessionStatus.SCHEDULED, ends_at__gt=now)
 
+    def listed(self, after=None, now=None):
+        """What the public page and the feeds list: upcoming sessions, and
+        sessions cancelled in the last 30 days that had not yet taken place."""
+        now = now or timezone.now()
+        after = after or now
+        return self.filter(
+            Q(status=SessionStatus.SCHEDULED)
+            | Q(status=SessionStatus.CANCELLED, cancelled_at__gte=now - CANCELLED_VISIBLE_FOR),
+            ends_at__gt=after,
+        )
+
     def public(self, now=None):
         return self.filter(salon__in=Salon.objects.searchable(now))
 
@@ -438,6 +453,10 @@ class Session(SessionDetails):
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # iCalendar SEQUENCE: raised by every change a calendar client must apply
+    # (a move, a cancellation), so it replaces the copy it holds (same UID).
+    sequence = models.PositiveIntegerField(default=0)
     moved_at = models.DateTimeField(null=True, blank=True)
     moved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -31,6 +31,11 @@ urlpatterns = [
     path("manage/schedules/<int:pk>/stop/", views.rule_stop, name="rule_stop"),
     path("manage/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path(
+        "manage/sessions/<int:pk>/participants/",
+        views.session_participants,
+        name="session_participants",
+    ),
+    path(
         "manage/sessions/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"
     ),
     path("confirm/<int:pk>/<str:token>/", views.salon_confirm_link, name="confirm_link"),
