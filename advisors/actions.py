@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from carers import outbox
 from carers.models import Role, User
 
-from .models import Advisor, DispatchReport, DispatchRequest, RequestEvent
+from .models import Advisor, DispatchReport, DispatchRequest, Format, RequestEvent
 from .workflow import CREATED, EDITABLE, Action, Audience, Status, transition_for
 
 REQUEST_FIELDS = (
     "menu_items",
+    "other_description",
     "purpose",
     "situation",
     "preferred_date_1",
@@ -52,6 +53,14 @@ def check_preferred_dates(dates, today=None):
         raise ValidationError(_("Preferred dates must be after today."))
 
 
+def check_menu(menu_items, other_description):
+    """ "Other" needs a description of the support wanted."""
+    from .models import MenuItem
+
+    if MenuItem.OTHER in (menu_items or []) and not (other_description or "").strip():
+        raise ValidationError(_("Describe the support wanted under “Other”."))
+
+
 def _lock(dispatch) -> DispatchRequest:
     # of=("self",): the advisor join is nullable and cannot be locked.
     return (
@@ -84,6 +93,10 @@ def _notify(dispatch, transition, comment):
         "status": dispatch.status,
         "path": path,
         "dispatch_date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "",
+        "start_time": dispatch.start_time.strftime("%H:%M") if dispatch.start_time else "",
+        "end_time": dispatch.end_time.strftime("%H:%M") if dispatch.end_time else "",
+        "venue": dispatch.confirmed_venue,
+        "is_online": dispatch.format == Format.ONLINE,
         "advisor": dispatch.advisor.name if dispatch.advisor_id else "",
         "comment": comment,
     }
@@ -156,6 +169,8 @@ def request_create(*, user, data: dict, submit=False) -> DispatchRequest:
     """Save a new draft for the user's municipality; ``submit`` also sends it."""
     _require_municipal_staff(user)
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
+    check_menu(data.get("menu_items"), data.get("other_description"))
+    data = {**data, "other_description": (data.get("other_description") or "").strip()}
     dispatch = DispatchRequest.objects.create(
         municipality_id=user.municipality_id,
         created_by=user,
@@ -183,6 +198,8 @@ def request_update(
     if locked.status not in EDITABLE:
         raise TransitionRefused(_("Only drafts and returned requests can be changed."))
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
+    check_menu(data.get("menu_items"), data.get("other_description"))
+    data = {**data, "other_description": (data.get("other_description") or "").strip()}
     for field in REQUEST_FIELDS:
         setattr(locked, field, data.get(field))
     locked.version += 1
@@ -332,6 +349,16 @@ def request_report(
         raise ValidationError(_("Describe what was done, the participants and the outcomes."))
 
     def check(locked):
+        # A report tells what happened at the visit: not before the dispatch date.
+        today = timezone.localdate()
+        if not locked.can_report_on(today):
+            raise ValidationError(
+                _(
+                    "The report can be filed on or after the dispatch date (%(date)s), "
+                    "once the visit has taken place. Nothing was saved."
+                )
+                % {"date": locked.dispatch_date.isoformat() if locked.dispatch_date else "—"}
+            )
         DispatchReport.objects.create(
             request=locked,
             filed_by=user,

@@ -23,8 +23,11 @@ def dashboard_counts() -> list[tuple[str, int]]:
         ),
         (
             _("Dispatches completed this fiscal year"),
+            # Visits that took place: the dispatch date has come (figures.is_completed_visit).
             requests.filter(
-                status=Status.COMPLETED, report__filed_at__date__gte=fiscal_start
+                status=Status.COMPLETED,
+                dispatch_date__gte=fiscal_start,
+                dispatch_date__lte=today,
             ).count(),
         ),
     ]

@@ -71,6 +71,11 @@ class RequestForm(forms.ModelForm):
                     check_preferred_dates([day])
                 except ValidationError as exc:
                     self.add_error(name, exc)
+        if (
+            MenuItem.OTHER in (data.get("menu_items") or [])
+            and not (data.get("other_description") or "").strip()
+        ):
+            self.add_error("other_description", _("Describe the support wanted under “Other”."))
         if data.get("format") == Format.ON_SITE and not (data.get("venue") or "").strip():
             self.add_error("venue", _("Give the venue for an on-site dispatch."))
         return data

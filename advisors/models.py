@@ -25,8 +25,13 @@ class MenuItem(models.TextChoices):
 
     SURVEY = "survey", _("Surveying carers' situation in the area")
     LECTURE = "lecture", _("Lecturer or facilitator at a symposium or lecture")
-    PLAN = "plan", _("Drafting the municipality's support plan, guidelines or rules")
+    PLAN = (
+        "plan",
+        _("Examining and discussing the municipality's support plan, guidelines or rules"),
+    )
     SALON = "salon", _("Advice on setting up carer salons and cafés")
+    NETWORK = "network", _("Building a network among local bodies that support carers")
+    OTHER = "other", _("Other (describe)")
 
 
 class Format(models.TextChoices):
@@ -148,6 +153,14 @@ class DispatchRequest(models.Model):
     menu_items = ArrayField(
         models.CharField(max_length=20, choices=MenuItem.choices), verbose_name=_("menu items")
     )
+    other_description = models.CharField(
+        _("other support wanted"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Required when “Other” is chosen: describe the support the municipality wants."
+        ),
+    )
     purpose = models.TextField(_("purpose"))
     situation = models.TextField(_("current situation"))
     preferred_date_1 = models.DateField(_("first preferred date"))
@@ -215,7 +228,21 @@ class DispatchRequest(models.Model):
         ]
 
     def get_menu_items_display(self):
-        return [MenuItem(v).label for v in self.menu_items if v in MenuItem.values]
+        labels = []
+        for value in self.menu_items:
+            if value == MenuItem.OTHER and self.other_description:
+                labels.append(f"{MenuItem.OTHER.label}: {self.other_description}")
+            elif value in MenuItem.values:
+                labels.append(MenuItem(value).label)
+        return labels
+
+    @property
+    def report_opens_on(self):
+        """The first day the advisor may file the report: the dispatch date."""
+        return self.dispatch_date
+
+    def can_report_on(self, day) -> bool:
+        return self.dispatch_date is not None and day >= self.dispatch_date
 
     @property
     def age_days(self):

@@ -150,9 +150,18 @@ def request_detail(request, pk):
             "events": dispatch.events.select_related("actor"),
             "report": getattr(dispatch, "report", None),
             "transitions": available_actions(request.user, dispatch.status),
+            "report_not_yet": dispatch.status == Status.SCHEDULED
+            and not dispatch.can_report_on(timezone.localdate()),
             "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
         },
     )
+
+
+def _report_not_yet(dispatch):
+    return _(
+        "The report can be filed on or after the dispatch date (%(date)s), once the visit "
+        "has taken place."
+    ) % {"date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "—"}
 
 
 def _last_comment(dispatch):
@@ -199,6 +208,9 @@ def request_action(request, pk, action):
                 _("This is not possible for a request that is “%(status)s”.")
                 % {"status": dispatch.get_status_display()},
             )
+            return redirect(dispatch)
+        if action == Action.REPORT and not dispatch.can_report_on(timezone.localdate()):
+            messages.warning(request, _report_not_yet(dispatch))
             return redirect(dispatch)
         form = form_class(dispatch=dispatch, action=action)
     else:
