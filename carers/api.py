@@ -163,3 +163,9 @@ def support_plan_diff(previous: dict | None, current: dict) -> dict:
         "added": [after[k] for k in after if k not in before],
         "removed": [before[k] for k in before if k not in after],
     }
+
+
+def follow_ups_due_count(user, today=None) -> int:
+    """How many open cases of the user's municipality are due a follow-up
+    (a count only: listing households is the case list's job, which logs reads)."""
+    return Household.objects.editable_by(user).follow_up_due(today).count()

@@ -106,3 +106,59 @@ def dashboard_counts() -> list[tuple[str, int]]:
             ).count(),
         ),
     ]
+
+
+def staff_work(user, limit=5) -> list[dict]:
+    """The salons sections of a staff member's "my work" page: salons waiting
+    for their approval, and published salons of their scope whose organiser
+    has not confirmed the details for six months (out of the public search)."""
+    from django.urls import reverse
+
+    from .models import STALE_AFTER
+
+    waiting = (
+        Salon.objects.reviewable_by(user)
+        .filter(status__in=REVIEWABLE_STATUSES)
+        .select_related("municipality")
+        .order_by("updated_at", "pk")
+    )
+    stale = (
+        Salon.objects.for_user(user)
+        .published()
+        .filter(last_confirmed_at__lt=timezone.now() - STALE_AFTER)
+        .select_related("municipality")
+        .order_by("last_confirmed_at", "pk")
+    )
+
+    def rows(queryset, note):
+        return [
+            {
+                "label": salon.name,
+                "url": reverse("salons:manage_detail", args=[salon.pk]),
+                "note": note(salon),
+            }
+            for salon in queryset[:limit]
+        ]
+
+    return [
+        {
+            "key": "salon_approvals",
+            "title": _("Salons waiting for your approval"),
+            "count": waiting.count(),
+            "url": reverse("salons:manage"),
+            "items": rows(waiting, lambda s: s.get_status_display()),
+        },
+        {
+            "key": "stale_salons",
+            "title": _("Salons not confirmed for six months"),
+            "count": stale.count(),
+            "url": reverse("salons:manage"),
+            "items": rows(
+                stale,
+                lambda s: (
+                    _("last confirmed %(date)s")
+                    % {"date": timezone.localtime(s.last_confirmed_at).strftime("%Y-%m-%d")}
+                ),
+            ),
+        },
+    ]
