@@ -16,7 +16,7 @@ from carers.models import Role
 
 from . import actions, figures
 from .forms import AdvisorForm, RequestFilterForm, RequestForm, action_form_class
-from .models import Advisor, DispatchRequest, fiscal_year_of
+from .models import Advisor, DispatchRequest, MenuItem, fiscal_year_of
 from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
@@ -67,7 +67,10 @@ def request_list(request):
 
 @role_required(Role.MUNICIPAL_STAFF)
 def request_create(request):
-    form = RequestForm(request.POST or None)
+    # ?menu=salon (from the salon start-up kit) ticks that menu item.
+    menu = request.GET.get("menu")
+    initial = {"menu_items": [menu]} if menu in MenuItem.values else {}
+    form = RequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:

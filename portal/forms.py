@@ -34,6 +34,7 @@ class SelfCheckForm(forms.Form):
     )
     works = forms.BooleanField(required=False)
     under_18 = forms.BooleanField(required=False)
+    left_work = forms.BooleanField(required=False)
     tally = forms.BooleanField(
         label=_("Count my check anonymously in the prefecture's statistics"),
         required=False,
@@ -51,7 +52,9 @@ class SelfCheckForm(forms.Form):
         about_someone = self.about == Subject.SOMEONE
         for sign in SIGNS:
             self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
-                label=sign.about_someone if about_someone else sign.about_myself,
+                # The plan's wording heads the question; the plain question explains it.
+                label=sign.plan,
+                help_text=sign.about_someone if about_someone else sign.about_myself,
                 choices=Answer.choices,
                 widget=forms.RadioSelect,
                 error_messages={
@@ -67,6 +70,7 @@ class SelfCheckForm(forms.Form):
                 *(f"sign_{s.key}" for s in SIGNS),
                 "municipality",
                 "works",
+                "left_work",
                 "under_18",
                 "tally",
             ]
@@ -75,10 +79,12 @@ class SelfCheckForm(forms.Form):
             self.fields["municipality"].label = _("Municipality where they live")
             self.fields["works"].label = _("They work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("They are under 18 (a child or teenager)")
+            self.fields["left_work"].label = _("They left a job because of the care")
         else:
             self.fields["municipality"].label = _("Municipality where you live")
             self.fields["works"].label = _("I work (employed, part-time or self-employed)")
             self.fields["under_18"].label = _("I am under 18")
+            self.fields["left_work"].label = _("I left a job because of the care")
 
     def sign_fields(self):
         return [self[f"sign_{s.key}"] for s in SIGNS]
@@ -92,6 +98,7 @@ class SelfCheckForm(forms.Form):
             signs={s.key: data[f"sign_{s.key}"] for s in SIGNS},
             works=data["works"],
             under_18=data["under_18"],
+            left_work=data.get("left_work", False),
         )
 
 

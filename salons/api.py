@@ -162,3 +162,39 @@ def staff_work(user, limit=5) -> list[dict]:
             ),
         },
     ]
+
+
+def startup_examples(limit=4) -> list[dict]:
+    """Published salons as examples for people who want to start one: one per
+    audience where the registry has one (varied examples), most recently
+    confirmed first. Public facts only."""
+    from .models import Audience
+
+    salons = list(
+        Salon.objects.searchable()
+        .select_related("municipality")
+        .order_by("-last_confirmed_at", "pk")[:200]
+    )
+    chosen, seen = [], set()
+    for audience in Audience.values:
+        for salon in salons:
+            if audience in salon.audiences and salon.pk not in seen:
+                chosen.append(salon)
+                seen.add(salon.pk)
+                break
+        if len(chosen) >= limit:
+            break
+    return [
+        {
+            "name": salon.name,
+            "url": salon.get_absolute_url(),
+            "organising_body": salon.organising_body,
+            "municipality_name": salon.municipality.name if salon.municipality else "",
+            "audiences": salon.audience_labels(),
+            "is_online": salon.is_online,
+            "is_in_person": salon.is_in_person,
+            "venue_access": salon.venue_access,
+            "description": salon.description[:160],
+        }
+        for salon in chosen
+    ]
