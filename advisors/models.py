@@ -34,6 +34,12 @@ class MenuItem(models.TextChoices):
     OTHER = "other", _("Other (describe)")
 
 
+# The timeline row of a public-event publication (not a workflow transition).
+PUBLISHED_EVENT = "publish"
+# Menu items whose dispatch is a public event that may be published.
+PUBLIC_EVENT_ITEMS = ("lecture",)
+
+
 class Format(models.TextChoices):
     ON_SITE = "on_site", _("On site")
     ONLINE = "online", _("Online")
@@ -192,6 +198,18 @@ class DispatchRequest(models.Model):
         _("confirmed venue or meeting link"), max_length=200, blank=True
     )
 
+    # An advisor-led public event (symposium, training) published in the salon
+    # calendar with the municipality's consent (advisors.actions.request_publish_event).
+    public_event_consent_at = models.DateTimeField(null=True, blank=True)
+    public_event_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    public_event_path = models.CharField(max_length=200, blank=True)
+
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -244,6 +262,17 @@ class DispatchRequest(models.Model):
     def can_report_on(self, day) -> bool:
         return self.dispatch_date is not None and day >= self.dispatch_date
 
+    def can_publish_event(self, today=None) -> bool:
+        """A scheduled symposium or training still to come."""
+        today = today or timezone.localdate()
+        return (
+            self.status == Status.SCHEDULED
+            and any(item in PUBLIC_EVENT_ITEMS for item in self.menu_items)
+            and self.dispatch_date is not None
+            and self.dispatch_date >= today
+            and self.start_time is not None
+        )
+
     @property
     def age_days(self):
         """Whole days since first submission: how long it has been waiting."""
@@ -272,9 +301,11 @@ class RequestEvent(models.Model):
 
     @property
     def label(self):
-        return (
-            Action(self.action).label if self.action in Action.values else _("Created as a draft")
-        )
+        if self.action in Action.values:
+            return Action(self.action).label
+        if self.action == PUBLISHED_EVENT:
+            return _("Published as a public event, with the municipality's consent")
+        return _("Created as a draft")
 
 
 class DispatchReport(models.Model):

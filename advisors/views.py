@@ -15,7 +15,13 @@ from carers.access import role_required
 from carers.models import Role
 
 from . import actions, figures
-from .forms import AdvisorForm, RequestFilterForm, RequestForm, action_form_class
+from .forms import (
+    AdvisorForm,
+    PublicEventForm,
+    RequestFilterForm,
+    RequestForm,
+    action_form_class,
+)
 from .models import Advisor, DispatchRequest, MenuItem, fiscal_year_of
 from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
 
@@ -153,10 +159,53 @@ def request_detail(request, pk):
             "events": dispatch.events.select_related("actor"),
             "report": getattr(dispatch, "report", None),
             "transitions": available_actions(request.user, dispatch.status),
+            "can_publish_event": request.user.role == Role.MUNICIPAL_STAFF
+            and dispatch.can_publish_event(),
             "report_not_yet": dispatch.status == Status.SCHEDULED
             and not dispatch.can_report_on(timezone.localdate()),
             "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
         },
+    )
+
+
+@role_required(Role.MUNICIPAL_STAFF)
+def request_public_event(request, pk):
+    """Publish a scheduled symposium or training in the salon calendar, with
+    the municipality's consent (a required tick)."""
+    dispatch = _scoped(request, pk)
+    if not dispatch.can_publish_event():
+        messages.warning(
+            request,
+            _(
+                "Only a scheduled symposium or training still to come can be published as a "
+                "public event."
+            ),
+        )
+        return redirect(dispatch)
+    form = PublicEventForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                actions.request_publish_event(
+                    dispatch=dispatch, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+                status = 400
+            except actions.TransitionRefused as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            else:
+                messages.success(request, _("The event is published in the salon calendar."))
+                return redirect(dispatch)
+        else:
+            status = 400
+    return render(
+        request,
+        "advisors/request_public_event.html",
+        {"dispatch": dispatch, "form": form},
+        status=status,
     )
 
 

@@ -198,3 +198,55 @@ def startup_examples(limit=4) -> list[dict]:
         }
         for salon in chosen
     ]
+
+
+def publish_public_event(
+    *,
+    source: str,
+    title: str,
+    starts_at,
+    ends_at,
+    organising_body: str,
+    by,
+    municipality_code: str | None = None,
+    description: str = "",
+    venue: str = "",
+    is_online: bool = False,
+    contact: str = "",
+) -> str:
+    """Publish (or update) a public event led by another app, e.g. an
+    advisor's symposium that the municipality agreed to publish, in the salon
+    calendar. One event per ``source``; publishing again updates it (and
+    raises its iCalendar SEQUENCE). Returns the event page's path.
+
+    The caller has checked the consent; nothing private (a meeting link) may
+    be passed: every field is public."""
+    from django.db import transaction
+
+    from .models import PublicEvent
+
+    if ends_at <= starts_at:
+        raise ValueError("ends_at must be after starts_at")
+    fields = {
+        "title": title.strip()[:200],
+        "description": description.strip(),
+        "organising_body": organising_body.strip()[:120],
+        "municipality_id": municipality_code or None,
+        "venue": "" if is_online else venue.strip()[:200],
+        "is_online": is_online,
+        "contact": contact.strip()[:200],
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "published_by": by,
+        "published_at": timezone.now(),
+    }
+    with transaction.atomic():
+        event = PublicEvent.objects.select_for_update().filter(source=source).first()
+        if event is None:
+            event = PublicEvent.objects.create(source=source, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(event, name, value)
+            event.sequence += 1
+            event.save()
+    return event.get_absolute_url()

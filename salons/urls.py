@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.salon_detail, name="detail"),
     path("<int:pk>/calendar.ics", views.salon_calendar, name="salon_calendar"),
     path("<int:pk>/report/", views.salon_report, name="report"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("sessions/<int:pk>/join/", views.session_join, name="join"),
     path("sessions/<int:pk>/guest/", views.guest_join, name="guest_join"),
     path("guest/confirm/<str:token>/", views.guest_confirm, name="guest_confirm"),

@@ -17,7 +17,7 @@ from carers.models import Role
 
 from . import actions
 from .actions import SalonError
-from .feeds import sessions_json_ld, sessions_to_ical
+from .feeds import public_event_json_ld, sessions_json_ld, sessions_to_ical
 from .forms import (
     CancelForm,
     GuestJoinForm,
@@ -35,6 +35,7 @@ from .forms import (
 from .models import (
     ACTIVE_STATUSES,
     SALON_TRANSITIONS,
+    PublicEvent,
     Registration,
     RegistrationStatus,
     Salon,
@@ -88,7 +89,7 @@ def search_salons(params):
 
 
 def salon_list(request):
-    form, salons, origin, _after = search_salons(request.GET)
+    form, salons, origin, after = search_salons(request.GET)
     page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -103,6 +104,7 @@ def salon_list(request):
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
             and request.user.role == Role.REGISTERED,
+            "public_events": _public_events(request.GET, after)[:5],
         },
     )
 
@@ -115,7 +117,38 @@ def calendar_feed(request):
         .select_related("salon")
         .order_by("starts_at")[:500]
     )
-    return _ical_response(sessions_to_ical(sessions, _("Carer salons and cafés")), "salons.ics")
+    events = _public_events(request.GET, after)
+    return _ical_response(
+        sessions_to_ical(sessions, _("Carer salons and cafés"), events), "salons.ics"
+    )
+
+
+def _public_events(params, after):
+    """Public events (symposiums, trainings) for the all-salon feed and the
+    search page: filtered by the search's municipality only."""
+    events = PublicEvent.objects.upcoming(after).select_related("municipality")
+    form = SearchForm(params or None)
+    if form.is_valid():
+        if form.cleaned_data["q"] or form.cleaned_data["audience"]:
+            return []  # a salon search, not an event search
+        if form.cleaned_data["municipality"]:
+            events = events.filter(municipality=form.cleaned_data["municipality"])
+        if form.cleaned_data["online"]:
+            events = events.filter(is_online=True)
+    return list(events[:50])
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(PublicEvent.objects.select_related("municipality"), pk=pk)
+    return render(
+        request,
+        "salons/event_detail.html",
+        {
+            "event": event,
+            "json_ld": mark_safe(public_event_json_ld(event)),
+            "is_past": event.ends_at <= timezone.now(),
+        },
+    )
 
 
 def salon_calendar(request, pk):

@@ -87,7 +87,8 @@ def test_submit_approve_report_read(
     # Before the visit the report cannot be filed; on the day it can.
     assert "from the dispatch date" in adviser.locator("#report-not-yet").inner_text()
     DispatchRequest.objects.filter(pk=pk).update(dispatch_date=timezone.localdate())
-    adviser.reload()
+    adviser.goto(f"{adviser.base_url}/en/advisors/requests/{pk}/")
+    adviser.wait_for_load_state()
     adviser.get_by_role("link", name="File the report").click()
     adviser.fill("textarea[name=what_was_done]", "Walked through three survey designs")
     adviser.fill("input[name=participants]", "7")
