@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from carers import outbox
 from carers.models import Role, User
 
-from .models import Advisor, DispatchReport, DispatchRequest, RequestEvent
+from .models import Advisor, DispatchReport, DispatchRequest, Format, RequestEvent
 from .workflow import CREATED, EDITABLE, Action, Audience, Status, transition_for
 
 REQUEST_FIELDS = (
     "menu_items",
+    "other_description",
     "purpose",
     "situation",
     "preferred_date_1",
@@ -52,6 +53,14 @@ def check_preferred_dates(dates, today=None):
         raise ValidationError(_("Preferred dates must be after today."))
 
 
+def check_menu(menu_items, other_description):
+    """ "Other" needs a description of the support wanted."""
+    from .models import MenuItem
+
+    if MenuItem.OTHER in (menu_items or []) and not (other_description or "").strip():
+        raise ValidationError(_("Describe the support wanted under “Other”."))
+
+
 def _lock(dispatch) -> DispatchRequest:
     # of=("self",): the advisor join is nullable and cannot be locked.
     return (
@@ -85,6 +94,10 @@ def _notify(dispatch, transition, comment):
         "status": dispatch.status,
         "path": path,
         "dispatch_date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "",
+        "start_time": dispatch.start_time.strftime("%H:%M") if dispatch.start_time else "",
+        "end_time": dispatch.end_time.strftime("%H:%M") if dispatch.end_time else "",
+        "venue": dispatch.confirmed_venue,
+        "is_online": dispatch.format == Format.ONLINE,
         "advisor": dispatch.advisor.name if dispatch.advisor_id else "",
         "comment": comment,
     }
@@ -157,6 +170,8 @@ def request_create(*, user, data: dict, submit=False) -> DispatchRequest:
     """Save a new draft for the user's municipality; ``submit`` also sends it."""
     _require_municipal_staff(user)
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
+    check_menu(data.get("menu_items"), data.get("other_description"))
+    data = {**data, "other_description": (data.get("other_description") or "").strip()}
     dispatch = DispatchRequest.objects.create(
         municipality_id=user.municipality_id,
         created_by=user,
@@ -184,6 +199,8 @@ def request_update(
     if locked.status not in EDITABLE:
         raise TransitionRefused(_("Only drafts and returned requests can be changed."))
     check_preferred_dates([data.get(f"preferred_date_{i}") for i in (1, 2, 3)])
+    check_menu(data.get("menu_items"), data.get("other_description"))
+    data = {**data, "other_description": (data.get("other_description") or "").strip()}
     for field in REQUEST_FIELDS:
         setattr(locked, field, data.get(field))
     locked.version += 1
@@ -333,6 +350,16 @@ def request_report(
         raise ValidationError(_("Describe what was done, the participants and the outcomes."))
 
     def check(locked):
+        # A report tells what happened at the visit: not before the dispatch date.
+        today = timezone.localdate()
+        if not locked.can_report_on(today):
+            raise ValidationError(
+                _(
+                    "The report can be filed on or after the dispatch date (%(date)s), "
+                    "once the visit has taken place. Nothing was saved."
+                )
+                % {"date": locked.dispatch_date.isoformat() if locked.dispatch_date else "—"}
+            )
         DispatchReport.objects.create(
             request=locked,
             filed_by=user,
@@ -348,6 +375,79 @@ def request_report(
         comment=comment,
         check=check,
     )
+
+
+def _event_times(dispatch):
+    from datetime import datetime, timedelta
+
+    tz = timezone.get_current_timezone()
+    starts = datetime.combine(dispatch.dispatch_date, dispatch.start_time, tzinfo=tz)
+    if dispatch.end_time and dispatch.end_time > dispatch.start_time:
+        ends = datetime.combine(dispatch.dispatch_date, dispatch.end_time, tzinfo=tz)
+    else:
+        ends = starts + timedelta(hours=2)
+    return starts, ends
+
+
+@transaction.atomic
+def request_publish_event(
+    *, dispatch, user, title, description="", contact="", consent=False
+) -> DispatchRequest:
+    """Municipal staff of the requesting municipality publish a scheduled
+    symposium or training as a public event in the salon calendar. Their
+    explicit consent is recorded; publishing again updates the event. The
+    venue is published only for an on-site dispatch (an online dispatch's
+    confirmed "venue" may be a meeting link)."""
+    from salons.api import publish_public_event
+
+    from .models import PUBLISHED_EVENT
+
+    if user.role != Role.MUNICIPAL_STAFF or not _in_scope(dispatch, user):
+        raise NotPermitted(_("Only staff of the requesting municipality can publish this event."))
+    if not consent:
+        raise ValidationError(
+            _("Confirm that the municipality agrees to publish this event to the public.")
+        )
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError(_("Give the event a title."))
+    locked = _lock(dispatch)
+    if not locked.can_publish_event():
+        raise TransitionRefused(
+            _(
+                "Only a scheduled symposium or training still to come can be published as a "
+                "public event."
+            )
+        )
+    starts, ends = _event_times(locked)
+    is_online = locked.format == Format.ONLINE
+    path = publish_public_event(
+        source=f"advisors:dispatch:{locked.pk}",
+        title=title,
+        description=description or "",
+        organising_body=locked.municipality.name,
+        municipality_code=locked.municipality_id,
+        venue="" if is_online else locked.confirmed_venue,
+        is_online=is_online,
+        contact=contact or "",
+        starts_at=starts,
+        ends_at=ends,
+        by=user,
+    )
+    locked.public_event_consent_at = timezone.now()
+    locked.public_event_consent_by = user
+    locked.public_event_path = path
+    locked.updated_at = timezone.now()
+    locked.save(
+        update_fields=[
+            "public_event_consent_at",
+            "public_event_consent_by",
+            "public_event_path",
+            "updated_at",
+        ]
+    )
+    _record(locked, user, PUBLISHED_EVENT, locked.status, title)
+    return locked
 
 
 # Every transition's function, keyed by workflow action (views and tests use it).

@@ -1,6 +1,10 @@
 """Figures per fiscal year (April–March). A request counts in the fiscal year of
 its first submission; drafts never submitted do not count. A request with two
-menu items counts once under each of them."""
+menu items counts once under each of them.
+
+"Completed" counts visits that took place only: a request whose report was
+filed before its dispatch date (possible before the report-date rule) counts
+as scheduled until that date has come."""
 
 from collections import Counter
 
@@ -17,10 +21,19 @@ from .workflow import Status
 COUNTED = [s for s in Status if s != Status.DRAFT]
 
 
+def is_completed_visit(status, dispatch_date, today) -> bool:
+    return status == Status.COMPLETED and dispatch_date is not None and dispatch_date <= today
+
+
 def _rows(year):
-    return DispatchRequest.objects.in_fiscal_year(year).values_list(
-        "municipality_id", "municipality__name", "status", "menu_items"
+    today = timezone.localdate()
+    rows = DispatchRequest.objects.in_fiscal_year(year).values_list(
+        "municipality_id", "municipality__name", "status", "menu_items", "dispatch_date"
     )
+    for code, name, status, items, dispatch_date in rows:
+        if status == Status.COMPLETED and not is_completed_visit(status, dispatch_date, today):
+            status = Status.SCHEDULED
+        yield code, name, status, items
 
 
 def tables(year) -> dict:

@@ -71,6 +71,11 @@ class RequestForm(forms.ModelForm):
                     check_preferred_dates([day])
                 except ValidationError as exc:
                     self.add_error(name, exc)
+        if (
+            MenuItem.OTHER in (data.get("menu_items") or [])
+            and not (data.get("other_description") or "").strip()
+        ):
+            self.add_error("other_description", _("Describe the support wanted under “Other”."))
         if data.get("format") == Format.ON_SITE and not (data.get("venue") or "").strip():
             self.add_error("venue", _("Give the venue for an on-site dispatch."))
         return data
@@ -272,3 +277,34 @@ class AdvisorForm(forms.ModelForm):
             role=Role.ADVISOR, is_active=True
         ).exclude(pk__in=taken)
         self.fields["areas"].queryset = Municipality.objects.in_portal_prefecture()
+
+
+class PublicEventForm(forms.Form):
+    """What the public sees of an advisor-led symposium or training."""
+
+    title = forms.CharField(
+        label=_("Title of the event"),
+        max_length=200,
+        error_messages={"required": _("Give the event a title.")},
+    )
+    description = forms.CharField(
+        label=_("Description for the public"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Who it is for, what happens, whether booking is needed. No personal details."),
+    )
+    contact = forms.CharField(
+        label=_("Contact for the public"),
+        required=False,
+        max_length=200,
+        help_text=_("For example the section's name and phone number."),
+    )
+    consent = forms.BooleanField(
+        label=_("The municipality agrees to publish this event in the public salon calendar"),
+        error_messages={
+            "required": _(
+                "Confirm that the municipality agrees to publish this event to the public."
+            )
+        },
+    )

@@ -25,8 +25,19 @@ class MenuItem(models.TextChoices):
 
     SURVEY = "survey", _("Surveying carers' situation in the area")
     LECTURE = "lecture", _("Lecturer or facilitator at a symposium or lecture")
-    PLAN = "plan", _("Drafting the municipality's support plan, guidelines or rules")
+    PLAN = (
+        "plan",
+        _("Examining and discussing the municipality's support plan, guidelines or rules"),
+    )
     SALON = "salon", _("Advice on setting up carer salons and cafés")
+    NETWORK = "network", _("Building a network among local bodies that support carers")
+    OTHER = "other", _("Other (describe)")
+
+
+# The timeline row of a public-event publication (not a workflow transition).
+PUBLISHED_EVENT = "publish"
+# Menu items whose dispatch is a public event that may be published.
+PUBLIC_EVENT_ITEMS = ("lecture",)
 
 
 class Format(models.TextChoices):
@@ -148,6 +159,14 @@ class DispatchRequest(models.Model):
     menu_items = ArrayField(
         models.CharField(max_length=20, choices=MenuItem.choices), verbose_name=_("menu items")
     )
+    other_description = models.CharField(
+        _("other support wanted"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Required when “Other” is chosen: describe the support the municipality wants."
+        ),
+    )
     purpose = models.TextField(_("purpose"))
     situation = models.TextField(_("current situation"))
     preferred_date_1 = models.DateField(_("first preferred date"))
@@ -178,6 +197,18 @@ class DispatchRequest(models.Model):
     confirmed_venue = models.CharField(
         _("confirmed venue or meeting link"), max_length=200, blank=True
     )
+
+    # An advisor-led public event (symposium, training) published in the salon
+    # calendar with the municipality's consent (advisors.actions.request_publish_event).
+    public_event_consent_at = models.DateTimeField(null=True, blank=True)
+    public_event_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    public_event_path = models.CharField(max_length=200, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -215,7 +246,32 @@ class DispatchRequest(models.Model):
         ]
 
     def get_menu_items_display(self):
-        return [MenuItem(v).label for v in self.menu_items if v in MenuItem.values]
+        labels = []
+        for value in self.menu_items:
+            if value == MenuItem.OTHER and self.other_description:
+                labels.append(f"{MenuItem.OTHER.label}: {self.other_description}")
+            elif value in MenuItem.values:
+                labels.append(MenuItem(value).label)
+        return labels
+
+    @property
+    def report_opens_on(self):
+        """The first day the advisor may file the report: the dispatch date."""
+        return self.dispatch_date
+
+    def can_report_on(self, day) -> bool:
+        return self.dispatch_date is not None and day >= self.dispatch_date
+
+    def can_publish_event(self, today=None) -> bool:
+        """A scheduled symposium or training still to come."""
+        today = today or timezone.localdate()
+        return (
+            self.status == Status.SCHEDULED
+            and any(item in PUBLIC_EVENT_ITEMS for item in self.menu_items)
+            and self.dispatch_date is not None
+            and self.dispatch_date >= today
+            and self.start_time is not None
+        )
 
     @property
     def age_days(self):
@@ -245,9 +301,11 @@ class RequestEvent(models.Model):
 
     @property
     def label(self):
-        return (
-            Action(self.action).label if self.action in Action.values else _("Created as a draft")
-        )
+        if self.action in Action.values:
+            return Action(self.action).label
+        if self.action == PUBLISHED_EVENT:
+            return _("Published as a public event, with the municipality's consent")
+        return _("Created as a draft")
 
 
 class DispatchReport(models.Model):

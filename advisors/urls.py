@@ -8,6 +8,12 @@ urlpatterns = [
     path("requests/new/", views.request_create, name="request_create"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/edit/", views.request_edit, name="request_edit"),
+    # Before the catch-all action path below.
+    path(
+        "requests/<int:pk>/public-event/",
+        views.request_public_event,
+        name="request_public_event",
+    ),
     path("requests/<int:pk>/<slug:action>/", views.request_action, name="request_action"),
     path("roster/", views.advisor_list, name="advisor_list"),
     path("roster/new/", views.advisor_edit, name="advisor_create"),

@@ -15,8 +15,14 @@ from carers.models import Role
 from carers.prefecture import prefecture_text
 
 from . import actions, figures
-from .forms import AdvisorForm, RequestFilterForm, RequestForm, action_form_class
-from .models import Advisor, DispatchRequest, fiscal_year_of
+from .forms import (
+    AdvisorForm,
+    PublicEventForm,
+    RequestFilterForm,
+    RequestForm,
+    action_form_class,
+)
+from .models import Advisor, DispatchRequest, MenuItem, fiscal_year_of
 from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
@@ -67,7 +73,10 @@ def request_list(request):
 
 @role_required(Role.MUNICIPAL_STAFF)
 def request_create(request):
-    form = RequestForm(request.POST or None)
+    # ?menu=salon (from the salon start-up kit) ticks that menu item.
+    menu = request.GET.get("menu")
+    initial = {"menu_items": [menu]} if menu in MenuItem.values else {}
+    form = RequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -150,9 +159,61 @@ def request_detail(request, pk):
             "events": dispatch.events.select_related("actor"),
             "report": getattr(dispatch, "report", None),
             "transitions": available_actions(request.user, dispatch.status),
+            "can_publish_event": request.user.role == Role.MUNICIPAL_STAFF
+            and dispatch.can_publish_event(),
+            "report_not_yet": dispatch.status == Status.SCHEDULED
+            and not dispatch.can_report_on(timezone.localdate()),
             "can_edit": request.user.role == Role.MUNICIPAL_STAFF and dispatch.status in EDITABLE,
         },
     )
+
+
+@role_required(Role.MUNICIPAL_STAFF)
+def request_public_event(request, pk):
+    """Publish a scheduled symposium or training in the salon calendar, with
+    the municipality's consent (a required tick)."""
+    dispatch = _scoped(request, pk)
+    if not dispatch.can_publish_event():
+        messages.warning(
+            request,
+            _(
+                "Only a scheduled symposium or training still to come can be published as a "
+                "public event."
+            ),
+        )
+        return redirect(dispatch)
+    form = PublicEventForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                actions.request_publish_event(
+                    dispatch=dispatch, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+                status = 400
+            except actions.TransitionRefused as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            else:
+                messages.success(request, _("The event is published in the salon calendar."))
+                return redirect(dispatch)
+        else:
+            status = 400
+    return render(
+        request,
+        "advisors/request_public_event.html",
+        {"dispatch": dispatch, "form": form},
+        status=status,
+    )
+
+
+def _report_not_yet(dispatch):
+    return _(
+        "The report can be filed on or after the dispatch date (%(date)s), once the visit "
+        "has taken place."
+    ) % {"date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "—"}
 
 
 def _last_comment(dispatch):
@@ -199,6 +260,9 @@ def request_action(request, pk, action):
                 _("This is not possible for a request that is “%(status)s”.")
                 % {"status": dispatch.get_status_display()},
             )
+            return redirect(dispatch)
+        if action == Action.REPORT and not dispatch.can_report_on(timezone.localdate()):
+            messages.warning(request, _report_not_yet(dispatch))
             return redirect(dispatch)
         form = form_class(dispatch=dispatch, action=action)
     else:

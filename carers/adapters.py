@@ -27,6 +27,9 @@ def email_site():
     """The site as emails name it: from settings, never from the request's host."""
     return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
+# Roles whose sign-in lands on "my work" (the portal's page named my_work).
+WORK_LANDING_ROLES = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up only ever creates a registered user or a salon organiser;
@@ -72,7 +75,16 @@ class AccountAdapter(DefaultAccountAdapter):
             template=template_prefix,
             language=translation.get_language(),
         )
+
     def get_login_redirect_url(self, request):
+        """Staff and advisors land on what waits for them (a ``next`` page,
+        when given, still wins: allauth asks this only without one); everyone
+        stays in the language of the page they signed in from."""
+        from django.urls import reverse
+
+        user = getattr(request, "user", None)
+        if getattr(user, "role", None) in WORK_LANDING_ROLES:
+            return in_request_language(request, reverse("my_work"))
         return in_request_language(request, super().get_login_redirect_url(request))
 
     def get_logout_redirect_url(self, request):

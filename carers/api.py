@@ -233,3 +233,9 @@ def staff_by_municipality(codes) -> dict[str, int]:
         .order_by()
     )
     return {code: counts.get(code, 0) for code in codes}
+
+
+def follow_ups_due_count(user, today=None) -> int:
+    """How many open cases of the user's municipality are due a follow-up
+    (a count only: listing households is the case list's job, which logs reads)."""
+    return Household.objects.editable_by(user).follow_up_due(today).count()

@@ -3,7 +3,7 @@
 import logging
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -101,6 +101,52 @@ def work_and_care(request):
 def leaving_no_trace(request):
     """Short help: the quick exit, private windows, history and what this site keeps."""
     return render(request, "portal/awareness/leaving_no_trace.html")
+def salon_startup_kit(request):
+    """For people who want to start a carer salon or café: steps, examples from
+    the registry, national manuals, using existing places, and where to ask
+    for start-up advice (the municipality; municipal staff: the advisor menu)."""
+    from carers.forms import MunicipalityChoiceField
+
+    field = MunicipalityChoiceField(required=False)
+    municipality = None
+    code = request.GET.get("municipality") or ""
+    if code:
+        try:
+            municipality = field.clean(code)
+        except ValidationError:  # an unknown code: the page without local windows
+            municipality = None
+    examples = _from_salons("startup_examples")
+    windows = _from_services("consultation_windows", municipality.pk) if municipality else None
+    user = request.user
+    return render(
+        request,
+        "portal/awareness/salon_startup.html",
+        {
+            "examples": examples,
+            "municipality": municipality,
+            "municipality_choices": field.queryset,
+            "windows": windows,
+            "is_municipal_staff": user.is_authenticated and user.role == Role.MUNICIPAL_STAFF,
+        },
+    )
+
+
+def _from_salons(name, *args, **kwargs):
+    try:
+        from salons import api
+    except ImportError:
+        return None
+    try:
+        return list(getattr(api, name)(*args, **kwargs))
+    except Exception:
+        logger.warning("salons.api.%s failed", name, exc_info=True)
+        return None
+
+
+def back_to_work(request):
+    """For carers who already left work: a short self-check, Hello Work and
+    re-employment support, and what employers must offer since April 2025."""
+    return render(request, "portal/awareness/back_to_work.html")
 
 
 @never_cache  # answers and results must not linger in caches or the back/forward cache

@@ -39,6 +39,7 @@ class SelfCheckForm(forms.Form):
     works = forms.BooleanField(required=False)
     # やさしい日本語: the questions in plain Japanese (Japanese pages only).
     easy = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    left_work = forms.BooleanField(required=False)
     tally = forms.BooleanField(
         label=_("Count my check anonymously in the prefecture's statistics"),
         required=False,
@@ -61,11 +62,14 @@ class SelfCheckForm(forms.Form):
         about_someone = self.about == Subject.SOMEONE
         for sign in SIGNS:
             if self.plain_japanese:
-                label = sign.easy_someone if about_someone else sign.easy_myself
+                label, help_text = (sign.easy_someone if about_someone else sign.easy_myself), ""
             else:
-                label = sign.about_someone if about_someone else sign.about_myself
+                # The plan's wording heads the question; the plain question explains it.
+                label = sign.plan
+                help_text = sign.about_someone if about_someone else sign.about_myself
             self.fields[f"sign_{sign.key}"] = forms.ChoiceField(
                 label=label,
+                help_text=help_text,
                 choices=Answer.choices,
                 widget=forms.RadioSelect,
                 error_messages={
@@ -83,6 +87,7 @@ class SelfCheckForm(forms.Form):
                 "under_18",
                 "studies",
                 "works",
+                "left_work",
                 "tally",
             ]
         )
@@ -93,6 +98,7 @@ class SelfCheckForm(forms.Form):
             self.fields["works"].label = _(
                 "They have a job (employed, part-time, a side job or self-employed)"
             )
+            self.fields["left_work"].label = _("They left a job because of the care")
         else:
             self.fields["municipality"].label = _("Municipality where you live")
             self.fields["under_18"].label = _("I am under 18")
@@ -100,6 +106,7 @@ class SelfCheckForm(forms.Form):
             self.fields["works"].label = _(
                 "I have a job (employed, part-time, a side job or self-employed)"
             )
+            self.fields["left_work"].label = _("I left a job because of the care")
         if self.plain_japanese:
             for name, (mine, theirs) in EASY_LABELS.items():
                 self.fields[name].label = theirs if about_someone else mine
@@ -117,6 +124,7 @@ class SelfCheckForm(forms.Form):
             works=data["works"],
             under_18=data["under_18"],
             studies=data["studies"],
+            left_work=data.get("left_work", False),
         )
 
 

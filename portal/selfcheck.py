@@ -25,7 +25,8 @@ class Answer(models.TextChoices):
 @dataclass(frozen=True)
 class Sign:
     key: str
-    about_myself: str
+    plan: str  # the check sheet item as the prefectural plan words it
+    about_myself: str  # the same, as a plain question
     about_someone: str
     noticed: str  # how the result names it, neutrally
     # やさしい日本語 (plain Japanese at primary-school level), Japanese pages only.
@@ -33,10 +34,12 @@ class Sign:
     easy_someone: str = ""
 
 
-# The plan's six signs, in its order.
+# The plan's six check-sheet items, in its order and its words; a plain
+# question follows each.
 SIGNS = (
     Sign(
         "alone",
+        _("Caring alone"),
         _("Do you look after your family member mostly on your own?"),
         _("Do they look after their family member mostly on their own?"),
         _("caring mostly alone"),
@@ -45,6 +48,7 @@ SIGNS = (
     ),
     Sign(
         "other_roles",
+        _("Carrying many roles besides care, such as work or raising children"),
         _(
             "Besides care, do you carry other heavy roles, such as work, raising children or school?"
         ),
@@ -57,6 +61,7 @@ SIGNS = (
     ),
     Sign(
         "own_health",
+        _("Having an illness or disability of their own"),
         _("Do you have an illness or disability of your own?"),
         _("Do they have an illness or disability of their own?"),
         _("an illness or disability of the carer's own"),
@@ -65,22 +70,37 @@ SIGNS = (
     ),
     Sign(
         "no_services",
-        _("Does your family not use public services, or refuse them?"),
-        _("Does their family not use public services, or refuse them?"),
-        _("public services not used or refused"),
-        "あなたの 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
-        "その人の 家族は、役所などの 手助け（サービス）を 使って いませんか？ または、ことわって いますか？",
+        _("Not trying to use public services"),
+        _(
+            "Even where public services could help, does your family hold back from using them, "
+            "or turn them down?"
+        ),
+        _(
+            "Even where public services could help, does their family hold back from using them, "
+            "or turn them down?"
+        ),
+        _("not trying to use public services"),
+        "あなたの 家族は、役所などの 手助け（サービス）を 使おうと しなかったり、ことわったり して いますか？",
+        "その人の 家族は、役所などの 手助け（サービス）を 使おうと しなかったり、ことわったり して いますか？",
     ),
     Sign(
         "no_one_to_talk",
-        _("Are you not talking to anyone about the care?"),
-        _("Are they not talking to anyone about the care?"),
-        _("no one to talk to about the care"),
-        "お世話の ことを、だれにも 話して いませんか？",
-        "その人は、お世話の ことを だれにも 話して いないようですか？",
+        _("Not consulting anyone"),
+        _(
+            "Have you not consulted anyone about the care: no window, no professional, "
+            "no family member or friend?"
+        ),
+        _(
+            "Have they not consulted anyone about the care: no window, no professional, "
+            "no family member or friend?"
+        ),
+        _("not consulting anyone"),
+        "お世話の ことを、まだ だれにも そうだん して いませんか？",
+        "その人は、お世話の ことを まだ だれにも そうだん して いないようですか？",
     ),
     Sign(
         "tired",
+        _("Looking tired"),
         _("Do you feel tired, or do people tell you that you look tired?"),
         _("Do they look tired, or say that they are tired?"),
         _("tiredness"),
@@ -96,6 +116,7 @@ EASY_LABELS = {
     "studies": ("学校に 行って います", "その人は 学校に 行って います"),
     "works": ("アルバイトや 仕事を して います", "その人は アルバイトや 仕事を して います"),
     "municipality": ("住んで いる 市町村", "その人が 住んで いる 市町村"),
+    "left_work": ("お世話の ために 仕事を やめました", "その人は お世話の ために 仕事を やめました"),
 }
 
 
@@ -111,6 +132,7 @@ class Step(models.TextChoices):
     YOUNG_SALON = "young_salon", _("Meet other young carers")
     WORK_AND_CARE = "work_and_care", _("Keep working while caring")
     YOUNG_JOB = "young_job", _("If you have a part-time job")
+    BACK_TO_WORK = "back_to_work", _("Back to work after leaving to care")
     APPROACH = "approach", _("How to offer help to someone you know")
     STAY_IN_TOUCH = "stay_in_touch", _("If things change")
 
@@ -121,7 +143,7 @@ class Rule:
 
     signs_any: at least one of these signs answered "yes" or "not sure"
     no_signs:  no sign answered "yes" or "not sure"
-    works / studies / under_18 / subject: the matching answer of the form
+    works / studies / under_18 / left_work / subject: the matching answer of the form
     """
 
     step: str
@@ -132,6 +154,7 @@ class Rule:
     studies: bool | None = None
     under_18: bool | None = None
     subject: str | None = None
+    left_work: bool | None = None
     why_someone: str = ""  # the reason worded for "about someone I know", when it differs
 
     def applies(self, answers) -> bool:
@@ -145,6 +168,8 @@ class Rule:
         if self.studies is not None and answers.studies != self.studies:
             return False
         if self.under_18 is not None and answers.under_18 != self.under_18:
+            return False
+        if self.left_work is not None and answers.left_work != self.left_work:
             return False
         return self.subject is None or answers.subject == self.subject
 
@@ -236,6 +261,15 @@ RULES = (
         ),
     ),
     Rule(
+        Step.BACK_TO_WORK,
+        _(
+            "Leaving work to care is not the end: Hello Work helps with the job search and training, "
+            "the unemployment benefit period can be extended, and employers must now offer more to "
+            "workers who care."
+        ),
+        left_work=True,
+    ),
+    Rule(
         Step.APPROACH,
         _(
             "A few kind words and listening without judging can help. You do not have to solve anything: sharing where help is available is enough."
@@ -271,6 +305,7 @@ class Answers:
     works: bool
     under_18: bool
     studies: bool = False
+    left_work: bool = False
 
     @property
     def noticed_signs(self) -> frozenset:

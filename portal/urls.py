@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
-from portal import furigana, health, mydata, sitepages, staff, views
+from portal import furigana, health, mydata, mywork, sitepages, staff, views
 
 # The Django admin signs in through allauth's login (rate limits, MFA).
 admin.autodiscover()
@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("awareness/", include("portal.awareness_urls")),
     path("dashboard/", include("portal.dashboard_urls")),
     path("staff/invite/", staff.invite, name="staff_invite"),
+    path("my-work/", mywork.my_work, name="my_work"),
     path("salons/", include("salons.urls")),
     path("services/", include("services.urls")),
     path("advisors/", include("advisors.urls")),

@@ -64,11 +64,21 @@ def _when(dt):
 
 
 def _session_context(session):
+    """What every email about a session says: when, where, what it costs and
+    whom to ask (the salon's public facts only; never the meeting URL)."""
+    salon = session.salon
+    in_person = salon.is_in_person and bool(salon.venue_address) and not session.is_online
     return {
-        "salon_name": session.salon.name,
+        "salon_name": salon.name,
         "starts_at": _when(session.starts_at),
-        "salon_url": session.salon.get_absolute_url(),
+        "ends_at": _local(session.ends_at).strftime("%H:%M"),
+        "salon_url": salon.get_absolute_url(),
         "is_online": session.is_online,
+        "venue": salon.venue_address if in_person else "",
+        "venue_access": salon.venue_access if in_person else "",
+        "fee": salon.fee,
+        "contact": salon.contact,
+        "organising_body": salon.organising_body,
     }
 
 
@@ -243,6 +253,7 @@ def _reviewable(salon_id, by):
 def salon_approve(*, salon_id, by) -> Salon:
     with transaction.atomic():
         salon = _reviewable(salon_id, by)
+        was_published = salon.is_public
         salon.status = _transition(salon, "approve")
         changed = list(salon.pending_changes)
         _apply(salon, salon.pending_changes)
@@ -268,8 +279,13 @@ def salon_approve(*, salon_id, by) -> Salon:
         _record(salon, SalonEvent.Action.APPROVED, by, ", ".join(changed))
         _send(
             to=salon.organiser,
-            template="salons/email/approved",
-            context={"salon_name": salon.name, "salon_url": salon.get_absolute_url()},
+            # A first publication and an approved change are different news.
+            template="salons/email/changes_approved" if was_published else "salons/email/approved",
+            context={
+                "salon_name": salon.name,
+                "salon_url": salon.get_absolute_url(),
+                "changed": [str(Salon._meta.get_field(f).verbose_name) for f in changed],
+            },
         )
     return salon
 
@@ -589,8 +605,16 @@ def session_move(*, session_id, by, starts_at, ends_at) -> Session:
         session.starts_at, session.ends_at = starts_at, ends_at
         session.moved_at, session.moved_by = timezone.now(), by
         session.reminder_sent_at = None
+        session.sequence += 1
         session.save(
-            update_fields=["starts_at", "ends_at", "moved_at", "moved_by", "reminder_sent_at"]
+            update_fields=[
+                "starts_at",
+                "ends_at",
+                "moved_at",
+                "moved_by",
+                "reminder_sent_at",
+                "sequence",
+            ]
         )
         _notify_session(
             session,
@@ -601,25 +625,77 @@ def session_move(*, session_id, by, starts_at, ends_at) -> Session:
     return session
 
 
-def _cancel(session, by):
-    """Cancel a locked session and tell everyone signed up or waiting."""
+def _cancel(session, by, reason=""):
+    """Cancel a locked session and tell everyone signed up or waiting, with
+    the reason. The session stays listed (marked cancelled) for a while, and
+    its raised SEQUENCE makes calendar clients replace their copy."""
     session.status = SessionStatus.CANCELLED
     session.cancelled_at, session.cancelled_by = timezone.now(), by
-    session.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+    session.cancel_reason = reason
+    session.sequence += 1
+    session.save(
+        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "sequence"]
+    )
     _notify_session(
         session,
         "salons/email/session_cancelled",
         (*HOLDING_STATUSES, RegistrationStatus.WAITING),
+        {"reason": reason},
     )
 
 
-def session_cancel(*, session_id, by) -> Session:
+CANCEL_REASON_MAX = 500
+
+
+def session_cancel(*, session_id, by, reason) -> Session:
+    """The organiser cancels a session and says why (shown on the page, in
+    the feeds and in the email to everyone signed up)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise SalonError(_("Write the reason for cancelling: participants and visitors see it."))
+    if len(reason) > CANCEL_REASON_MAX:
+        raise SalonError(
+            _("The reason can be at most %(max)s characters.") % {"max": CANCEL_REASON_MAX}
+        )
     with transaction.atomic():
         session = _managed_session(session_id, by)
         if session.is_cancelled:
             raise SalonError(_("This session is already cancelled."))
-        _cancel(session, by)
+        if session.has_ended:
+            raise SalonError(_("This session has already ended."))
+        _cancel(session, by, reason)
     return session
+
+
+MESSAGE_MAX = 2000
+# Who an organiser's message reaches: everyone holding a seat or waiting.
+MESSAGE_STATUSES = (*HOLDING_STATUSES, RegistrationStatus.WAITING)
+
+
+def session_message(*, session_id, by, message) -> int:
+    """The organiser writes to everyone signed up for one of their sessions
+    (through the outbox; the addresses are never shown to the organiser).
+    Returns how many were written to."""
+    message = (message or "").strip()
+    if not message:
+        raise SalonError(_("Write the message."))
+    if len(message) > MESSAGE_MAX:
+        raise SalonError(_("The message can be at most %(max)s characters.") % {"max": MESSAGE_MAX})
+    with transaction.atomic():
+        session = _managed_session(session_id, by, Session.objects.filter(salon__organiser=by))
+        if session.has_ended:
+            raise SalonError(_("This session has already ended."))
+        recipients = session.registrations.filter(status__in=MESSAGE_STATUSES)
+        count = recipients.count()
+        if not count:
+            raise SalonError(_("Nobody is signed up for this session yet."))
+        _notify_session(
+            session,
+            "salons/email/organiser_message",
+            MESSAGE_STATUSES,
+            {"message": message, "cancelled": session.is_cancelled},
+        )
+    return count
 
 
 def session_update(*, session_id, by, capacity, meeting_url, facilitator, note) -> Session:

@@ -226,3 +226,145 @@ def wide_salon_count() -> int:
     return (
         Salon.objects.searchable().filter(Q(municipality__isnull=True) | Q(is_online=True)).count()
     )
+def staff_work(user, limit=5) -> list[dict]:
+    """The salons sections of a staff member's "my work" page: salons waiting
+    for their approval, and published salons of their scope whose organiser
+    has not confirmed the details for six months (out of the public search)."""
+    from django.urls import reverse
+
+    from .models import STALE_AFTER
+
+    waiting = (
+        Salon.objects.reviewable_by(user)
+        .filter(status__in=REVIEWABLE_STATUSES)
+        .select_related("municipality")
+        .order_by("updated_at", "pk")
+    )
+    stale = (
+        Salon.objects.for_user(user)
+        .published()
+        .filter(last_confirmed_at__lt=timezone.now() - STALE_AFTER)
+        .select_related("municipality")
+        .order_by("last_confirmed_at", "pk")
+    )
+
+    def rows(queryset, note):
+        return [
+            {
+                "label": salon.name,
+                "url": reverse("salons:manage_detail", args=[salon.pk]),
+                "note": note(salon),
+            }
+            for salon in queryset[:limit]
+        ]
+
+    return [
+        {
+            "key": "salon_approvals",
+            "title": _("Salons waiting for your approval"),
+            "count": waiting.count(),
+            "url": reverse("salons:manage"),
+            "items": rows(waiting, lambda s: s.get_status_display()),
+        },
+        {
+            "key": "stale_salons",
+            "title": _("Salons not confirmed for six months"),
+            "count": stale.count(),
+            "url": reverse("salons:manage"),
+            "items": rows(
+                stale,
+                lambda s: (
+                    _("last confirmed %(date)s")
+                    % {"date": timezone.localtime(s.last_confirmed_at).strftime("%Y-%m-%d")}
+                ),
+            ),
+        },
+    ]
+
+
+def startup_examples(limit=4) -> list[dict]:
+    """Published salons as examples for people who want to start one: one per
+    audience where the registry has one (varied examples), most recently
+    confirmed first. Public facts only."""
+    from .models import Audience
+
+    salons = list(
+        Salon.objects.searchable()
+        .select_related("municipality")
+        .order_by("-last_confirmed_at", "pk")[:200]
+    )
+    chosen, seen = [], set()
+    for audience in Audience.values:
+        for salon in salons:
+            if audience in salon.audiences and salon.pk not in seen:
+                chosen.append(salon)
+                seen.add(salon.pk)
+                break
+        if len(chosen) >= limit:
+            break
+    return [
+        {
+            "name": salon.name,
+            "url": salon.get_absolute_url(),
+            "organising_body": salon.organising_body,
+            "municipality_name": salon.municipality.name if salon.municipality else "",
+            "audiences": salon.audience_labels(),
+            "is_online": salon.is_online,
+            "is_in_person": salon.is_in_person,
+            "venue_access": salon.venue_access,
+            "description": salon.description[:160],
+        }
+        for salon in chosen
+    ]
+
+
+def publish_public_event(
+    *,
+    source: str,
+    title: str,
+    starts_at,
+    ends_at,
+    organising_body: str,
+    by,
+    municipality_code: str | None = None,
+    description: str = "",
+    venue: str = "",
+    is_online: bool = False,
+    contact: str = "",
+) -> str:
+    """Publish (or update) a public event led by another app, e.g. an
+    advisor's symposium that the municipality agreed to publish, in the salon
+    calendar. One event per ``source``; publishing again updates it (and
+    raises its iCalendar SEQUENCE). Returns the event page's path.
+
+    The caller has checked the consent; nothing private (a meeting link) may
+    be passed: every field is public."""
+    from django.db import transaction
+
+    from .models import PublicEvent
+
+    if ends_at <= starts_at:
+        raise ValueError("ends_at must be after starts_at")
+    fields = {
+        "title": title.strip()[:200],
+        "description": description.strip(),
+        "organising_body": organising_body.strip()[:120],
+        "municipality_id": municipality_code or None,
+        "venue": "" if is_online else venue.strip()[:200],
+        "is_online": is_online,
+        "contact": contact.strip()[:200],
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "published_by": by,
+        "published_at": timezone.now(),
+    }
+    with transaction.atomic():
+        event = PublicEvent.objects.select_for_update().filter(source=source).first()
+        if event is None:
+            event = PublicEvent.objects.create(source=source, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(event, name, value)
+            event.sequence += 1
+            event.save()
+    return event.get_absolute_url()

@@ -28,7 +28,23 @@ def uid_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
-def sessions_to_ical(sessions, name) -> bytes:
+def _public_event(event, tz):
+    """A public event (e.g. an advisor's symposium) as a VEVENT."""
+    vevent = Event()
+    vevent.add("uid", f"public-event-{event.pk}@{uid_host()}")
+    vevent.add("summary", event.title)
+    vevent.add("dtstart", event.starts_at.astimezone(tz))
+    vevent.add("dtend", event.ends_at.astimezone(tz))
+    vevent.add("dtstamp", timezone.now())
+    vevent.add("sequence", event.sequence)
+    vevent.add("url", settings.SITE_URL + event.get_absolute_url())
+    vevent.add("description", f"{event.organising_body}\n{event.description[:500]}".strip())
+    vevent.add("location", "Online" if event.is_online else event.venue)
+    vevent.add("status", "CONFIRMED")
+    return vevent
+
+
+def sessions_to_ical(sessions, name, events=()) -> bytes:
     tz = timezone.get_current_timezone()
     cal = Calendar()
     cal.add("prodid", "-//Kizuki//salons//JA")
@@ -41,20 +57,53 @@ def sessions_to_ical(sessions, name) -> bytes:
         salon = session.salon
         event = Event()
         event.add("uid", f"salon-session-{session.pk}@{host}")
-        event.add("summary", salon.name)
         event.add("dtstart", session.starts_at.astimezone(tz))
         event.add("dtend", session.ends_at.astimezone(tz))
         event.add("dtstamp", timezone.now())
         event.add("url", settings.SITE_URL + salon.get_absolute_url())
-        event.add(
-            "description", (salon.description[:500] + ("\n" + session.note if session.note else ""))
-        )
+        description = salon.description[:500] + ("\n" + session.note if session.note else "")
+        if session.is_cancelled:
+            # Same UID, raised SEQUENCE, STATUS:CANCELLED: clients mark their copy cancelled.
+            event.add("summary", f"【中止 / Cancelled】{salon.name}")
+            if session.cancel_reason:
+                description = f"中止 / Cancelled: {session.cancel_reason}\n\n{description}"
+        else:
+            event.add("summary", salon.name)
+        event.add("sequence", session.sequence)
+        event.add("description", description)
         location = _location(salon)
         if location:
             event.add("location", location)
         event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
         cal.add_component(event)
+    for public_event in events:
+        cal.add_component(_public_event(public_event, tz))
     return cal.to_ical()
+
+
+def public_event_json_ld(event) -> str:
+    """schema.org Event of a public event page (escaped for a <script> block)."""
+    if event.is_online:
+        location = {"@type": "VirtualLocation", "url": settings.SITE_URL + event.get_absolute_url()}
+        mode = "Online"
+    else:
+        location = {"@type": "Place", "name": event.venue, "address": event.venue}
+        mode = "Offline"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.description[:300],
+        "startDate": timezone.localtime(event.starts_at).isoformat(),
+        "endDate": timezone.localtime(event.ends_at).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": location,
+        "organizer": {"@type": "Organization", "name": event.organising_body},
+        "url": settings.SITE_URL + event.get_absolute_url(),
+    }
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def sessions_json_ld(salon, sessions) -> str:
@@ -82,6 +131,11 @@ def sessions_json_ld(salon, sessions) -> str:
                 if session.is_cancelled
                 else "https://schema.org/EventScheduled",
                 "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+                **(
+                    {"disambiguatingDescription": f"中止 / Cancelled: {session.cancel_reason}"}
+                    if session.is_cancelled and session.cancel_reason
+                    else {}
+                ),
                 "location": location[0] if len(location) == 1 else location,
                 "organizer": {"@type": "Organization", "name": salon.organising_body},
                 "audience": [

@@ -311,6 +311,34 @@ class ReturnForm(forms.Form):
     )
 
 
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        help_text=_(
+            "Shown on the salon's page and in calendars, and sent to everyone signed up. "
+            "Do not write anyone's personal details."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        error_messages={
+            "required": _("Write the reason for cancelling: participants and visitors see it.")
+        },
+    )
+
+
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to everyone signed up"),
+        help_text=_(
+            "Sent by email to everyone booked, offered a seat or waiting. Their addresses stay "
+            "hidden from you."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={"required": _("Write the message.")},
+    )
+
+
 class ReportForm(forms.Form):
     message = forms.CharField(
         label=_("What is wrong or out of date?"),

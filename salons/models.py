@@ -28,6 +28,10 @@ STALE_AFTER = timedelta(days=183)
 CONFIRM_EVERY = timedelta(days=91)
 # Participants see the meeting URL from this long before the start until the end.
 LINK_OPENS_BEFORE = timedelta(minutes=30)
+# A cancelled session stays on the page and in the feeds (marked 中止, with the
+# organiser's reason) this long after the cancellation, so those who planned to
+# come are told and calendar clients receive the cancellation.
+CANCELLED_VISIBLE_FOR = timedelta(days=30)
 EARTH_RADIUS_KM = 6371.0
 # Default of Session.meeting_url_for(registration=...): find the viewer's sign-up.
 LOOK_UP = object()
@@ -402,6 +406,17 @@ class SessionQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=SessionStatus.SCHEDULED, ends_at__gt=now)
 
+    def listed(self, after=None, now=None):
+        """What the public page and the feeds list: upcoming sessions, and
+        sessions cancelled in the last 30 days that had not yet taken place."""
+        now = now or timezone.now()
+        after = after or now
+        return self.filter(
+            Q(status=SessionStatus.SCHEDULED)
+            | Q(status=SessionStatus.CANCELLED, cancelled_at__gte=now - CANCELLED_VISIBLE_FOR),
+            ends_at__gt=after,
+        )
+
     def public(self, now=None):
         return self.filter(salon__in=Salon.objects.searchable(now))
 
@@ -438,6 +453,10 @@ class Session(SessionDetails):
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # iCalendar SEQUENCE: raised by every change a calendar client must apply
+    # (a move, a cancellation), so it replaces the copy it holds (same UID).
+    sequence = models.PositiveIntegerField(default=0)
     moved_at = models.DateTimeField(null=True, blank=True)
     moved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -617,3 +636,58 @@ class OutdatedReport(models.Model):
 
     def __str__(self):
         return f"Report #{self.pk} on salon #{self.salon_id}"
+
+
+class PublicEventQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gt=now or timezone.now())
+
+
+class PublicEvent(models.Model):
+    """A public event led by someone other than a salon (an advisor's symposium
+    or training), published with the municipality's consent through
+    ``salons.api.publish_public_event``. Listed in the salon calendar feed."""
+
+    # Who published it, as "<app>:<kind>:<id>": one event per source (re-publishing updates it).
+    source = models.CharField(max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    organising_body = models.CharField(_("organising body"), max_length=120)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    is_online = models.BooleanField(_("online"), default=False)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    sequence = models.PositiveIntegerField(default=0)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+
+    objects = PublicEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("public event")
+        verbose_name_plural = _("public events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="public_event_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("salons:event_detail", args=[self.pk])

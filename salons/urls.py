@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.salon_detail, name="detail"),
     path("<int:pk>/calendar.ics", views.salon_calendar, name="salon_calendar"),
     path("<int:pk>/report/", views.salon_report, name="report"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("sessions/<int:pk>/join/", views.session_join, name="join"),
     path("sessions/<int:pk>/guest/", views.guest_join, name="guest_join"),
     path("guest/confirm/<str:token>/", views.guest_confirm, name="guest_confirm"),
@@ -30,6 +31,11 @@ urlpatterns = [
     path("manage/sessions/<int:pk>/move/", views.session_move, name="session_move"),
     path("manage/schedules/<int:pk>/stop/", views.rule_stop, name="rule_stop"),
     path("manage/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
+    path(
+        "manage/sessions/<int:pk>/participants/",
+        views.session_participants,
+        name="session_participants",
+    ),
     path(
         "manage/sessions/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"
     ),

@@ -18,10 +18,12 @@ from carers.throttle import over_limit
 
 from . import actions
 from .actions import SalonError
-from .feeds import sessions_json_ld, sessions_to_ical
+from .feeds import public_event_json_ld, sessions_json_ld, sessions_to_ical
 from .forms import (
+    CancelForm,
     GuestJoinForm,
     JoinForm,
+    MessageForm,
     MoveForm,
     ReportForm,
     ReturnForm,
@@ -34,6 +36,7 @@ from .forms import (
 from .models import (
     ACTIVE_STATUSES,
     SALON_TRANSITIONS,
+    PublicEvent,
     Registration,
     RegistrationStatus,
     Salon,
@@ -111,7 +114,7 @@ def search_salons(params):
 
 
 def salon_list(request):
-    form, salons, origin, _after = search_salons(request.GET)
+    form, salons, origin, after = search_salons(request.GET)
     page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -127,6 +130,7 @@ def salon_list(request):
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
             and request.user.role == Role.REGISTERED,
+            "public_events": _public_events(request.GET, after)[:5],
         },
     )
 
@@ -134,17 +138,48 @@ def salon_list(request):
 def calendar_feed(request):
     _form, salons, _origin, after = search_salons(request.GET)
     sessions = (
-        Session.objects.upcoming(after)
+        Session.objects.listed(after)
         .filter(salon__in=salons.values("pk"))
         .select_related("salon")
         .order_by("starts_at")[:500]
     )
-    return _ical_response(sessions_to_ical(sessions, _("Carer salons and cafés")), "salons.ics")
+    events = _public_events(request.GET, after)
+    return _ical_response(
+        sessions_to_ical(sessions, _("Carer salons and cafés"), events), "salons.ics"
+    )
+
+
+def _public_events(params, after):
+    """Public events (symposiums, trainings) for the all-salon feed and the
+    search page: filtered by the search's municipality only."""
+    events = PublicEvent.objects.upcoming(after).select_related("municipality")
+    form = SearchForm(params or None)
+    if form.is_valid():
+        if form.cleaned_data["q"] or form.cleaned_data["audience"]:
+            return []  # a salon search, not an event search
+        if form.cleaned_data["municipality"]:
+            events = events.filter(municipality=form.cleaned_data["municipality"])
+        if form.cleaned_data["online"]:
+            events = events.filter(is_online=True)
+    return list(events[:50])
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(PublicEvent.objects.select_related("municipality"), pk=pk)
+    return render(
+        request,
+        "salons/event_detail.html",
+        {
+            "event": event,
+            "json_ld": mark_safe(public_event_json_ld(event)),
+            "is_past": event.ends_at <= timezone.now(),
+        },
+    )
 
 
 def salon_calendar(request, pk):
     salon = get_object_or_404(Salon.objects.searchable(), pk=pk)
-    sessions = salon.sessions.upcoming().select_related("salon")[:200]
+    sessions = salon.sessions.listed().select_related("salon")[:200]
     return _ical_response(sessions_to_ical(sessions, salon.name), f"salon-{salon.pk}.ics")
 
 
@@ -175,7 +210,8 @@ def salon_detail(request, pk, join_form=None, status=200):
     salon = _visible_salon(request, pk)
     sessions = list(
         # Explicit order: Meta.ordering is dropped by the GROUP BY of with_counts().
-        salon.sessions.upcoming()
+        # Recently cancelled sessions stay listed, marked cancelled with the reason.
+        salon.sessions.listed()
         .select_related("salon", "facilitator")
         .with_counts()
         .order_by("starts_at", "pk")[:12]
@@ -812,17 +848,80 @@ def rule_stop(request, pk):
 
 @role_required(Role.ORGANISER)
 def session_cancel(request, pk):
+    """A confirmation page asking for the reason; POST cancels."""
     session = _managed_session(request, pk)
+    form = CancelForm(request.POST or None)
+    status = 200
     if request.method == "POST":
-        try:
-            actions.session_cancel(session_id=session.pk, by=request.user)
-        except SalonError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Session cancelled; everyone signed up has been told."))
-        return redirect("salons:manage_detail", session.salon_id)
+        if form.is_valid():
+            try:
+                actions.session_cancel(
+                    session_id=session.pk, by=request.user, reason=form.cleaned_data["reason"]
+                )
+            except SalonError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Session cancelled; everyone signed up has been told, with your reason."),
+                )
+            return redirect("salons:manage_detail", session.salon_id)
+        status = 400
     return render(
-        request, "salons/session_cancel.html", {"session": session, "salon": session.salon}
+        request,
+        "salons/session_cancel.html",
+        {"session": session, "salon": session.salon, "form": form},
+        status=status,
+    )
+
+
+def _participants(session):
+    return session.registrations.exclude(status=RegistrationStatus.EMAIL_UNCONFIRMED).order_by(
+        "created_at", "pk"
+    )
+
+
+@role_required(Role.ORGANISER)
+def session_participants(request, pk):
+    """The organiser's own session: who signed up (nicknames, never email
+    addresses; young-carer sessions show nicknames and status only), and a
+    message to all of them through the outbox."""
+    session = get_object_or_404(
+        Session.objects.filter(salon__organiser=request.user).select_related("salon"), pk=pk
+    )
+    form = MessageForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                count = actions.session_message(
+                    session_id=session.pk, by=request.user, message=form.cleaned_data["message"]
+                )
+            except SalonError as exc:
+                form.add_error(None, exc.message)
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("Your message is on its way to %(count)s participants.") % {"count": count},
+                )
+                return redirect("salons:session_participants", session.pk)
+        else:
+            status = 400
+    registrations = list(_participants(session))
+    return render(
+        request,
+        "salons/session_participants.html",
+        {
+            "session": session,
+            "salon": session.salon,
+            "registrations": registrations,
+            "active": [r for r in registrations if r.status in ACTIVE_STATUSES],
+            "nicknames_only": session.salon.is_for_young_carers,
+            "form": form,
+            "can_message": not session.has_ended,
+        },
+        status=status,
     )
 
 

@@ -77,6 +77,23 @@ class GuidanceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    recipient_wishes = forms.CharField(
+        label=_("What does the person cared for wish for?"),
+        help_text=_(
+            "In their own words if you can, for example “to stay at home”, “to keep going to the "
+            "day centre”. Leave empty if you do not know yet."
+        ),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    carer_wishes = forms.CharField(
+        label=_("And you: what do you wish for, in your own words?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = municipality_choices(_("Not specified"))

@@ -72,6 +72,17 @@ WISHES = (
     ("information", _("Information about what exists")),
 )
 
+# A service the household already uses (USED_SERVICES) and the built-in
+# catalogue entries (services.content keys) that offer it: in track B these are
+# not suggested again; the result suggests reviewing them instead.
+USED_SERVICE_ENTRIES = {
+    "home_help": ("home-help",),
+    "day_service": ("day-service",),
+    "short_stay": ("short-stay",),
+    "nursing": ("home-visit-nursing",),
+    "disability": ("disability-welfare",),
+}
+
 # Care levels (carers.models.CareLevel values) meaning "certified for long-term care".
 CERTIFIED_LEVELS = frozenset({"s1", "s2", "c1", "c2", "c3", "c4", "c5"})
 OLD_AGE_NEEDS = frozenset({"ageing", "dementia"})
@@ -94,6 +105,15 @@ GROUPS = (
         _("Start here"),
         _(
             "You do not have to work it all out alone: the consultation window helps with the next steps."
+        ),
+    ),
+    Group(
+        "in_use",
+        _("The services you use now: review them with the care manager"),
+        _(
+            "You already use these, so they are not suggested again. Ask the care manager "
+            "(or the disability consultation support worker) whether the amount, the days and the "
+            "hours still fit: more days, other hours or another provider can change a lot."
         ),
     ),
     Group(
@@ -315,6 +335,7 @@ class Item:
     service: object = None
     advice: Advice | None = None
     reasons: list = field(default_factory=list)
+    entry_keys: tuple = ()  # catalogue entries of a service in use (not suggested again)
 
     def to_dict(self):
         return {
@@ -342,11 +363,32 @@ class ResultGroup:
 
 
 @dataclass
+class Wishes:
+    """What the person cared for and the carer wish for: shown first, above
+    every suggestion (their wishes come first)."""
+
+    cared_for: str = ""
+    carer: list = field(default_factory=list)  # labels of the WISHES chosen
+    carer_own_words: str = ""
+
+    def __bool__(self):
+        return bool(self.cared_for or self.carer or self.carer_own_words)
+
+    def to_dict(self):
+        return {
+            "cared_for": self.cared_for,
+            "carer": [str(label) for label in self.carer],
+            "carer_own_words": self.carer_own_words,
+        }
+
+
+@dataclass
 class GuidanceResult:
     track: str
     groups: list
     notes: list  # of Note
     municipality_code: str | None = None
+    wishes: Wishes = field(default_factory=Wishes)
 
     @property
     def is_a(self):
@@ -361,6 +403,7 @@ class GuidanceResult:
             "municipality": self.municipality_code,
             "groups": [g.to_dict() for g in self.groups],
             "notes": [{"key": n.key, "text": str(n.text)} for n in self.notes],
+            "wishes": self.wishes.to_dict(),
         }
 
 
@@ -542,6 +585,12 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
 
     groups = {g.key: ResultGroup(g.key, g.title, g.intro) for g in GROUPS}
     seen = {}
+    in_use = _in_use_items(answers, track, municipality_code)
+    for item in in_use:
+        seen[item.key] = item
+        groups["in_use"].items.append(item)
+    # Catalogue entries of the services in use are reviewed, not suggested again.
+    used_keys = {key for item in in_use for key in item.entry_keys}
     for rule, parts in matches:
         reason = _because(parts) if parts else _("Recommended for everyone as a first step")
         candidates = []
@@ -555,7 +604,9 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
                 )
             )
         for code in rule.categories:
-            fitting = [s for s in by_code.get(code, []) if _fits(s, answers)]
+            fitting = [
+                s for s in by_code.get(code, []) if _fits(s, answers) and s.key not in used_keys
+            ]
             new = [s for s in fitting if str(s.pk) not in seen][: rule.limit]
             for service in fitting:
                 if str(service.pk) in seen or service in new:
@@ -592,4 +643,44 @@ def evaluate(answers: dict, municipality_code: str | None = None) -> "GuidanceRe
         groups=ordered,
         notes=notes,
         municipality_code=municipality_code,
+        wishes=Wishes(
+            cared_for=(answers.get("recipient_wishes") or "").strip(),
+            carer=_labels(WISHES, answers.get("wishes") or []),
+            carer_own_words=(answers.get("carer_wishes") or "").strip(),
+        ),
     )
+
+
+def _in_use_items(answers, track, municipality_code) -> list:
+    """Track B: one item per service the household uses now, suggesting a
+    review with the care manager (linked to its catalogue entry when there is one)."""
+    if track != B:
+        return []
+    from .models import Service
+
+    used = [v for v in answers.get("services_used") or [] if v in dict(USED_SERVICES)]
+    keys = [k for v in used for k in USED_SERVICE_ENTRIES.get(v, ())]
+    entries = {
+        s.key: s
+        for s in Service.objects.visible().applying_to(municipality_code).filter(key__in=keys)
+    }
+    reason = format_lazy(_("Because you said: {}"), _("the household uses it now"))
+    items = []
+    for value, label in USED_SERVICES:
+        if value not in used:
+            continue
+        entry_keys = USED_SERVICE_ENTRIES.get(value, ())
+        entry = next((entries[k] for k in entry_keys if k in entries), None)
+        items.append(
+            Item(
+                key=f"advice:in_use:{value}",
+                name=format_lazy(_("{} (in use now)"), label),
+                summary=CARE_PLAN_REVIEW.text,
+                url=entry.get_absolute_url() if entry else "",
+                service=entry,
+                advice=CARE_PLAN_REVIEW,
+                reasons=[reason],
+                entry_keys=entry_keys,
+            )
+        )
+    return items

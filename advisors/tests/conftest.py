@@ -60,7 +60,9 @@ def make_request(municipal_staff, advisor):
             fields.setdefault("submitted_at", timezone.now() - timedelta(days=2))
         if status in Status.assigned():
             fields.setdefault("advisor", advisor)
-            fields.setdefault("dispatch_date", future(35))
+            # A scheduled visit is today (its report may be filed); a completed one took place.
+            days = {Status.SCHEDULED: 0, Status.COMPLETED: -5}.get(status, 35)
+            fields.setdefault("dispatch_date", future(days))
         if status in (Status.SCHEDULED, Status.COMPLETED):
             fields.setdefault("start_time", time(10, 0))
         return DispatchRequest.objects.create(

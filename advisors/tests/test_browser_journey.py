@@ -5,6 +5,7 @@ municipal staff read it; the emails of every step are checked."""
 import re
 
 import pytest
+from django.utils import timezone
 
 from advisors.models import DispatchRequest
 from advisors.workflow import Status
@@ -83,6 +84,11 @@ def test_submit_approve_report_read(
     # The advisor sees the assignment and files the report.
     adviser.goto(f"{adviser.base_url}/en/advisors/requests/")
     adviser.get_by_role("link", name=f"#{pk}", exact=True).click()
+    # Before the visit the report cannot be filed; on the day it can.
+    assert "from the dispatch date" in adviser.locator("#report-not-yet").inner_text()
+    DispatchRequest.objects.filter(pk=pk).update(dispatch_date=timezone.localdate())
+    adviser.goto(f"{adviser.base_url}/en/advisors/requests/{pk}/")
+    adviser.wait_for_load_state()
     adviser.get_by_role("link", name="File the report").click()
     adviser.fill("textarea[name=what_was_done]", "Walked through three survey designs")
     adviser.fill("input[name=participants]", "7")

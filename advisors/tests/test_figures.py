@@ -2,10 +2,10 @@
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from advisors import api
 from advisors.models import fiscal_year_of
@@ -26,7 +26,12 @@ def test_fiscal_year_boundaries():
 @pytest.fixture
 def spread(make_request, other_municipality_staff):
     make_request(submitted_at=at(2025, 4, 1), menu_items=["survey", "salon"])
-    make_request(status=Status.COMPLETED, submitted_at=at(2026, 3, 31), menu_items=["lecture"])
+    make_request(
+        status=Status.COMPLETED,
+        submitted_at=at(2026, 3, 31),
+        menu_items=["lecture"],
+        dispatch_date=date(2026, 3, 31),
+    )
     make_request(
         status=Status.REJECTED, submitted_at=at(2025, 9, 1), created_by=other_municipality_staff
     )
@@ -89,3 +94,27 @@ def test_figures_out_of_range_year_shows_the_current_year(client_for, prefecture
     download = client.get("/en/advisors/figures.csv", {"year": year})
     assert download.status_code == 200
     assert f"fy{current}.csv" in download["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_a_report_filed_before_the_visit_does_not_count_as_completed(
+    make_request, prefecture_staff, client_for
+):
+    """Before the report-date rule a report could be filed early: such a
+    request counts as scheduled until its dispatch date has come."""
+    from advisors import figures
+
+    today = timezone.localdate()
+    make_request(status=Status.COMPLETED, dispatch_date=today + timedelta(days=50))
+    make_request(status=Status.COMPLETED, dispatch_date=today - timedelta(days=1))
+    year = fiscal_year_of(timezone.localtime(timezone.now() - timedelta(days=2)).date())
+    data = figures.tables(year)
+    by_status = dict(zip(data["statuses"], data["totals"][0], strict=True))
+    assert by_status[Status.COMPLETED] == 1
+    assert by_status[Status.SCHEDULED] == 1
+    with translation.override("en"):
+        counts = dict(api.dashboard_counts())
+    # Only yesterday's visit counts (when yesterday was in this fiscal year).
+    assert counts["Dispatches completed this fiscal year"] == int(
+        fiscal_year_of(today - timedelta(days=1)) == fiscal_year_of(today)
+    )

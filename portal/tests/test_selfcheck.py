@@ -187,7 +187,7 @@ def test_missing_answers_are_marked_and_given_answers_kept(client):
     )  # two in the summary, two by the questions
     summary = html.split('id="error-summary"', 1)[1].split("</ul>", 1)[0]
     assert summary.index("#q-sign_own_health") < summary.index("#q-sign_tired")  # page order
-    assert 'id="q-sign_tired" aria-describedby="sign_tired-error"' in html
+    assert 'id="q-sign_tired" aria-describedby="sign_tired-help sign_tired-error"' in html
     assert 'value="yes" checked' in html  # sign_alone kept
     assert 'name="works" id="id_works" checked' in html
     assert '<option value="011002" selected>' in html

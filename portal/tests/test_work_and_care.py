@@ -1,4 +1,4 @@
-"""/awareness/work-and-care/: the six points, the statutory figures with
+"""/awareness/work-and-care/: the plan's five points, the statutory figures with
 sources, and the employers' section, in both languages."""
 
 import pytest
@@ -52,9 +52,24 @@ def test_statutory_figures_and_sources_in_each_language(client, path, figures, s
 
 
 @pytest.mark.django_db
-def test_six_points_and_employer_section(client):
+def test_five_points_as_the_plan_words_them_and_employer_section(client):
     html = client.get("/en/awareness/work-and-care/").content.decode()
     section = html.split('id="points"', 1)[1].split("</ol>", 1)[0]
-    assert section.count("<li>") == 6
-    assert "Apply early for the care-level certification" in section
+    assert section.count("<li>") == 5
+    assert "do not “over-care” yourself" in section
     assert 'id="employers"' in html and "How to talk with an employee who cares" in html
+
+
+@pytest.mark.django_db
+def test_the_plan_wording_of_the_five_points_in_japanese(client):
+    html = client.get("/awareness/work-and-care/").content.decode()
+    section = html.split('id="points"', 1)[1].split("</ol>", 1)[0]
+    for point in (
+        "職場に「家族等の介護を行っていること」を伝え、仕事と介護の両立支援制度を利用する",
+        "介護保険サービスを利用し、自分で「介護をしすぎない」",
+        "ケアマネジャーを信頼し、何でも相談する",
+        "日ごろから「家族や要介護者宅の近所の方々等と良好な関係」を築く",
+        "介護を深刻に捉えすぎずに、「自分の時間を確保」する",
+    ):
+        assert point in section
+    assert section.count("<li>") == 5

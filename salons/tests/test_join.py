@@ -184,7 +184,9 @@ def test_no_email_carries_a_meeting_url(online_session, outbox_emails):
     a, b = people(2)
     actions.session_join(session_id=online_session.pk, user=a)
     actions.sessions_send_reminders(now=online_session.starts_at - timedelta(days=1))
-    actions.session_cancel(session_id=online_session.pk, by=online_session.salon.organiser)
+    actions.session_cancel(
+        session_id=online_session.pk, by=online_session.salon.organiser, reason="会場の都合"
+    )
     assert outbox_emails()
     from carers.outbox import render
 
@@ -246,7 +248,7 @@ def test_a_refused_signup_keeps_what_was_typed(client_for, resident, online_sess
     assert 'value="' + "そら" * 30 + '"' in body  # the nickname typed is still there
     assert 'value="15-18" selected' in body
     assert not Registration.objects.exists()
-    actions.session_cancel(session_id=online_session.pk, by=organiser)
+    actions.session_cancel(session_id=online_session.pk, by=organiser, reason="会場の都合")
     response = c.post(url, {"nickname": "そら", "age_band": "15-18"})
     assert response.status_code == 409
     assert "This session has been cancelled." in response.content.decode()

@@ -104,7 +104,7 @@ def test_staff_of_the_municipality_may_edit_others_may_not(
 
 
 def test_cancelled_or_ended_session_cannot_be_edited(client_for, organiser, session, salon):
-    actions.session_cancel(session_id=session.pk, by=organiser)
+    actions.session_cancel(session_id=session.pk, by=organiser, reason="会場の都合")
     assert client_for(organiser).get(url(session)).status_code == 404
     with pytest.raises(actions.SalonError):
         update(session, organiser, 3)

@@ -180,7 +180,7 @@ def test_cancel_notifies_everyone_signed_up(
     assert (
         "cancel" in c.get(f"/salons/manage/sessions/{session.pk}/cancel/").content.decode().lower()
     )
-    c.post(f"/salons/manage/sessions/{session.pk}/cancel/")
+    c.post(f"/salons/manage/sessions/{session.pk}/cancel/", {"reason": "講師の体調不良のため"})
     session.refresh_from_db()
     assert session.status == SessionStatus.CANCELLED and session.cancelled_by == organiser
     email = outbox_emails()[-1]
@@ -214,7 +214,7 @@ def test_reminder_the_day_before_once(session, resident, outbox_emails):
 
 def test_cancelled_session_gets_no_reminder(session, resident, organiser):
     actions.session_join(session_id=session.pk, user=resident)
-    actions.session_cancel(session_id=session.pk, by=organiser)
+    actions.session_cancel(session_id=session.pk, by=organiser, reason="会場の都合")
     assert actions.sessions_send_reminders(now=session.starts_at - timedelta(days=1)) == 0
 
 

@@ -153,3 +153,19 @@ def test_relationship_words_map_to_the_questionnaire(relationship, kind):
     from carers.api import recipient_kind
 
     assert recipient_kind(relationship) == kind
+
+
+def test_a_saved_plan_keeps_both_wishes_on_the_preview_and_the_printable_copy(
+    municipal_staff, household, client_for
+):
+    client = client_for(municipal_staff)
+    wishes = {"recipient_wishes": "住み慣れた家で暮らしたい", "carer_wishes": "夜は眠りたい"}
+    preview = client.post(url(household), {**ANSWERS_B, **wishes, "preview": "1"})
+    html = preview.content.decode()
+    assert html.index("住み慣れた家で暮らしたい") < html.index("夜は眠りたい") < html.index("<h3")
+    client.post(url(household), {**ANSWERS_B, **wishes, "save": "1"})
+    plan = SupportPlan.objects.get()
+    assert plan.result["wishes"]["cared_for"] == "住み慣れた家で暮らしたい"
+    printed = client.get(reverse("carers:household_print", args=[household.public_id]))
+    text = printed.content.decode()
+    assert "住み慣れた家で暮らしたい" in text and "夜は眠りたい" in text

@@ -121,10 +121,11 @@ SCENARIOS = [
         "b-illness-at-home",
         answers(service_use="some", services_used=["nursing"], needs=["illness"]),
         "B",
-        {"load", "care"},
+        {"load", "in_use"},
         set(),
         {"track_b"},
-        {"home-visit-nursing"},
+        # In use: offered for review with the care manager, not suggested again.
+        {"advice:in_use:nursing"},
     ),
     (
         "b-money",
@@ -156,7 +157,7 @@ SCENARIOS = [
         {"load", "work"},
         set(),
         {"track_b"},
-        {"family-care-leave", "short-stay"},
+        {"family-care-leave", "advice:in_use:short_stay"},
     ),
 ]
 
