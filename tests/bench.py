@@ -245,7 +245,8 @@ def _export(base, cookie, proc):
     """One staff CSV export: seconds, bytes, status and the worker's peak memory after."""
     path, _persona = EXPORT
     req = urllib.request.Request(
-        quote(base + path, safe=":/?&=%"), headers={"X-Forwarded-Proto": "https", "Cookie": f"sessionid={cookie}"}
+        quote(base + path, safe=":/?&=%"),
+        headers={"X-Forwarded-Proto": "https", "Cookie": f"sessionid={cookie}"},
     )
     started = time.perf_counter()
     size, status = 0, 0
@@ -279,7 +280,10 @@ def bench_volume(volume, cfg):
     seeded = _run_json(["-m", "tests.benchdata", "seed", volume], env)
     subprocess.run([PYTHON, "-m", "tests.benchref", "seed"], env=env, cwd=ROOT, check=True)
     subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
     )
     ids = seeded["ids"]
     pages = [(path.format(**ids), persona) for path, persona in PAGES]
@@ -307,7 +311,7 @@ def bench_volume(volume, cfg):
             script = fh.name
         targets = [(name, ref_base + path, None) for name, path in REFERENCES]
         targets += [(path, base + path, cookies.get(persona)) for path, persona in pages]
-        for name, target, cookie in targets:  # warm-up: imports, caches, connections
+        for _name, target, cookie in targets:  # warm-up: imports, caches, connections
             _wrk(target, {**cfg, "seconds": 1}, script, cookie)
         for _round in range(cfg["rounds"]):
             for name, target, cookie in targets:

@@ -112,7 +112,13 @@ def seed_services(count, rng):
             topic, reading = rng.choice(SERVICE_TOPICS)
             kind = rng.choice(SERVICE_KINDS)
             roll = rng.random()
-            scope = Scope.NATIONAL if roll < 0.03 else Scope.PREFECTURAL if roll < 0.1 else Scope.MUNICIPAL
+            scope = (
+                Scope.NATIONAL
+                if roll < 0.03
+                else Scope.PREFECTURAL
+                if roll < 0.1
+                else Scope.MUNICIPAL
+            )
             service = Service(
                 organization=rng.choice(orgs),
                 name_ja=f"{topic}{kind}（架空 {i}）",
@@ -164,12 +170,17 @@ def seed_salons(count, sessions_per_salon, rng):
     from django.utils import timezone
 
     from carers.models import Municipality, Role, User
-    from salons.models import Audience, Registration, RegistrationStatus, Salon, SalonStatus, Session
+    from salons.models import (
+        Audience,
+        Registration,
+        RegistrationStatus,
+        Salon,
+        SalonStatus,
+        Session,
+    )
     from salons.text import normalise
 
-    names = dict(
-        Municipality.objects.filter(pk__in=_municipalities()).values_list("code", "name")
-    )
+    names = dict(Municipality.objects.filter(pk__in=_municipalities()).values_list("code", "name"))
     codes = list(names)
     organisers = [
         User(email=f"bench-organiser-{i}@example.jp", role=Role.ORGANISER, is_demo=True)
@@ -201,7 +212,15 @@ def seed_salons(count, sessions_per_salon, rng):
                 last_confirmed_at=now - timedelta(days=rng.randrange(0, 150)),
             )
             salon.search_text = normalise(
-                " ".join([salon.name, salon.description, salon.organising_body, salon.venue_address, names[code]])
+                " ".join(
+                    [
+                        salon.name,
+                        salon.description,
+                        salon.organising_body,
+                        salon.venue_address,
+                        names[code],
+                    ]
+                )
             )
             salons.append(salon)
         Salon.objects.bulk_create(salons)
@@ -415,6 +434,7 @@ def main(argv):
         print(json.dumps({"pages": probe(paths), "cookies": session_cookies()}))
     else:
         sys.exit("usage: python -m tests.benchdata seed|probe <volume>")
+
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -23,7 +23,11 @@ def seed():
         now = timezone.now()
         Row.objects.bulk_create(
             (
-                Row(name=f"Row {i}", note=f"A reference row, number {i}.", created_at=now - timedelta(minutes=i))
+                Row(
+                    name=f"Row {i}",
+                    note=f"A reference row, number {i}.",
+                    created_at=now - timedelta(minutes=i),
+                )
                 for i in range(ROWS)
             ),
             batch_size=2000,

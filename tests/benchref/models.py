@@ -8,3 +8,6 @@ class Row(models.Model):
 
     class Meta:
         app_label = "benchref"
+
+    def __str__(self):
+        return self.name
