@@ -23,6 +23,7 @@ import os
 import random
 import sys
 import time
+import uuid
 from datetime import timedelta
 
 VOLUMES = {
@@ -144,7 +145,9 @@ def seed_services(count, rng):
             for term in rng.sample(terms, 2):
                 categories.append(category_link(service_id=service.pk, taxonomyterm_id=term))
             if scope == Scope.MUNICIPAL:
-                areas.append(area_link(service_id=service.pk, municipality_id=rng.choice(codes)))
+                # One in ten in the largest city (the benchmark's municipal staff).
+                code = MUNICIPAL_CODE if i % 10 == 1 else rng.choice(codes)
+                areas.append(area_link(service_id=service.pk, municipality_id=code))
             if i % 5 == 0:
                 location = Location(
                     organization=service.organization,
@@ -183,8 +186,12 @@ def seed_salons(count, sessions_per_salon, rng):
     names = dict(Municipality.objects.filter(pk__in=_municipalities()).values_list("code", "name"))
     codes = list(names)
     organisers = [
-        User(email=f"bench-organiser-{i}@example.jp", role=Role.ORGANISER, is_demo=True)
-        for i in range(max(count // 50, 5))
+        User(
+            email=f"bench-organiser-{uuid.uuid4().hex[:12]}@example.jp",
+            role=Role.ORGANISER,
+            is_demo=True,
+        )
+        for _ in range(max(count // 50, 5))
     ]
     for user in organisers:
         user.set_unusable_password()
