@@ -85,6 +85,8 @@ def _settings():
         "rounds": int(os.environ.get("BENCH_ROUNDS", "1" if quick else "2")),
         "seconds": int(os.environ.get("BENCH_SECONDS", "2" if quick else "4")),
         "connections": int(os.environ.get("BENCH_CONNECTIONS", "8")),
+        # The national volume is run once by default (the machine is shared).
+        "national_rounds": int(os.environ.get("BENCH_NATIONAL_ROUNDS", "1")),
     }
 
 
@@ -176,6 +178,28 @@ def _wait(url, proc, timeout=60):
         except Exception:
             time.sleep(0.3)
     raise SystemExit(f"{url} did not answer; see {proc.log}")
+
+
+def _fetch(url, cookie=None, timeout=60):
+    headers = {"X-Forwarded-Proto": "https"}
+    if cookie:
+        headers["Cookie"] = f"sessionid={cookie}"
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(
+            urllib.request.Request(quote(url, safe=":/?&=%"), headers=headers), timeout=timeout
+        ) as response:
+            response.read()
+    except Exception:
+        pass
+    return time.perf_counter() - started
+
+
+def _drain(health_url, limit=90):
+    """Wait (at most ``limit`` seconds) until the server answers at once again."""
+    deadline = time.time() + limit
+    while time.time() < deadline and _fetch(health_url, timeout=limit) > 0.25:
+        pass
 
 
 def _stop(proc):
@@ -312,10 +336,14 @@ def bench_volume(volume, cfg):
         targets = [(name, ref_base + path, None) for name, path in REFERENCES]
         targets += [(path, base + path, cookies.get(persona)) for path, persona in pages]
         for _name, target, cookie in targets:  # warm-up: imports, caches, connections
-            _wrk(target, {**cfg, "seconds": 1}, script, cookie)
-        for _round in range(cfg["rounds"]):
+            _fetch(target, cookie)
+        rounds = cfg["rounds"] if volume != "national" else cfg["national_rounds"]
+        for _round in range(rounds):
             for name, target, cookie in targets:
                 results.setdefault(name, []).append(_wrk(target, cfg, script, cookie))
+                # Requests wrk gave up on are still queued in the server: let them
+                # finish, so they are not counted against the next page.
+                _drain(base + "/healthz")
         export = _export(base, cookies[EXPORT[1]], portal)
         memory = {"portal": _peak_mb(portal), "reference": _peak_mb(ref)}
     finally:
@@ -332,7 +360,11 @@ def _report(volume, cfg, pages, results, probed, export, memory):
         return _median([a["rps"] / b["rps"] for a, b in pairs if a and b and b["rps"]])
 
     def row(name):
-        runs = [r for r in results[name] if r]
+        runs = [r for r in results[name] if r and r["rps"] > 0]
+        if not runs:  # not one answer within the run: stalled
+            nan = float("nan")
+            errors = sum(r["errors"] for r in results[name] if r)
+            return dict(rps=0.0, p50=nan, p95=nan, p99=nan, errors=errors, x_plain=0.0, x_list=0.0)
         return {
             "rps": _median([r["rps"] for r in runs]),
             "p50": _median([r["p50"] for r in runs]),
@@ -360,7 +392,7 @@ def _report(volume, cfg, pages, results, probed, export, memory):
             f"| {p.get('sql_ms', ''):>7} | {p.get('render_ms', ''):>7} | {r['errors']:>6} |"
         )
     print(
-        f"\n{volume}: wrk -c{cfg['connections']} -d{cfg['seconds']}s × {cfg['rounds']} rounds, "
+        f"\n{volume}: wrk -c{cfg['connections']} -d{cfg['seconds']}s × {len(results['ref:plain'])} rounds, "
         "interleaved with the reference pages; queries/SQL/cold = in-process render with an empty cache"
     )
     print("\n".join(lines))
@@ -409,7 +441,7 @@ def volume_bench():
         print("\nnational ÷ prefecture (13× the services): p50 latency ratio per page")
         for name, national in summary["national"]["table"].items():
             pref = summary["prefecture"]["table"].get(name)
-            if pref and pref["p50"]:
+            if pref and pref["p50"] and pref["p50"] == pref["p50"]:
                 print(f"  {name:40} {national['p50'] / pref['p50']:5.2f}")
     return summary
 
