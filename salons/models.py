@@ -400,7 +400,12 @@ class SessionStatus(models.TextChoices):
 class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         now = now or timezone.now()
-        return self.filter(status=SessionStatus.SCHEDULED, ends_at__gt=now)
+        # A session starts and ends on the same day (the forms and rules make it
+        # so): the bound on starts_at changes no result and lets the index on
+        # (status, starts_at) skip every past session.
+        return self.filter(
+            status=SessionStatus.SCHEDULED, ends_at__gt=now, starts_at__gt=now - timedelta(days=1)
+        )
 
     def public(self, now=None):
         return self.filter(salon__in=Salon.objects.searchable(now))

@@ -283,6 +283,13 @@ class Service(BilingualMixin, models.Model):
                 condition=models.Q(status=ServiceStatus.PUBLISHED),
             ),
             models.Index(
+                scope_order(True),
+                "name_ja",
+                "id",
+                name="service_local_order_idx",
+                condition=models.Q(status=ServiceStatus.PUBLISHED),
+            ),
+            models.Index(
                 fields=["name_ja", "id"],
                 name="service_name_order_idx",
                 condition=models.Q(status=ServiceStatus.PUBLISHED),
