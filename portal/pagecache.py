@@ -7,8 +7,10 @@ version (``carers.caching``), so any change of public data shows at once.
 
 What is never cached: requests with a session cookie (signed-in users, guests
 mid-sign-up), pages not listed (sign-up pages with a meeting link, staff
-pages, accounts), responses that are not 200, that set a cookie (a form's CSRF
-cookie: the page holds a per-visitor token) or say ``private``/``no-store``.
+pages, accounts), responses that are not 200, that hold a CSRF token or set a
+cookie (a form's token belongs to one visitor) or say ``private``/``no-store``.
+A page with a form (the language switch of the site's header, today) is
+therefore rendered for each visitor until it no longer needs a token.
 
 Every cached page also gets an ETag; a matching If-None-Match is a 304.
 ``PAGE_CACHE_SECONDS`` (settings; 0 disables) bounds how long a page lives.
@@ -81,10 +83,12 @@ def _key(request, version) -> str:
     return f"page:{version}:{translation.get_language()}:{path}"
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(response, request=None) -> bool:
     control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
+        # The page holds a CSRF token (a form): it belongs to this visitor alone.
+        and not (request is not None and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         and not getattr(response, "streaming", False)
         and not response.cookies
         and "private" not in control
@@ -97,7 +101,8 @@ def _etag(content: bytes) -> str:
 
 
 class PublicPageCacheMiddleware:
-    """Place after LocaleMiddleware (the language is part of the key)."""
+    """Place after LocaleMiddleware (the language is part of the key) and
+    before CsrfViewMiddleware (so that a CSRF cookie it sets is seen here)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -127,7 +132,7 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if key is None or response.get(HIT_HEADER) == "hit" or response.status_code == 304:
             return response
-        if not _cacheable_response(response) or not _is_anonymous(request):
+        if not _cacheable_response(response, request) or not _is_anonymous(request):
             return response
         response["ETag"] = _etag(response.content)
         response[HIT_HEADER] = "miss"

@@ -63,10 +63,13 @@ def _get(client, path, **headers):
     return response, len(ctx.captured_queries)
 
 
-def test_anonymous_page_is_served_from_the_cache_without_queries(service):
+API = "/api/hsds/services"
+
+
+def test_anonymous_request_is_served_from_the_cache_without_queries(service):
     visitor = Client()
-    first, _ = _get(visitor, "/services/")
-    second, queries = _get(visitor, "/services/")
+    first, _ = _get(visitor, API)
+    second, queries = _get(visitor, API)
     assert first[HIT_HEADER] == "miss" and second[HIT_HEADER] == "hit"
     assert queries == 0
     assert second.content == first.content
@@ -75,27 +78,28 @@ def test_anonymous_page_is_served_from_the_cache_without_queries(service):
 
 def test_a_change_of_public_data_shows_at_once(service):
     visitor = Client()
-    _get(visitor, "/services/")
-    assert _get(visitor, "/services/")[0][HIT_HEADER] == "hit"
+    _get(visitor, API)
+    assert _get(visitor, API)[0][HIT_HEADER] == "hit"
     service.name_ja = "名前を変えた架空の窓口"
     service.save()
-    response, _ = _get(visitor, "/services/")
+    response, _ = _get(visitor, API)
     assert response[HIT_HEADER] == "miss"
     assert "名前を変えた架空の窓口" in response.content.decode()
-    # A salon's change invalidates too (one public data version for every public page).
-    assert _get(visitor, "/services/")[0][HIT_HEADER] == "hit"
+    # Any public model counts (one public data version for every public page).
+    assert _get(visitor, API)[0][HIT_HEADER] == "hit"
     Organization.objects.create(name_ja="新しい架空の事業者")
-    assert _get(visitor, "/services/")[0][HIT_HEADER] == "miss"
+    assert _get(visitor, API)[0][HIT_HEADER] == "miss"
 
 
-def test_each_language_is_cached_apart(service):
+def test_each_language_is_cached_apart(online_salon):
     visitor = Client()
-    ja, _ = _get(visitor, "/services/")
-    en, _ = _get(visitor, "/en/services/")
+    ja, _ = _get(visitor, "/salons/calendar.ics")
+    en, _ = _get(visitor, "/en/salons/calendar.ics")
     assert en[HIT_HEADER] == "miss"
     assert ja.content != en.content
-    assert _get(visitor, "/en/services/")[0].content == en.content
-    assert 'lang="en"' in _get(visitor, "/en/services/")[0].content.decode()
+    again, _ = _get(visitor, "/en/salons/calendar.ics")
+    assert again[HIT_HEADER] == "hit" and again.content == en.content
+    assert "Carer salons" in again.content.decode()
 
 
 def test_pages_of_signed_in_users_are_never_cached_nor_served_from_the_cache(
@@ -103,18 +107,18 @@ def test_pages_of_signed_in_users_are_never_cached_nor_served_from_the_cache(
 ):
     signed_in = client_for(resident)
     for _ in range(2):
-        response, queries = _get(signed_in, "/services/")
+        response, queries = _get(signed_in, API)
         assert HIT_HEADER not in response
         assert queries > 0
-    # Their rendering was not stored for visitors either.
-    assert _get(Client(), "/services/")[0][HIT_HEADER] == "miss"
-    # And a visitor's cached page is not served to them.
-    assert HIT_HEADER not in _get(signed_in, "/services/")[0]
+    # Their response was not stored for visitors either.
+    assert _get(Client(), API)[0][HIT_HEADER] == "miss"
+    # And a visitor's cached response is not served to them.
+    assert HIT_HEADER not in _get(signed_in, API)[0]
 
 
 def test_meeting_links_are_never_cached(online_salon, organiser, client_for):
-    """The organiser sees the meeting URL on the salon page: not cached. The
-    visitor's version (cached) never holds it."""
+    """The organiser sees the meeting URL on the salon page: never cached. What
+    visitors get (the page, the cached feed) never holds it."""
     path = f"/salons/{online_salon.pk}/"
     organiser_client = client_for(organiser)
     for _ in range(2):
@@ -122,11 +126,24 @@ def test_meeting_links_are_never_cached(online_salon, organiser, client_for):
         assert "secret-room-18" in response.content.decode()
         assert HIT_HEADER not in response
     visitor = Client()
-    _get(visitor, path)
-    cached, _ = _get(visitor, path)
-    assert cached[HIT_HEADER] == "hit"
-    assert "secret-room-18" not in cached.content.decode()
-    assert "meet.example.jp" not in cached.content.decode()
+    assert "secret-room-18" not in visitor.get(path).content.decode()
+    _get(visitor, "/salons/calendar.ics")
+    feed, _ = _get(visitor, "/salons/calendar.ics")
+    assert feed[HIT_HEADER] == "hit"
+    assert "meet.example.jp" not in feed.content.decode()
+
+
+def test_pages_holding_a_csrf_token_are_not_cached(service):
+    """A page with a form (the header's language switch) carries a token tied to
+    one visitor's cookie: serving it to another would leak it and break their form."""
+    tokens = set()
+    for _ in range(2):
+        visitor = Client()
+        response = visitor.get("/services/")
+        assert HIT_HEADER not in response
+        assert "架空の介護相談窓口" in response.content.decode()
+        tokens.add(response.cookies["csrftoken"].value)
+    assert len(tokens) == 2
 
 
 def test_pages_not_listed_are_not_cached(online_salon):
@@ -151,9 +168,9 @@ def test_responses_that_set_a_cookie_are_not_cached():
 
 def test_a_matching_etag_gets_a_304(service):
     visitor = Client()
-    first, _ = _get(visitor, "/services/")
+    first, _ = _get(visitor, API)
     assert first["ETag"]
-    again, _ = _get(visitor, "/services/", if_none_match=first["ETag"])
+    again, _ = _get(visitor, API, if_none_match=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
 
@@ -194,10 +211,11 @@ def test_pages_work_when_the_cache_is_unreachable(service, settings):
         }
     }
     assert caching.data_version() is None
-    response = Client().get("/services/")
-    assert response.status_code == 200
-    assert HIT_HEADER not in response
-    assert "架空の介護相談窓口" in response.content.decode()
+    for path in ("/services/", API):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert HIT_HEADER not in response
+        assert "架空の介護相談窓口" in response.content.decode()
 
 
 def test_calendar_feed_is_bounded_and_conditional(online_salon):
