@@ -35,4 +35,5 @@ RUN useradd --system --uid 1000 kizuki \
     && mkdir -p /app/var/media && chown -R kizuki /app/var
 USER kizuki
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30"]
+# Workers, threads and timeouts: gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS).
+CMD ["gunicorn", "portal.wsgi:application"]

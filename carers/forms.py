@@ -1,8 +1,44 @@
+import hashlib
+
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .caching import cached
 from .models import Municipality
 from .municipalities import city_code_for
+
+
+class MunicipalitySelect(forms.Select):
+    """A <select> of municipalities rendered in Python: one template per option
+    (Django's, and crispy-forms' around it) cost tens of milliseconds a page
+    for the ~180 municipalities of a prefecture. The options are read once per
+    language and data version (carers.caching)."""
+
+    def _options(self):
+        choices = self.choices
+        field = getattr(choices, "field", None)
+        if field is None:  # plain choices: nothing to read from the database
+            return [(str(v), str(label)) for v, label in choices]
+        source = f"{field.queryset.query}|{field.empty_label}"
+        digest = hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()
+        return cached(
+            f"select:{get_language()}:{digest}",
+            lambda: [(str(v), str(label)) for v, label in choices],
+        )
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        chosen = self.format_value(value)
+        parts = [f"<select{flatatt(final_attrs)}>"]
+        for option, label in self._options():
+            selected = " selected" if option in chosen else ""
+            parts.append(f'<option value="{escape(option)}"{selected}>{escape(label)}</option>')
+        parts.append("</select>")
+        return mark_safe("".join(parts))
 
 
 class SignupForm(forms.Form):
@@ -29,6 +65,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         self._portal_prefecture = "queryset" not in kwargs
         kwargs.setdefault("queryset", Municipality.objects.in_portal_prefecture())
+        kwargs.setdefault("widget", MunicipalitySelect)
         kwargs.setdefault("label", _("Municipality"))
         kwargs.setdefault(
             "error_messages", {"invalid_choice": _("Choose a municipality from the list.")}

@@ -12,4 +12,9 @@ BEAT_SCHEDULE = {
         "task": "carers.tasks.purge_expired_cases",
         "schedule": 6 * 3600.0,
     },
+    # Daily: signed-out and expired sessions would otherwise pile up in the database.
+    "carers-clear-expired-sessions": {
+        "task": "carers.tasks.clear_expired_sessions",
+        "schedule": 24 * 3600.0,
+    },
 }

@@ -29,3 +29,13 @@ def send_follow_up_reminders():
     from .actions import follow_up_reminders_send
 
     return follow_up_reminders_send()
+
+
+@shared_task(ignore_result=True)
+def clear_expired_sessions():
+    """Delete expired Django sessions (what `manage.py clearsessions` does)."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted

@@ -11,7 +11,8 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,7 +36,15 @@ from .case_forms import (
     VersionForm,
     WithdrawConsentForm,
 )
-from .models import AccessAction, AuditGrant, CaseStatus, Household, Role
+from .models import (
+    AccessAction,
+    AuditGrant,
+    Carer,
+    CareRecipient,
+    CaseStatus,
+    Household,
+    Role,
+)
 
 EDITORS = (Role.MUNICIPAL_STAFF,)
 READERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)  # prefecture staff: with an AuditGrant only
@@ -97,9 +106,9 @@ def household_list(request):
         if _looks_like_id(q):
             match |= Q(public_id__startswith=q.lower())
         qs = qs.filter(match)
+    # Subqueries, evaluated for the shown page only (not a grouping of every case).
     qs = qs.annotate(
-        carer_count=Count("carers", distinct=True),
-        recipient_count=Count("care_recipients", distinct=True),
+        carer_count=_count_per_household(Carer), recipient_count=_count_per_household(CareRecipient)
     )
     qs = qs.order_by(F("next_follow_up").asc(nulls_last=True), "-updated_at", "pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -117,6 +126,11 @@ def household_list(request):
             "statuses": CaseStatus.choices,
         },
     )
+
+
+def _count_per_household(model):
+    rows = model.objects.filter(household=OuterRef("pk")).order_by().values("household")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
 def _looks_like_id(q):

@@ -6,9 +6,11 @@ import importlib
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from carers.access import role_required
+from carers.caching import cached
 from carers.models import Role, User
 
 SECTIONS = (
@@ -23,16 +25,29 @@ SECTIONS = (
 def _counts(app):
     try:
         module = importlib.import_module(f"{app}.api")
-        return list(module.dashboard_counts())
-    except (ImportError, AttributeError):
+    except ImportError:
         return None
+    if not hasattr(module, "dashboard_counts"):
+        return None
+    # Whole-table counts: computed at most once a minute (AGGREGATE_CACHE_SECONDS)
+    # and again at once when public data changes; labels in the viewer's language.
+    return cached(
+        f"dashboard:{app}:{get_language()}",
+        lambda: [(str(k), v) for k, v in module.dashboard_counts()],
+    )
 
 
 @role_required(Role.PREFECTURE_STAFF)
 def dashboard(request):
     sections = [(title, _counts(app), reverse(url)) for app, title, url in SECTIONS]
-    counts = dict(
-        User.objects.filter(is_active=True).values_list("role").annotate(n=Count("pk")).order_by()
+    counts = cached(
+        "dashboard:accounts",
+        lambda: dict(
+            User.objects.filter(is_active=True)
+            .values_list("role")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ),
     )
     accounts = [(label, counts.get(value, 0)) for value, label in Role.choices]
     return render(request, "portal/dashboard.html", {"sections": sections, "accounts": accounts})

@@ -130,6 +130,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "portal.furigana.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.pagecache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,7 +168,10 @@ else:
     from portal.embedded_db import embedded_database_settings
 
     DATABASES = {"default": embedded_database_settings(VAR_DIR / "pgdata")}
-DATABASES["default"].setdefault("CONN_MAX_AGE", _int("CONN_MAX_AGE", 0))
+# Persistent connections (a new connection per request costs more than most
+# pages), checked before reuse so a restarted database is no error.
+DATABASES["default"].setdefault("CONN_MAX_AGE", _int("CONN_MAX_AGE", 60))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", _bool("CONN_HEALTH_CHECKS", True))
 DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_kizuki")}
 
@@ -187,6 +191,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages (portal.pagecache) and aggregates such as the dashboard's
+# figures and paginators' totals (carers.caching) are cached in production;
+# each is keyed on the public data version, so a change shows at once.
+# Off with DEBUG so that development shows every change without a cache.
+PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
+AGGREGATE_CACHE_SECONDS = _int("AGGREGATE_CACHE_SECONDS", 0 if DEBUG else 60)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

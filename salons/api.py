@@ -226,6 +226,8 @@ def wide_salon_count() -> int:
     return (
         Salon.objects.searchable().filter(Q(municipality__isnull=True) | Q(is_online=True)).count()
     )
+
+
 def staff_work(user, limit=5) -> list[dict]:
     """The salons sections of a staff member's "my work" page: salons waiting
     for their approval, and published salons of their scope whose organiser

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Count, F, FloatField, Min, Q, Value
+from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,13 +157,13 @@ class SalonQuerySet(models.QuerySet):
         return self.for_user(user)
 
     def with_next_start(self, after=None):
+        """Each salon's next scheduled session start (or None), one index probe
+        per salon (session_next_idx) instead of grouping every session."""
         after = after or timezone.now()
-        return self.annotate(
-            next_start=Min(
-                "sessions__starts_at",
-                filter=Q(sessions__status=SessionStatus.SCHEDULED, sessions__starts_at__gte=after),
-            )
-        )
+        upcoming = Session.objects.filter(
+            salon=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gte=after
+        ).order_by("starts_at")
+        return self.annotate(next_start=Subquery(upcoming.values("starts_at")[:1]))
 
     def search(self, text):
         for term in normalise(text).split():
@@ -404,7 +404,12 @@ class SessionStatus(models.TextChoices):
 class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         now = now or timezone.now()
-        return self.filter(status=SessionStatus.SCHEDULED, ends_at__gt=now)
+        # A session starts and ends on the same day (the forms and rules make it
+        # so): the bound on starts_at changes no result and lets the index on
+        # (status, starts_at) skip every past session.
+        return self.filter(
+            status=SessionStatus.SCHEDULED, ends_at__gt=now, starts_at__gt=now - timedelta(days=1)
+        )
 
     def listed(self, after=None, now=None):
         """What the public page and the feeds list: upcoming sessions, and
@@ -482,7 +487,11 @@ class Session(SessionDetails):
                 condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
             ),
         ]
-        indexes = [models.Index(fields=["status", "starts_at"], name="session_upcoming_idx")]
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="session_upcoming_idx"),
+            # A salon's next session (SalonQuerySet.with_next_start) and its upcoming ones.
+            models.Index(fields=["salon", "status", "starts_at"], name="session_next_idx"),
+        ]
 
     def __str__(self):
         return f"{self.salon} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"

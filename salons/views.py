@@ -1,4 +1,5 @@
-from datetime import datetime
+import hashlib
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -6,6 +7,7 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -135,17 +137,24 @@ def salon_list(request):
     )
 
 
+# Calendar feeds carry the sessions of the next six months (calendar apps poll
+# them; the search filters narrow the all-salons feed), at most FEED_MAX_EVENTS.
+FEED_WINDOW = timedelta(days=183)
+FEED_MAX_EVENTS = 2000
+FEED_MAX_AGE = 900  # seconds calendar apps and proxies may keep a feed
+
+
 def calendar_feed(request):
     _form, salons, _origin, after = search_salons(request.GET)
     sessions = (
         Session.objects.listed(after)
-        .filter(salon__in=salons.values("pk"))
+        .filter(salon__in=salons.values("pk"), starts_at__lt=after + FEED_WINDOW)
         .select_related("salon")
-        .order_by("starts_at")[:500]
+        .order_by("starts_at")[:FEED_MAX_EVENTS]
     )
     events = _public_events(request.GET, after)
     return _ical_response(
-        sessions_to_ical(sessions, _("Carer salons and cafés"), events), "salons.ics"
+        request, sessions_to_ical(sessions, _("Carer salons and cafés"), events), "salons.ics"
     )
 
 
@@ -179,14 +188,22 @@ def event_detail(request, pk):
 
 def salon_calendar(request, pk):
     salon = get_object_or_404(Salon.objects.searchable(), pk=pk)
-    sessions = salon.sessions.listed().select_related("salon")[:200]
-    return _ical_response(sessions_to_ical(sessions, salon.name), f"salon-{salon.pk}.ics")
+    now = timezone.now()
+    sessions = (
+        salon.sessions.listed(now)
+        .filter(starts_at__lt=now + FEED_WINDOW)
+        .select_related("salon")[:FEED_MAX_EVENTS]
+    )
+    return _ical_response(request, sessions_to_ical(sessions, salon.name), f"salon-{salon.pk}.ics")
 
 
-def _ical_response(body, filename):
+def _ical_response(request, body, filename):
+    """The feed with an ETag (a calendar app that has it gets a 304) and a max-age."""
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    response["ETag"] = f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _visible_salon(request, pk):

@@ -17,6 +17,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from carers.caching import cached_count
 from carers.models import Municipality
 
 from .models import Organization, Scope, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
@@ -57,7 +58,7 @@ def _uuid_or_none(value):
 def paginate(request, queryset, serialise):
     """HSDS pagination: ``page`` (1-based) and ``per_page``; bad values fall back to defaults."""
     per_page = _int(request.GET.get("per_page"), DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    total = queryset.count()
+    total = cached_count(queryset)  # counted once per change of the catalogue
     total_pages = max(math.ceil(total / per_page), 1)
     page = _int(request.GET.get("page"), 1, 1, total_pages)
     rows = list(queryset[(page - 1) * per_page : page * per_page])

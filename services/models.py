@@ -168,6 +168,22 @@ class TaxonomyTerm(BilingualMixin, models.Model):
         verbose_name_plural = _("categories")
 
 
+def _serving(code):
+    """Ids of the services linked to municipality ``code``."""
+    return Service.municipalities.through.objects.filter(municipality_id=code).values("service_id")
+
+
+def scope_order(local_first: bool):
+    """The catalogue's order of scopes. With a municipality chosen: its own
+    entries first (the most actionable); without one: national and prefectural
+    entries, which apply everywhere, first. One expression for the list and its index."""
+    return models.Case(
+        models.When(scope=Scope.MUNICIPAL, then=models.Value(0 if local_first else 2)),
+        models.When(scope=Scope.NATIONAL, then=models.Value(1 if local_first else 0)),
+        default=models.Value(2 if local_first else 1),
+    )
+
+
 class ServiceQuerySet(models.QuerySet):
     def visible(self, today=None):
         """Published and inside its visibility window: what visitors see."""
@@ -257,9 +273,7 @@ class ServiceQuerySet(models.QuerySet):
         if user.role == Role.PREFECTURE_STAFF:
             return self.all()
         if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(
-                scope=Scope.MUNICIPAL, municipalities=user.municipality_id
-            ).distinct()
+            return self.filter(scope=Scope.MUNICIPAL, pk__in=_serving(user.municipality_id))
         return self.none()
 
     def unverified(self, today=None):
@@ -374,6 +388,27 @@ class Service(BilingualMixin, models.Model):
             models.Index(fields=["status", "scope"], name="service_status_scope_idx"),
             # The import's per-file lookup of what it wrote before.
             models.Index(fields=["origin", "service_type_code"], name="service_origin_type_idx"),
+            # The orders of the public list, of the HSDS API and of the staff list.
+            models.Index(
+                scope_order(False),
+                "name_ja",
+                "id",
+                name="service_list_order_idx",
+                condition=models.Q(status=ServiceStatus.PUBLISHED),
+            ),
+            models.Index(
+                scope_order(True),
+                "name_ja",
+                "id",
+                name="service_local_order_idx",
+                condition=models.Q(status=ServiceStatus.PUBLISHED),
+            ),
+            models.Index(
+                fields=["name_ja", "id"],
+                name="service_name_order_idx",
+                condition=models.Q(status=ServiceStatus.PUBLISHED),
+            ),
+            models.Index(fields=["scope", "name_ja", "id"], name="service_staff_order_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

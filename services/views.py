@@ -5,15 +5,16 @@ import base64
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, Value, When
-from django.http import HttpResponse
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from carers.access import role_required
+from carers.caching import CachedCountPaginator, cached_count
 from carers.models import Municipality, Role
 from carers.throttle import over_limit
 
@@ -29,7 +30,7 @@ from .forms import (
     location_formset,
 )
 from .guidance import evaluate
-from .models import ImportJob, ImportStatus, ReportStatus, Scope, Service, ServiceReport
+from .models import ImportJob, ImportStatus, ReportStatus, Service, ServiceReport, scope_order
 from .opendata import bad_rows_csv
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
@@ -38,7 +39,8 @@ SESSION_KEY = "services_csv_import"
 
 
 def _page(request, qs, size=PAGE_SIZE):
-    return Paginator(qs, size).get_page(request.GET.get("page"))
+    # Totals are counted once per change of the catalogue, not on every request.
+    return CachedCountPaginator(qs, size).get_page(request.GET.get("page"))
 
 
 # --- Public pages -------------------------------------------------------------------------
@@ -61,13 +63,7 @@ def listing(filters, municipality=None):
         qs = qs.filter(audiences__contains=[filters["audience"]])
     # With a municipality: its own entries first (the most actionable). Without
     # one: the national and prefectural entries that apply everywhere first.
-    local_first = municipality is not None
-    scope_order = Case(
-        When(scope=Scope.MUNICIPAL, then=Value(0 if local_first else 2)),
-        When(scope=Scope.NATIONAL, then=Value(1 if local_first else 0)),
-        default=Value(2 if local_first else 1),
-    )
-    then = (scope_order, "name_ja", "pk")
+    then = (scope_order(municipality is not None), "name_ja", "pk")
     if filters.get("q"):
         # Relevance first, then the distance from the chosen municipality.
         qs = qs.ranked(filters["q"], near=municipality, then=then)
@@ -185,7 +181,20 @@ def manage_list(request):
     qs = (
         Service.objects.for_user(request.user)
         .select_related("organization")
-        .annotate(open_reports=Count("reports", filter=Q(reports__status=ReportStatus.OPEN)))
+        # A subquery, evaluated for the shown page only (not a count over the catalogue).
+        .annotate(
+            open_reports=Coalesce(
+                Subquery(
+                    ServiceReport.objects.open()
+                    .filter(service=OuterRef("pk"))
+                    .order_by()
+                    .values("service")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            )
+        )
         .order_by("scope", "name_ja", "pk")
     )
     show = request.GET.get("show")
@@ -198,7 +207,7 @@ def manage_list(request):
             "page": _page(request, qs),
             "show": show,
             "open_reports": ServiceReport.objects.for_user(request.user).open().count(),
-            "unverified": Service.objects.for_user(request.user).unverified().count(),
+            "unverified": cached_count(Service.objects.for_user(request.user).unverified()),
         },
     )
 
@@ -284,8 +293,10 @@ def csv_export(request):
         .prefetch_related("categories", "municipalities")
         .order_by("scope", "name_ja", "pk")
     )
-    response = HttpResponse(
-        csvio.export(services, encoding), content_type=f"text/csv; charset={encoding}"
+    # Streamed in chunks of rows: constant memory, whatever the catalogue's size.
+    response = StreamingHttpResponse(
+        csvio.export_chunks(services.iterator(chunk_size=1000), encoding),
+        content_type=f"text/csv; charset={encoding}",
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="services-{stamp}-{encoding}.csv"'

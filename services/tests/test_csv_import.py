@@ -163,10 +163,12 @@ def test_export_round_trips(client_for, prefecture_staff, content, encoding):
         "/services/manage/export.csv", {"encoding": encoding}
     )
     assert response.status_code == 200
-    text = response.content.decode("utf-8-sig" if encoding == "utf-8" else "cp932")
+    assert response.streaming  # constant memory, whatever the catalogue's size
+    body = b"".join(response.streaming_content)
+    text = body.decode("utf-8-sig" if encoding == "utf-8" else "cp932")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == Service.objects.count()
-    preview = csvio.preview(response.content, prefecture_staff)
+    preview = csvio.preview(body, prefecture_staff)
     assert not preview.errors
     # Shift_JIS cannot hold every character ("–", "é"): the "?" it writes
     # for them must not count as a change, nor overwrite the stored text.
@@ -199,7 +201,8 @@ def test_cp932_round_trip_keeps_characters_shift_jis_cannot_hold(staff, make_ser
 @pytest.mark.django_db
 def test_export_is_scoped(client_for, municipal_staff, content):
     response = client_for(municipal_staff).get("/services/manage/export.csv")
-    assert len(response.content.decode("utf-8-sig").splitlines()) == 1  # header only
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert len(body.splitlines()) == 1  # header only
 
 
 @pytest.mark.django_db
@@ -302,3 +305,18 @@ def test_every_text_cell_starting_a_formula_is_neutralised():
         "-5",
         "a=b",
     ]
+
+
+@pytest.mark.django_db
+def test_export_streams_in_chunks_with_one_byte_order_mark(make_service, municipality):
+    """More rows than one chunk: the file comes in several pieces, and only the
+    first starts with the UTF-8 byte-order mark."""
+    for n in range(5):
+        make_service(name_ja=f"窓口{n}", scope=Scope.MUNICIPAL, municipalities=[municipality])
+    services = Service.objects.order_by("name_ja", "pk")
+    chunks = list(csvio.export_chunks(services.iterator(chunk_size=2), rows_per_chunk=2))
+    assert len(chunks) >= 4
+    assert chunks[0].startswith(b"\xef\xbb\xbf")
+    assert not any(chunk.startswith(b"\xef\xbb\xbf") for chunk in chunks[1:])
+    rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode("utf-8-sig"))))
+    assert len(rows) == Service.objects.count()

@@ -1,0 +1,17 @@
+"""Gunicorn settings of the web container (read from the working directory)
+and of `make bench`.
+
+Threaded workers (gthread): a request waiting on PostgreSQL or Redis does not
+hold a whole process, so a few slow requests no longer stall everyone.
+WEB_CONCURRENCY sets the number of processes, GUNICORN_THREADS the threads of each."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = 30
+# Recycle a worker now and then, so memory cannot creep up over weeks.
+max_requests = 5000
+max_requests_jitter = 500

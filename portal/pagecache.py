@@ -1,0 +1,148 @@
+"""Cached anonymous public pages (Redis when REDIS_URL is set, local memory otherwise).
+
+A GET of a page listed in ``CACHED_PAGES`` is served from the cache when the
+request carries no session and no pending messages (a visitor who is not
+signed in). Pages are keyed on the language, the full path and the public data
+version (``carers.caching``), so any change of public data shows at once.
+
+What is never cached: requests with a session cookie (signed-in users, guests
+mid-sign-up), pages not listed (sign-up pages with a meeting link, staff
+pages, accounts), responses that are not 200, that hold a CSRF token or set a
+cookie (a form's token belongs to one visitor) or say ``private``/``no-store``.
+A page with a form (the language switch of the site's header, today) is
+therefore rendered for each visitor until it no longer needs a token.
+
+Every cached page also gets an ETag; a matching If-None-Match is a 304.
+``PAGE_CACHE_SECONDS`` (settings; 0 disables) bounds how long a page lives.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+
+from carers import caching
+
+# Public pages (namespace:name) whose anonymous rendering is the same for every visitor.
+CACHED_PAGES = {
+    "home",
+    "awareness:list",
+    "awareness:detail",
+    "awareness:work_and_care",
+    "salons:list",
+    "salons:detail",
+    "salons:calendar",
+    "salons:salon_calendar",
+    "services:list",
+    "services:detail",
+    "hsds:root",
+    "hsds:services",
+    "hsds:service",
+    "hsds:organizations",
+    "hsds:organization",
+    "hsds:service_at_locations",
+    "hsds:service_at_location",
+    "hsds:taxonomies",
+    "hsds:taxonomy",
+    "hsds:taxonomy_terms",
+    "hsds:taxonomy_term",
+    "opendata:index",
+    "opendata:catalog",
+}
+SKIPPED_HEADERS = {"set-cookie", "content-length"}
+HIT_HEADER = "X-Page-Cache"
+
+
+def page_seconds() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _is_anonymous(request) -> bool:
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def _cacheable_request(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return (
+        page_seconds() > 0
+        and request.method in ("GET", "HEAD")
+        and match is not None
+        and match.view_name in CACHED_PAGES
+        and _is_anonymous(request)
+    )
+
+
+def _key(request, version) -> str:
+    path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return f"page:{version}:{translation.get_language()}:{path}"
+
+
+def _cacheable_response(response, request=None) -> bool:
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        # The page holds a CSRF token (a form): it belongs to this visitor alone.
+        and not (request is not None and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        and not getattr(response, "streaming", False)
+        and not response.cookies
+        and "private" not in control
+        and "no-store" not in control
+    )
+
+
+def _etag(content: bytes) -> str:
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
+class PublicPageCacheMiddleware:
+    """Place after LocaleMiddleware (the language is part of the key) and
+    before CsrfViewMiddleware (so that a CSRF cookie it sets is seen here)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def process_view(self, request, view, args, kwargs):
+        if not _cacheable_request(request):
+            return None
+        version = caching.data_version()
+        if version is None:
+            return None
+        request._page_cache_key = _key(request, version)
+        try:
+            stored = cache.get(request._page_cache_key)
+        except Exception:
+            return None
+        if stored is None:
+            return None
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if key is None or response.get(HIT_HEADER) == "hit" or response.status_code == 304:
+            return response
+        if not _cacheable_response(response, request) or not _is_anonymous(request):
+            return response
+        response["ETag"] = _etag(response.content)
+        response[HIT_HEADER] = "miss"
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in SKIPPED_HEADERS and name != HIT_HEADER
+        ]
+        try:
+            cache.set(key, (response.content, headers), page_seconds())
+        except Exception:
+            pass
+        return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BenchrefConfig(AppConfig):
+    name = "tests.benchref"
+    label = "benchref"

@@ -1,0 +1,235 @@
+"""Cached anonymous public pages, cached counts and calendar feeds (real Redis
+when REDIS_URL is set, as in CI; local memory otherwise).
+
+Caching is off with DEBUG (what tests run with); these tests switch it on."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from carers import caching
+from portal.pagecache import HIT_HEADER, _cacheable_response
+from salons.models import Salon, SalonStatus, Session
+from services.models import Organization, Scope, Service
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _caching_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.AGGREGATE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def service(db):
+    org = Organization.objects.create(name_ja="架空の事業者")
+    return Service.objects.create(
+        organization=org, name_ja="架空の介護相談窓口", summary_ja="架空", scope=Scope.NATIONAL
+    )
+
+
+@pytest.fixture
+def online_salon(organiser):
+    salon = Salon.objects.create(
+        organiser=organiser,
+        name="架空オンラインサロン",
+        description="架空",
+        organising_body="架空の会",
+        is_in_person=False,
+        is_online=True,
+        audiences=["young"],
+        contact="011-000-0000",
+        status=SalonStatus.PUBLISHED,
+    )
+    start = (timezone.now() + timedelta(minutes=10)).replace(microsecond=0)
+    Session.objects.create(
+        salon=salon,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        is_online=True,
+        meeting_url="https://meet.example.jp/secret-room-18",
+    )
+    return salon
+
+
+def _get(client, path, **headers):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path, headers=headers)
+    return response, len(ctx.captured_queries)
+
+
+API = "/api/hsds/services"
+
+
+def test_anonymous_request_is_served_from_the_cache_without_queries(service):
+    visitor = Client()
+    first, _ = _get(visitor, API)
+    second, queries = _get(visitor, API)
+    assert first[HIT_HEADER] == "miss" and second[HIT_HEADER] == "hit"
+    assert queries == 0
+    assert second.content == first.content
+    assert "架空の介護相談窓口" in second.content.decode()
+
+
+def test_a_change_of_public_data_shows_at_once(service):
+    visitor = Client()
+    _get(visitor, API)
+    assert _get(visitor, API)[0][HIT_HEADER] == "hit"
+    service.name_ja = "名前を変えた架空の窓口"
+    service.save()
+    response, _ = _get(visitor, API)
+    assert response[HIT_HEADER] == "miss"
+    assert "名前を変えた架空の窓口" in response.content.decode()
+    # Any public model counts (one public data version for every public page).
+    assert _get(visitor, API)[0][HIT_HEADER] == "hit"
+    Organization.objects.create(name_ja="新しい架空の事業者")
+    assert _get(visitor, API)[0][HIT_HEADER] == "miss"
+
+
+def test_each_language_is_cached_apart(online_salon):
+    visitor = Client()
+    ja, _ = _get(visitor, "/salons/calendar.ics")
+    en, _ = _get(visitor, "/en/salons/calendar.ics")
+    assert en[HIT_HEADER] == "miss"
+    assert ja.content != en.content
+    again, _ = _get(visitor, "/en/salons/calendar.ics")
+    assert again[HIT_HEADER] == "hit" and again.content == en.content
+    assert "Carer salons" in again.content.decode()
+
+
+def test_pages_of_signed_in_users_are_never_cached_nor_served_from_the_cache(
+    service, client_for, resident
+):
+    signed_in = client_for(resident)
+    for _ in range(2):
+        response, queries = _get(signed_in, API)
+        assert HIT_HEADER not in response
+        assert queries > 0
+    # Their response was not stored for visitors either.
+    assert _get(Client(), API)[0][HIT_HEADER] == "miss"
+    # And a visitor's cached response is not served to them.
+    assert HIT_HEADER not in _get(signed_in, API)[0]
+
+
+def test_meeting_links_are_never_cached(online_salon, organiser, client_for):
+    """The organiser sees the meeting URL on the salon page: never cached. What
+    visitors get (the page, the cached feed) never holds it."""
+    path = f"/salons/{online_salon.pk}/"
+    organiser_client = client_for(organiser)
+    for _ in range(2):
+        response = organiser_client.get(path)
+        assert "secret-room-18" in response.content.decode()
+        assert HIT_HEADER not in response
+    visitor = Client()
+    assert "secret-room-18" not in visitor.get(path).content.decode()
+    _get(visitor, "/salons/calendar.ics")
+    feed, _ = _get(visitor, "/salons/calendar.ics")
+    assert feed[HIT_HEADER] == "hit"
+    assert "meet.example.jp" not in feed.content.decode()
+
+
+def test_pages_holding_a_csrf_token_are_not_cached(service):
+    """A page with a form (the header's language switch) carries a token tied to
+    one visitor's cookie: serving it to another would leak it and break their form."""
+    tokens = set()
+    for _ in range(2):
+        visitor = Client()
+        response = visitor.get("/services/")
+        assert HIT_HEADER not in response
+        assert "架空の介護相談窓口" in response.content.decode()
+        tokens.add(response.cookies["csrftoken"].value)
+    assert len(tokens) == 2
+
+
+def test_pages_not_listed_are_not_cached(online_salon):
+    visitor = Client()
+    for path in ("/awareness/check/", "/services/guide/", "/accounts/login/", "/healthz"):
+        for _ in range(2):
+            assert HIT_HEADER not in visitor.get(path)
+
+
+def test_responses_that_set_a_cookie_are_not_cached():
+    from django.http import HttpResponse
+
+    plain = HttpResponse("page")
+    assert _cacheable_response(plain)
+    with_cookie = HttpResponse("page")
+    with_cookie.set_cookie("csrftoken", "x")
+    assert not _cacheable_response(with_cookie)
+    private = HttpResponse("page", headers={"Cache-Control": "private"})
+    assert not _cacheable_response(private)
+    assert not _cacheable_response(HttpResponse("gone", status=404))
+
+
+def test_a_matching_etag_gets_a_304(service):
+    visitor = Client()
+    first, _ = _get(visitor, API)
+    assert first["ETag"]
+    again, _ = _get(visitor, API, if_none_match=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_paginator_totals_follow_changes(service):
+    from carers.caching import cached_count
+
+    qs = Service.objects.visible()
+    assert cached_count(qs) == 1
+    Service.objects.create(
+        organization=service.organization, name_ja="二つ目", summary_ja="架空", scope=Scope.NATIONAL
+    )
+    assert cached_count(qs) == 2
+
+
+def test_dashboard_figures_are_cached_and_follow_changes(service, client_for, prefecture_staff):
+    staff = client_for(prefecture_staff)
+    staff.get("/dashboard/")
+    first, first_queries = _get(staff, "/dashboard/")
+    assert HIT_HEADER not in first  # a staff page: never a cached page
+    services_card = first.context["sections"][2][1]
+    assert services_card[0][1] == 1  # published services
+    Service.objects.create(
+        organization=service.organization, name_ja="二つ目", summary_ja="架空", scope=Scope.NATIONAL
+    )
+    changed, after_change = _get(staff, "/dashboard/")
+    assert changed.context["sections"][2][1][0][1] == 2
+    _, cached_again = _get(staff, "/dashboard/")
+    assert cached_again == first_queries < after_change
+
+
+def test_pages_work_when_the_cache_is_unreachable(service, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert caching.data_version() is None
+    for path in ("/services/", API):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert HIT_HEADER not in response
+        assert "架空の介護相談窓口" in response.content.decode()
+
+
+def test_calendar_feed_is_bounded_and_conditional(online_salon):
+    far = timezone.now() + timedelta(days=250)
+    Session.objects.create(salon=online_salon, starts_at=far, ends_at=far + timedelta(hours=1))
+    visitor = Client()
+    feed = visitor.get("/salons/calendar.ics")
+    body = feed.content.decode()
+    assert body.count("BEGIN:VEVENT") == 1  # the session in 250 days is outside the window
+    assert "max-age=900" in feed["Cache-Control"]
+    assert (
+        visitor.get("/salons/calendar.ics", headers={"if-none-match": feed["ETag"]}).status_code
+        == 304
+    )
+    single = visitor.get(f"/salons/{online_salon.pk}/calendar.ics")
+    assert single.content.decode().count("BEGIN:VEVENT") == 1
+    assert "secret-room-18" not in body
