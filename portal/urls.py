@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("services/", include("services.urls")),
     path("advisors/", include("advisors.urls")),
     path("cases/", include("carers.urls")),
+    path("opendata/", include("opendata.urls")),
     path("accounts/", include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=False,
