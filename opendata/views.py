@@ -128,7 +128,7 @@ def index(request):
             "licence_url": D.LICENCE_URL
             if translation.get_language() == "ja"
             else D.LICENCE_URL_EN,
-            "threshold": D.THRESHOLD,
+            "largest_hidden": D.THRESHOLD - 1,
             "suppressed": D.SUPPRESSED,
         },
     )
