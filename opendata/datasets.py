@@ -67,15 +67,6 @@ class Area:
     def full_name(self):
         return self.prefecture + self.name
 
-    @property
-    def label(self):
-        """The area's name in the active language."""
-        return str(_municipality(self.code).localized_full_name)
-
-
-def _municipality(code) -> Municipality:
-    return Municipality.objects.get(pk=code)
-
 
 def prefecture_area() -> Area:
     pref = Municipality.objects.get(

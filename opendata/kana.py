@@ -39,10 +39,18 @@ def _read_kanji(run: str) -> str:
     return "".join(out)
 
 
+# Hiragana -> katakana and printable ASCII -> full width, in one str.translate.
+_FULL_WIDTH = {c: c + 0x60 for c in range(0x3041, 0x3097)} | {
+    c: c + 0xFEE0 for c in range(0x21, 0x7F)
+}
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+
+
 def _plain(text: str) -> str:
     """Kana, Latin letters and digits as full-width katakana (ｱｲｳ, あいう, ABC → アイウ, ＡＢＣ)."""
-    text = jaconv.h2z(text, kana=True, ascii=True, digit=True)
-    return jaconv.hira2kata(text)
+    if _HALF_WIDTH_KANA.search(text):
+        text = jaconv.h2z(text, kana=True)
+    return text.translate(_FULL_WIDTH)
 
 
 def reading(text: str) -> str:

@@ -18,6 +18,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
 
+from carers.models import Municipality
+
 from . import datasets as D
 from .writers import csv_chunks, json_chunks
 
@@ -110,6 +112,12 @@ def index(request):
     area = next((a for a in all_areas if a.code == chosen), None)
     error = bool(chosen) and area is None
     area = area or all_areas[0]
+    # Names in the page's language (romanised in English), from one query.
+    names = {
+        m.code: m.localized_full_name
+        for m in Municipality.objects.filter(pk__in=[a.code for a in all_areas])
+    }
+    choices = [(a.code, names[a.code], a.is_prefecture) for a in all_areas]
     rows = [
         {
             "dataset": d,
@@ -121,8 +129,10 @@ def index(request):
         request,
         "opendata/index.html",
         {
-            "areas": all_areas,
+            "choices": choices,
             "area": area,
+            "area_name": names[area.code],
+            "prefecture": all_areas[0].prefecture,
             "area_error": error,
             "rows": rows,
             "licence_url": D.LICENCE_URL

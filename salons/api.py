@@ -117,6 +117,13 @@ def dashboard_counts() -> list[tuple[str, int]]:
 # (it may hold a private address), an organiser or a participant.
 
 
+def _detail_path():
+    """pk -> the salon page's path, with one reverse() for a whole file."""
+    placeholder = 987654321
+    pattern = reverse("salons:detail", args=[placeholder])
+    return lambda pk: pattern.replace(str(placeholder), str(pk))
+
+
 def opendata_sessions(*, start, end, municipality_code=None, now=None):
     """Sessions of publicly listed salons that end after ``start`` and start
     before ``end``, soonest first, cancelled ones included (``cancelled``)."""
@@ -142,9 +149,10 @@ def opendata_sessions(*, start, end, municipality_code=None, now=None):
         venue_access=F("salon__venue_access"),
         fee=F("salon__fee"),
     )
+    detail = _detail_path()
     for row in rows.iterator(chunk_size=1000):
         row["cancelled"] = row.pop("status") == SessionStatus.CANCELLED
-        row["path"] = reverse("salons:detail", args=[row["salon_id"]])
+        row["path"] = detail(row["salon_id"])
         yield row
 
 
@@ -163,8 +171,9 @@ def opendata_venues(*, municipality_code=None, now=None):
         "barrier_free_notes",
         municipality_code=models.F("municipality_id"),
     )
+    detail = _detail_path()
     for row in rows.iterator(chunk_size=1000):
-        row["path"] = reverse("salons:detail", args=[row["pk"]])
+        row["path"] = detail(row["pk"])
         yield row
 
 

@@ -126,9 +126,12 @@ def _opendata_rows(*, municipality_code, windows: bool):
         .order_by("location__municipality_id", "service__name_ja", "pk")
         .values("categories", **{k: models.F(v) for k, v in OPENDATA_FIELDS.items()})
     )
+    # One reverse() for the whole file: the pattern with a placeholder id.
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    detail = reverse("services:detail", args=[placeholder])
     for row in rows.iterator(chunk_size=2000):
         row["categories"] = row["categories"] or []
-        row["path"] = reverse("services:detail", args=[row["service_pk"]])
+        row["path"] = detail.replace(placeholder, str(row["service_pk"]))
         yield row
 
 

@@ -78,6 +78,7 @@ def main():
             status, queries, p50, p95, worst = measure(client, path, rounds)
             print(f"{path:34} {status:>6} {queries:>7} {p50:>8.1f} {p95:>8.1f} {worst:>8.1f}")
     print(f"({rounds} requests a page, Python {sys.version.split()[0]})")
+    __import__("tests.bench_opendata").bench_opendata.run()
 
 
 if __name__ == "__main__":

@@ -68,3 +68,17 @@ def test_the_dcat_catalogue_lists_every_file(world, client):
     sapporo_events = f"http://127.0.0.1:8000/opendata/{SAPPORO}/events-cp932.csv"
     assert sapporo_events in urls
     assert client.get(sapporo_events.removeprefix("http://127.0.0.1:8000")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_page_takes_a_fixed_number_of_queries(world, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/opendata/?area={SAPPORO}").status_code == 200
+
+
+def test_the_public_url_contract_includes_open_data():
+    from django.urls import resolve
+
+    assert resolve("/opendata/").url_name == "index"
+    assert resolve("/opendata/catalog.jsonld").url_name == "catalog"
+    assert resolve("/opendata/010006/events.csv").url_name == "file"
