@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= 1
-APPS := portal carers salons advisors services
+APPS := portal carers salons advisors services opendata
 
 .PHONY: install run test bench lint format messages compilemessages demo-data remove-demo worker beat check-deploy clean lock backup restore
 

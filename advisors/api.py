@@ -113,3 +113,32 @@ def staff_work(user, limit=5) -> list[dict]:
             }
         )
     return out
+
+
+def dispatch_figures() -> list[dict]:
+    """Completed dispatches per municipality, fiscal year (of the dispatch
+    date) and menu item, for the open-data figures. A dispatch with several
+    menu items counts once under each. Counts only: no names, no contacts."""
+    from collections import Counter
+
+    counts = Counter()
+    done = DispatchRequest.objects.filter(status=Status.COMPLETED).values_list(
+        "municipality_id", "dispatch_date", "submitted_at", "menu_items"
+    )
+    for code, day, submitted, items in done.iterator(chunk_size=2000):
+        day = day or (timezone.localtime(submitted).date() if submitted else None)
+        if day is None:
+            continue
+        for item in items:
+            counts[code, fiscal_year_of(day), item] += 1
+    return [
+        {"municipality_code": code, "fiscal_year": year, "menu_item": item, "count": n}
+        for (code, year, item), n in sorted(counts.items())
+    ]
+
+
+def dispatch_menu_items() -> list[tuple[str, str]]:
+    """(value, label) of the support menu, in the plan's order."""
+    from .models import MenuItem
+
+    return [(item.value, item.label) for item in MenuItem]

@@ -58,3 +58,17 @@ def dashboard_counts():
         (_("… of which noticed at least one sign"), sum(r["with_signs"] for r in tally)),
         (_("Municipalities with counted self-checks"), len(tally)),
     ]
+
+
+def selfcheck_monthly() -> list[dict]:
+    """Opt-in self-check counts per municipality and month (first day of the
+    month), oldest first, for the open-data figures. Counts only."""
+    rows = (
+        SelfCheckTally.objects.values("municipality_id", "month")
+        .annotate(checks=Count("id"))
+        .order_by("month", "municipality_id")
+    )
+    return [
+        {"municipality_code": r["municipality_id"], "month": r["month"], "checks": r["checks"]}
+        for r in rows
+    ]

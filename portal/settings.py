@@ -101,10 +101,12 @@ INSTALLED_APPS = [
     # Project apps first: for a message both they and allauth/Django translate,
     # the first app listed wins, and our Japanese wording should.
     # Dependencies point one way: portal -> salons, advisors, services -> carers.
+    # opendata reads the others through their api.py only.
     "carers",
     "services",
     "salons",
     "advisors",
+    "opendata",
     "portal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("services/", include("services.urls")),
     path("advisors/", include("advisors.urls")),
     path("cases/", include("carers.urls")),
+    path("opendata/", include("opendata.urls")),
     path("accounts/", include("allauth.urls")),
     path("my-data/", mydata.overview, name="my_data"),
     path("my-data/download.json", mydata.download, name="my_data_download"),

@@ -4,8 +4,10 @@ them returns a meeting URL."""
 
 from datetime import timedelta
 
+from django.db import models
 from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -21,6 +23,7 @@ from .models import (
     Salon,
     SalonStatus,
     Session,
+    SessionStatus,
     haversine_km,
 )
 
@@ -370,3 +373,116 @@ def publish_public_event(
             event.sequence += 1
             event.save()
     return event.get_absolute_url()
+
+
+# --- Open data (opendata app) -----------------------------------------------------------------
+# Plain dicts of public facts only: never a meeting URL, the free-text contact
+# (it may hold a private address), an organiser or a participant.
+
+
+def _detail_path():
+    """pk -> the salon page's path, with one reverse() for a whole file."""
+    placeholder = 987654321
+    pattern = reverse("salons:detail", args=[placeholder])
+    return lambda pk: pattern.replace(str(placeholder), str(pk))
+
+
+def opendata_sessions(*, start, end, municipality_code=None, now=None):
+    """Sessions of publicly listed salons that end after ``start`` and start
+    before ``end``, soonest first, cancelled ones included (``cancelled``)."""
+    from django.db.models import F
+
+    qs = Session.objects.public(now).filter(ends_at__gt=start, starts_at__lt=end)
+    if municipality_code:
+        qs = qs.filter(salon__municipality_id=municipality_code)
+    rows = qs.order_by("starts_at", "pk").values(
+        "pk",
+        "salon_id",
+        "starts_at",
+        "ends_at",
+        "status",
+        "is_online",
+        "capacity",
+        "note",
+        salon_name=F("salon__name"),
+        description=F("salon__description"),
+        organising_body=F("salon__organising_body"),
+        municipality_code=F("salon__municipality_id"),
+        venue_address=F("salon__venue_address"),
+        venue_access=F("salon__venue_access"),
+        fee=F("salon__fee"),
+    )
+    detail = _detail_path()
+    for row in rows.iterator(chunk_size=1000):
+        row["cancelled"] = row.pop("status") == SessionStatus.CANCELLED
+        row["path"] = detail(row["salon_id"])
+        yield row
+
+
+def opendata_venues(*, municipality_code=None, now=None):
+    """Venues of publicly listed salons that meet in person, by salon."""
+    qs = Salon.objects.searchable(now).filter(is_in_person=True).exclude(venue_address="")
+    if municipality_code:
+        qs = qs.filter(municipality_id=municipality_code)
+    rows = qs.order_by("municipality_id", "pk").values(
+        "pk",
+        "name",
+        "description",
+        "organising_body",
+        "venue_address",
+        "venue_access",
+        "barrier_free_notes",
+        municipality_code=models.F("municipality_id"),
+    )
+    detail = _detail_path()
+    for row in rows.iterator(chunk_size=1000):
+        row["path"] = detail(row["pk"])
+        yield row
+
+
+def opendata_version(*, municipality_code=None, now=None) -> tuple:
+    """(latest change, row count) of what the open-data salon files show, in
+    two aggregate queries: cheap enough to run on every request for an ETag."""
+    from django.db.models import Max
+    from django.db.models.functions import Greatest
+
+    salons = Salon.objects.filter(status__in=PUBLIC_STATUSES)
+    sessions = Session.objects.filter(salon__status__in=PUBLIC_STATUSES)
+    if municipality_code:
+        salons = salons.filter(municipality_id=municipality_code)
+        sessions = sessions.filter(salon__municipality_id=municipality_code)
+    s = salons.aggregate(latest=Max(Greatest("updated_at", "last_confirmed_at")), n=Count("pk"))
+    t = sessions.aggregate(
+        latest=Max(Greatest("created_at", "edited_at", "moved_at", "cancelled_at")),
+        n=Count("pk"),
+    )
+    latest = max((v for v in (s["latest"], t["latest"]) if v is not None), default=None)
+    return latest, s["n"], t["n"]
+
+
+def opendata_figures(*, now=None) -> list[dict]:
+    """Sessions held (not cancelled, already ended) per municipality and fiscal
+    year (April–March), with the number of salons that held them."""
+    from collections import defaultdict
+
+    now = now or timezone.now()
+    held = Session.objects.filter(
+        salon__status__in=PUBLIC_STATUSES,
+        status=SessionStatus.SCHEDULED,
+        ends_at__lte=now,
+    ).values_list("salon__municipality_id", "salon_id", "starts_at")
+    sessions, salons = defaultdict(int), defaultdict(set)
+    for code, salon_id, starts_at in held.iterator(chunk_size=2000):
+        day = timezone.localtime(starts_at).date()
+        key = (code or "", day.year if day.month >= 4 else day.year - 1)
+        sessions[key] += 1
+        salons[key].add(salon_id)
+    return [
+        {
+            "municipality_code": code,
+            "fiscal_year": year,
+            "salons": len(salons[code, year]),
+            "sessions": sessions[code, year],
+        }
+        for code, year in sorted(sessions)
+    ]

@@ -8,7 +8,9 @@
 """
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Case, Count, Max, Value, When
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -193,3 +195,104 @@ def coverage_by_municipality(codes) -> dict[str, dict]:
     for entry in result.values():
         entry["windows"] = entry["categories"].get(WINDOW_CATEGORY, 0)
     return result
+
+
+# --- Open data (opendata app) -----------------------------------------------------------------
+# One plain dict per (visible service, location with an address): the public
+# facts of an office or window. Never an email address, a staff contact or a
+# case record. New public fields (office number, service type from an import)
+# are added to OPENDATA_FIELDS and reach the export as dict keys.
+
+OPENDATA_FIELDS = {
+    "service_pk": "service_id",
+    "name": "service__name_ja",
+    "name_en": "service__name_en",
+    "summary": "service__summary_ja",
+    "url": "service__url",
+    "phone": "service__phone",
+    "source": "service__source",
+    "origin": "service__origin",
+    "name_kana": "service__name_kana",
+    "service_type": "service__service_type",
+    "office_number": "service__office_number",
+    "fax": "service__fax",
+    "days": "service__opening_days",
+    "capacity": "service__capacity",
+    "corporate_number": "service__organization__corporate_number",
+    "organization": "service__organization__name_ja",
+    "location_name": "location__name_ja",
+    "municipality_code": "location__municipality_id",
+    "postal_code": "location__postal_code",
+    "address": "location__address_ja",
+    "address_line2": "location__address_line2",
+    "latitude": "location__latitude",
+    "longitude": "location__longitude",
+}
+CONSULTATION = "consultation"
+
+
+def _opendata_rows(*, municipality_code, windows: bool):
+    from django.contrib.postgres.aggregates import ArrayAgg
+    from django.db.models import Exists, OuterRef, Subquery
+
+    from .models import ATTRIBUTIONS, ServiceAtLocation, TaxonomyTerm
+
+    visible = Service.objects.visible().open()
+    consultation = TaxonomyTerm.objects.filter(services=OuterRef("service_id"), code=CONSULTATION)
+    other = TaxonomyTerm.objects.filter(services=OuterRef("service_id")).exclude(code=CONSULTATION)
+    qs = ServiceAtLocation.objects.filter(service__in=visible).exclude(location__address_ja="")
+    # A window is a consultation service; a provider anything else (a service
+    # in both categories is in both files).
+    qs = qs.filter(Exists(consultation) if windows else Exists(other))
+    if municipality_code:
+        qs = qs.filter(location__municipality_id=municipality_code)
+    names = (
+        TaxonomyTerm.objects.filter(services=OuterRef("service_id"))
+        .exclude(code=CONSULTATION)
+        .values("services")
+        .annotate(names=ArrayAgg("name_ja", order_by="order"))
+        .values("names")
+    )
+    rows = (
+        qs.annotate(categories=Subquery(names))
+        .order_by("location__municipality_id", "service__name_ja", "pk")
+        .values("categories", **{k: models.F(v) for k, v in OPENDATA_FIELDS.items()})
+    )
+    # One reverse() for the whole file: the pattern with a placeholder id.
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    detail = reverse("services:detail", args=[placeholder])
+    for row in rows.iterator(chunk_size=2000):
+        row["categories"] = row["categories"] or []
+        # Imported entries carry their source and licence statement.
+        row["attribution"] = ATTRIBUTIONS.get(row.pop("origin"), "")
+        row["path"] = detail.replace(placeholder, str(row["service_pk"]))
+        yield row
+
+
+def opendata_providers(*, municipality_code=None):
+    """Care-service offices: visible services outside the consultation
+    category, one dict per location with an address, by municipality."""
+    return _opendata_rows(municipality_code=municipality_code, windows=False)
+
+
+def opendata_windows(*, municipality_code=None):
+    """Consultation windows (category ``consultation``), one dict per location."""
+    return _opendata_rows(municipality_code=municipality_code, windows=True)
+
+
+def opendata_version(*, municipality_code=None) -> tuple:
+    """(latest change, counts) of the catalogue: one aggregate query. Editing a
+    location saves its service (services.actions.service_save), so the
+    service's ``updated_at`` covers it."""
+    from django.db.models import Count, Max
+
+    from .models import Organization, ServiceAtLocation
+
+    services, places = Service.objects.all(), ServiceAtLocation.objects.all()
+    if municipality_code:
+        places = places.filter(location__municipality_id=municipality_code)
+        services = services.filter(pk__in=places.values("service_id"))
+    data = services.aggregate(latest=Max("updated_at"), n=Count("pk"))
+    org = Organization.objects.aggregate(latest=Max("updated_at"))["latest"]
+    latest = max((v for v in (data["latest"], org) if v is not None), default=None)
+    return latest, data["n"], places.count()

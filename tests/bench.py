@@ -462,6 +462,7 @@ def main():
     _development_data()
     # Topic benchmarks: one line each, `from tests import bench_<topic>; bench_<topic>.run()`.
     __import__("tests.bench_import", fromlist=["run"]).run()
+    __import__("tests.bench_opendata").bench_opendata.run()
 
 
 if __name__ == "__main__":
