@@ -15,10 +15,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from carers.models import Municipality
+from carers.phones import tel_uri
 
 from .guidance import SCOPE_ORDER, YOUNG_ONLY, GuidanceResult, evaluate
 from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus, TaxonomyTerm
-from .phones import tel_digits
 
 LEVELS = {Scope.MUNICIPAL: "local", Scope.PREFECTURAL: "prefectural", Scope.NATIONAL: "national"}
 # The taxonomy term of consultation windows (相談窓口).
@@ -46,7 +46,7 @@ def _as_dict(service, category_codes) -> dict:
         # Printed self-check results need a way to reach the window: the number
         # as printed, its digits for a tel: link, and the address.
         "phone": service.phone,
-        "tel": tel_digits(service.phone),
+        "tel": tel_uri(service.phone) or "",
         "address": address,
         "contact": service.tr("contact"),
     }
@@ -79,7 +79,7 @@ def services_for_municipality(
     """Visible, open services that apply in municipality ``code`` (national,
     prefectural and that municipality's), local ones first. Dicts with id,
     name, summary, url, category (a taxonomy term code), scope, level
-    ("local", "prefectural" or "national"), phone, tel (digits), address and contact.
+    ("local", "prefectural" or "national"), phone, tel (its tel: URI), address and contact.
 
     ``young_carer=False`` (an adult asking) leaves out entries meant only for
     young carers, such as the children's lines and the young-carer salon."""

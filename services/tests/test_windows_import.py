@@ -62,7 +62,7 @@ def test_api_lists_local_windows_first_with_level_tel_and_address(windows_file):
     windows_import.import_file(windows_file.read_bytes(), "w.csv")
     rows = api.consultation_windows(ASAHIKAWA, limit=20)
     assert rows[0]["level"] == "local" and "旭川市" in rows[0]["name"]
-    assert rows[0]["tel"].isdigit() and rows[0]["tel"] in rows[0]["phone"].replace("-", "")
+    assert rows[0]["tel"] == "tel:+81" + rows[0]["phone"].replace("-", "")[1:]
     assert "旭川市架空町" in rows[0]["address"]
     assert {r["level"] for r in rows} >= {"local", "national"}
     fallback = api.consultation_fallback(ASAHIKAWA)
