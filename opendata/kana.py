@@ -2,15 +2,16 @@
 
 The catalogue and the salon registry keep no reading of names, so it is
 derived: text already in kana, Latin letters or digits is only converted to
-full-width katakana (jaconv); runs of kanji are read with MeCab (fugashi) and
-the IPA dictionary, whose file is memory-mapped (shared between processes, not
-on the Python heap). Readings of kanji runs are cached: names in a catalogue
+full-width katakana (jaconv); runs of kanji are read with the analyser the
+furigana switch uses (SudachiPy with SudachiDict core), whose dictionary is
+memory-mapped (shared between processes, not on the Python heap). Readings of kanji runs are cached: names in a catalogue
 repeat the same words (社会福祉法人, 訪問介護, 事業所), so a national file reads
 each distinct run once.
 """
 
 import functools
 import re
+import threading
 
 import jaconv
 
@@ -21,22 +22,23 @@ _NOT_READING = re.compile(r"[^\u30a1-\u30fa\u30fc\u3000\uff10-\uff19\uff21-\uff3
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆ヶヵ]+")
 
 
-@functools.cache
-def _tagger():
-    import fugashi
-    import ipadic
+_local = threading.local()
 
-    return fugashi.GenericTagger(ipadic.MECAB_ARGS)
+
+def _tokenizer():
+    """One tokenizer per thread (a Sudachi tokenizer is not thread-safe)."""
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import Dictionary, SplitMode
+
+        tokenizer = _local.tokenizer = (Dictionary(dict="core").tokenizer(), SplitMode.C)
+    return tokenizer
 
 
 @functools.lru_cache(maxsize=50_000)
 def _read_kanji(run: str) -> str:
-    out = []
-    for word in _tagger()(run):
-        feature = word.feature
-        reading = feature[7] if len(feature) > 7 and feature[7] not in ("", "*") else ""
-        out.append(reading or word.surface)
-    return "".join(out)
+    tokenizer, mode = _tokenizer()
+    return "".join(m.reading_form() or m.surface() for m in tokenizer.tokenize(run, mode))
 
 
 # Hiragana -> katakana and printable ASCII -> full width, in one str.translate.
