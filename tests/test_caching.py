@@ -134,16 +134,27 @@ def test_meeting_links_are_never_cached(online_salon, organiser, client_for):
 
 
 def test_pages_holding_a_csrf_token_are_not_cached(service):
-    """A page with a form (the header's language switch) carries a token tied to
-    one visitor's cookie: serving it to another would leak it and break their form."""
+    """A page with a POST form (a service's "report outdated information" form)
+    carries a token tied to one visitor's cookie: serving it to another would
+    leak it and break their form."""
     tokens = set()
     for _ in range(2):
         visitor = Client()
-        response = visitor.get("/services/")
+        response = visitor.get(f"/services/{service.pk}/")
         assert HIT_HEADER not in response
-        assert "架空の介護相談窓口" in response.content.decode()
+        assert "csrfmiddlewaretoken" in response.content.decode()
         tokens.add(response.cookies["csrftoken"].value)
     assert len(tokens) == 2
+
+
+def test_pages_without_a_form_set_no_cookie_and_are_cached(service):
+    """The language switch is a link: a search page has no token, so it is the
+    same for every visitor and served from the cache."""
+    first = Client().get("/services/")
+    assert not first.cookies
+    again = Client().get("/services/")
+    assert again[HIT_HEADER] == "hit" and again.content == first.content
+    assert "架空の介護相談窓口" in again.content.decode()
 
 
 def test_pages_not_listed_are_not_cached(online_salon):
