@@ -42,4 +42,5 @@ def test_young_carer_lines_are_tel_links_when_nothing_local_is_listed(client):
         "/awareness/check/", full_post(municipality="012149", under_18="on")
     ).content.decode()
     assert '<a href="tel:+81120078310" class="tel">0120-0-78310</a>' in html
-    assert '<a href="tel:189" class="tel">189</a>' in html
+    assert '<a href="tel:+81120189783" class="tel">0120-189-783</a>' in html
+    assert "tel:189" not in html  # 189 is for reporting abuse, not a line to talk
