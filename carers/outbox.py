@@ -91,13 +91,18 @@ def localise_context(context: dict, language: str) -> dict:
     Links (keys ``path``, ``*_url``, ``*_path``) were reversed in the language of
     whoever acted; they are moved to the recipient's (``/en/...`` or unprefixed).
     A ``municipality_code`` also gives ``municipality``: the name in the
-    recipient's language (札幌市 / Sapporo-shi)."""
+    recipient's language (札幌市 / Sapporo-shi); for English readers a non-empty
+    ``<key>_en`` (``service_name_en``) stands in for ``<key>``."""
     context = {
         key: link_in_language(value, language)
         if _is_link(key) and isinstance(value, str) and value.startswith("/")
         else value
         for key, value in context.items()
     }
+    if language == "en":
+        for key, value in list(context.items()):
+            if key.endswith("_en") and value:
+                context[key[: -len("_en")]] = value
     code = context.get("municipality_code")
     if code:
         municipality = Municipality.objects.filter(pk=code).first()

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -74,12 +75,14 @@ def staff_invite(*, invited_by, email, display_name, role, municipality, languag
             "account_reset_password_from_key",
             kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
         )
+        with translation.override(language):  # the invitee's language, not the inviter's
+            role_label = str(Role(role).label)
         outbox.enqueue(
             to=user,
             template="portal/email/staff_invite",
             context={
                 "set_password_path": path,
-                "role": str(Role(role).label),
+                "role": role_label,
                 "invited_by": str(invited_by),
             },
         )

@@ -162,7 +162,14 @@ def unverified_reminders_send(today=None) -> int:
             enqueue(
                 to=owner,
                 template="services/email/verification_due",
-                context={"count": len(items), "names": [s.name_ja for s in items[:10]]},
+                context={
+                    "count": len(items),
+                    # Named in the recipient's language where an English name exists.
+                    "names": [
+                        (s.name_en if owner.language == "en" else "") or s.name_ja
+                        for s in items[:10]
+                    ],
+                },
             )
             sent += 1
         Service.objects.filter(pk__in=[s.pk for s in services]).update(

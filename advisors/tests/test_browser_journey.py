@@ -61,7 +61,7 @@ def test_submit_approve_report_read(
     municipal.check("input[name=format][value=online]")
     municipal.fill("input[name=expected_participants]", "8")
     municipal.fill("input[name=contact_name]", "Tanaka")
-    submit(municipal, "Submit to the prefecture")
+    submit(municipal, "Submit to the Hokkaido Government")
     assert municipal.locator("#request-status").inner_text() == "Submitted"
     pk = int(re.search(r"/requests/(\d+)/", municipal.url).group(1))
 

@@ -36,6 +36,14 @@ def test_context_links_and_municipality_names_follow_the_recipient():
     assert en["municipality"] == "Sapporo-shi"
 
 
+def test_english_readers_get_the_english_value_where_there_is_one():
+    context = {"service_name": "介護保険", "service_name_en": "Long-term care insurance"}
+    assert localise_context(context, "en")["service_name"] == "Long-term care insurance"
+    assert localise_context(context, "ja")["service_name"] == "介護保険"
+    empty = {"service_name": "介護保険", "service_name_en": ""}
+    assert localise_context(empty, "en")["service_name"] == "介護保険"
+
+
 @pytest.mark.parametrize(
     ("code", "language", "wording"),
     [

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -71,3 +72,32 @@ def test_only_prefecture_staff_can_invite(request, client_for, persona):
     user = request.getfixturevalue(persona)
     assert _post(client_for(user)).status_code == 404
     assert not User.objects.filter(email="new.staff@otaru.example.jp").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "language", "link"),
+    [
+        ("/en/staff/invite/", "ja", "/accounts/password/reset/key/"),
+        ("/staff/invite/", "en", "/en/accounts/password/reset/key/"),
+    ],
+)
+def test_the_invitation_link_is_in_the_invitees_language(
+    client_for, prefecture_staff, django_capture_on_commit_callbacks, settings, page, language, link
+):
+    """The inviter's page language does not decide the invitee's links."""
+    data = {
+        "email": "new.staff@otaru.example.jp",
+        "display_name": "小樽 新任",
+        "role": "municipal_staff",
+        "municipality": "012033",
+        "language": language,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(prefecture_staff).post(page, data)
+    assert response.status_code == 302
+    url = re.search(r"https?://\S+/accounts/password/reset/key/\S+", mail.outbox[0].body).group(0)
+    body = mail.outbox[0].body
+    assert urlsplit(url).path.startswith(link), body
+    # The role is named in the invitee's language too.
+    assert ("役割：市町村職員" in body) if language == "ja" else ("role: Municipal staff" in body)
