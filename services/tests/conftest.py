@@ -29,6 +29,11 @@ def _content_models():
     ]
 
 
+def _written(model):
+    names = {f.name for f in model._meta.concrete_fields}
+    return ["created_at", "pk"] if "created_at" in names else ["pk"]
+
+
 def _copy(obj):
     """The same row as a new instance (an auto-numbered key is numbered again)."""
     from django.db.models import AutoField, BigAutoField
@@ -52,7 +57,11 @@ def content(db):
     if not _LOADED_ROWS or Taxonomy.objects.exists():
         built_in.load()
         if not _LOADED_ROWS:
-            _LOADED_ROWS.extend((m, list(m.objects.all())) for m in _content_models())
+            # In the order they were written: bulk_create stamps created_at
+            # anew, and the guidance orders national entries by it.
+            _LOADED_ROWS.extend(
+                (m, list(m.objects.order_by(*_written(m)))) for m in _content_models()
+            )
         return built_in
     for model, rows in _LOADED_ROWS:
         model.objects.bulk_create([_copy(row) for row in rows])
