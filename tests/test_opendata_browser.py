@@ -56,11 +56,13 @@ def test_imported_windows_and_services_reach_the_self_check(
     assert "【架空】旭川市地域包括支援センター" in consult.inner_text()
     assert visitor.locator(".no-local-window").count() == 0
     tel = consult.locator("a[href^='tel:']").first
-    assert re.fullmatch(r"tel:\d+", tel.get_attribute("href"))
+    assert re.fullmatch(r"tel:\+81\d+", tel.get_attribute("href"))
     assert tel.inner_text().startswith("000-")  # the number as printed
     services = visitor.locator("#step-services")
     assert "架空" in services.inner_text()
-    assert re.fullmatch(r"tel:\d+", services.locator("a[href^='tel:']").first.get_attribute("href"))
+    assert re.fullmatch(
+        r"tel:\+81\d+", services.locator("a[href^='tel:']").first.get_attribute("href")
+    )
 
     take_check(visitor, MURORAN)
     fallback = visitor.locator("#step-consult .no-local-window")
