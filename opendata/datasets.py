@@ -10,6 +10,7 @@ language; ``Area`` is the prefecture (the whole catalogue) or one municipality.
 
 import hashlib
 import heapq
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from services import api as services_api
 from . import columns as C
 from .kana import reading
 
+logger = logging.getLogger(__name__)
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.ja"
 LICENCE_URL_EN = "https://creativecommons.org/licenses/by/4.0/"
@@ -588,9 +590,21 @@ def state(dataset: Dataset, area: Area, fmt: str) -> State:
     ).hexdigest()[:32]
     if dataset.version is None:
         # When this content was first seen; kept while the content is the same.
-        first_seen = cache.get_or_set(f"opendata:seen:{digest}", timezone.now(), 90 * 86400)
+        first_seen = cached(
+            lambda: cache.get_or_set(f"opendata:seen:{digest}", timezone.now(), 90 * 86400)
+        )
         last_modified = first_seen or midnight
     return State(digest, last_modified.replace(microsecond=0), rows)
+
+
+def cached(call):
+    """The cache's answer, or None when the cache (Redis) is unavailable: the
+    files are then built every time, never refused."""
+    try:
+        return call()
+    except Exception:
+        logger.warning("open data: cache unavailable", exc_info=True)
+        return None
 
 
 def _flatten(value):

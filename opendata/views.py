@@ -64,7 +64,7 @@ def _kept(chunks, key):
                 kept = None
         yield chunk
     if kept is not None:
-        cache.set(key, b"".join(kept), CACHE_SECONDS)
+        D.cached(lambda: cache.set(key, b"".join(kept), CACHE_SECONDS))
 
 
 def _validators(response, state):
@@ -92,7 +92,7 @@ def download(request, code, filename):
         return _validators(not_modified, state)
     content_type = D.FORMATS[fmt][1]
     cache_key = f"opendata:file:{state.etag}"
-    body = None if request.method == "HEAD" else cache.get(cache_key)
+    body = None if request.method == "HEAD" else D.cached(lambda: cache.get(cache_key))
     if request.method == "HEAD":
         response = HttpResponse(content_type=content_type)
     elif body is not None:
@@ -253,11 +253,11 @@ def catalog(request):
     if not_modified is not None:
         return _validators(not_modified, state)
     cache_key = f"opendata:file:{state.etag}"
-    body = cache.get(cache_key)
+    body = D.cached(lambda: cache.get(cache_key))
     if body is None:
         modified = {d.key: D.state(d, pref, "csv").last_modified for d in D.DATASETS}
         modified["catalog"] = state.last_modified
         body = json.dumps(catalogue_jsonld(modified), ensure_ascii=False).encode("utf-8")
-        cache.set(cache_key, body, CACHE_SECONDS)
+        D.cached(lambda: cache.set(cache_key, body, CACHE_SECONDS))
     response = HttpResponse(body, content_type="application/ld+json")
     return _validators(response, state)

@@ -78,3 +78,20 @@ def test_files_stream_and_small_ones_are_then_served_from_the_cache(world, clien
 def test_head_gives_the_headers_without_a_body(world, client):
     response = client.head(f"/opendata/{PREFECTURE}/events.csv")
     assert response.status_code == 200 and response["ETag"] and not response.content
+
+
+@pytest.mark.django_db
+def test_files_are_served_when_the_cache_is_down(world, fetch, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    for path in (f"/opendata/{PREFECTURE}/events.csv", f"/opendata/{PREFECTURE}/selfchecks.json"):
+        response, body = fetch(path)
+        assert response.status_code == 200 and len(body.splitlines()) > 1
+        again, _body = fetch(path, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304
+    assert fetch("/opendata/catalog.jsonld")[0].status_code == 200
