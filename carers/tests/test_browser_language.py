@@ -11,7 +11,7 @@ def test_english_sign_in_with_two_factor_and_sign_out_stay_english(
 ):
     base = page.base_url
     browser_login(page, municipal_staff, lang_prefix="/en")
-    assert page.url == f"{base}/en/"
+    assert page.url == f"{base}/en/my-work/"  # staff land on their work, in English
     assert page.locator("html").get_attribute("lang") == "en"
     page.goto(f"{base}/en/accounts/logout/")
     page.locator("main form button[type=submit]").first.click()
