@@ -27,6 +27,7 @@ def email_site():
     """The site as emails name it: from settings, never from the request's host."""
     return SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
+
 # Roles whose sign-in lands on "my work" (the portal's page named my_work).
 WORK_LANDING_ROLES = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
 

@@ -101,6 +101,8 @@ def work_and_care(request):
 def leaving_no_trace(request):
     """Short help: the quick exit, private windows, history and what this site keeps."""
     return render(request, "portal/awareness/leaving_no_trace.html")
+
+
 def salon_startup_kit(request):
     """For people who want to start a carer salon or café: steps, examples from
     the registry, national manuals, using existing places, and where to ask
