@@ -39,6 +39,7 @@ def _remove_imported():
             "services_service_municipalities",
             "services_service_categories",
             "services_servicereport",
+            "services_searchentry",
         ):
             cursor.execute(f"DELETE FROM {table} WHERE service_id IN ({kaigo})")
         cursor.execute("DELETE FROM services_service WHERE origin = 'kaigo'")
