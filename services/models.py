@@ -541,7 +541,9 @@ class SearchEntry(models.Model):
 
     ``areas`` holds the municipality codes of a municipal entry, or ``""``
     for national and prefectural entries (which apply everywhere); the GIN
-    indexes (core PostgreSQL, no extension) answer "applies in X"."""
+    indexes (core PostgreSQL, no extension) answer "applies in X". They are
+    built without the pending list (``fastupdate``): after a bulk import every
+    search would otherwise scan the unmerged list until the next VACUUM."""
 
     service = models.OneToOneField(
         Service, on_delete=models.CASCADE, primary_key=True, related_name="+"
@@ -561,8 +563,8 @@ class SearchEntry(models.Model):
 
     class Meta:
         indexes = [
-            GinIndex(fields=["areas"], name="searchentry_areas_gin"),
-            GinIndex(fields=["prefectures"], name="searchentry_prefectures_gin"),
+            GinIndex(fields=["areas"], name="searchentry_areas_gin", fastupdate=False),
+            GinIndex(fields=["prefectures"], name="searchentry_prefectures_gin", fastupdate=False),
         ]
 
     def __str__(self):

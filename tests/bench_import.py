@@ -51,6 +51,7 @@ def _remove_imported():
         )
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE services_service")
+        cursor.execute("VACUUM ANALYZE services_searchentry")
 
 
 def _percentile(values, fraction):

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('visible_until', models.DateField(null=True)),
             ],
             options={
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['areas'], name='searchentry_areas_gin'), django.contrib.postgres.indexes.GinIndex(fields=['prefectures'], name='searchentry_prefectures_gin')],
+                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['areas'], name='searchentry_areas_gin', fastupdate=False), django.contrib.postgres.indexes.GinIndex(fields=['prefectures'], name='searchentry_prefectures_gin', fastupdate=False)],
             },
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
