@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import kaigo_types
+from . import kaigo_types, search
 from .models import (
     Audience,
     Location,
@@ -322,14 +322,18 @@ def _write(records, result, close_missing):
         else:
             result.unchanged += 1
     orgs = _organisations(new + [r for _pk, r, _closed in changed])
-    _create(new, orgs, terms, now)
+    created = _create(new, orgs, terms, now)
     result.created = len(new)
     _update(changed, orgs, now)
     result.updated = sum(1 for *_x, closed in changed if not closed)
     result.reopened = len(changed) - result.updated
     if records and close_missing:
         prefectures = {r["municipality"].prefecture_code for r in records}
-        result.closed = _close_missing(set(types), prefectures, {r["key"] for r in records}, now)
+        closed = _close_missing(set(types), prefectures, {r["key"] for r in records}, now)
+        result.closed = len(closed)
+    else:
+        closed = []
+    search.refresh([*created, *(pk for pk, _r, _c in changed), *closed])
 
 
 def _create(records, orgs, terms, now):
@@ -363,6 +367,7 @@ def _create(records, orgs, terms, now):
     copy_insert(ServiceAtLocation, links)
     copy_insert_rows(municipalities._meta.db_table, ("service_id", "municipality_id"), areas)
     copy_insert_rows(cats._meta.db_table, ("service_id", "taxonomyterm_id"), categories)
+    return [s.pk for s in services]
 
 
 def _update(changed, orgs, now):
@@ -392,7 +397,7 @@ def _update(changed, orgs, now):
     )
 
 
-def _close_missing(type_codes, prefectures, keys, now) -> int:
+def _close_missing(type_codes, prefectures, keys, now) -> list:
     """Entries of these types and prefectures that the file no longer lists."""
     candidates = Service.objects.filter(
         origin=Origin.KAIGO,
@@ -405,7 +410,7 @@ def _close_missing(type_codes, prefectures, keys, now) -> int:
         Service.objects.filter(pk__in=gone[start : start + BATCH]).update(
             is_closed=True, closed_on=now.date(), updated_at=now
         )
-    return len(gone)
+    return gone
 
 
 def import_paths(paths, *, close_missing=True, progress=None) -> list:

@@ -6,12 +6,12 @@ Long texts are bilingual (``_ja`` and ``_en`` fields); ``text(obj, "name")``
 picks the active language and falls back to Japanese.
 """
 
-import math
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
@@ -212,13 +212,6 @@ class ServiceQuerySet(models.QuerySet):
             return self.filter(scope__in=[Scope.NATIONAL, Scope.PREFECTURAL])
         return self._with_local("%s", (code,))
 
-    def in_prefecture(self, prefecture_code):
-        """National and prefectural services, plus the municipal ones of a prefecture."""
-        municipalities = Municipality._meta.db_table
-        return self._with_local(
-            f"SELECT code FROM {municipalities} WHERE prefecture_code = %s", (prefecture_code,)
-        )
-
     def search(self, query: str):
         """Every word of the query in the normalised search column (width and
         kana insensitive). ``contains`` compiles to LIKE: no extension needed."""
@@ -226,40 +219,6 @@ class ServiceQuerySet(models.QuerySet):
         for word in normalise(query).split():
             qs = qs.filter(search_text__contains=word)
         return qs
-
-    def ranked(self, query: str, near=None, then=()):
-        """``search`` ordered by relevance (every word in the name or its
-        reading first), then by distance from municipality ``near``'s
-        representative point (entries without coordinates last)."""
-        words = normalise(query).split()
-        in_name = models.Q()
-        for word in words:
-            in_name &= models.Q(search_name__contains=word)
-        qs = self.search(query).annotate(
-            relevance=models.Case(
-                models.When(in_name, then=models.Value(0)), default=models.Value(1)
-            )
-        )
-        order = ["relevance"]
-        if near is not None and near.lat is not None:
-            # Squared distance on an equirectangular projection: enough to order by.
-            scale = math.cos(math.radians(near.lat)) ** 2
-            point = Location.objects.filter(
-                service_at_locations__service=models.OuterRef("pk"), latitude__isnull=False
-            )
-            dlat = models.F("latitude") - near.lat
-            dlng = models.F("longitude") - near.lng
-            qs = qs.annotate(
-                distance=models.Subquery(
-                    point.annotate(
-                        d=models.ExpressionWrapper(
-                            dlat * dlat + dlng * dlng * scale, output_field=models.FloatField()
-                        )
-                    ).values("d")[:1]
-                )
-            )
-            order.append(models.F("distance").asc(nulls_last=True))
-        return qs.order_by(*order, *then)
 
     def open(self):
         """Not marked closed by an open-data import."""
@@ -606,3 +565,42 @@ class ImportJob(models.Model):
     @property
     def bad_count(self):
         return len(self.result.get("bad", []))
+
+
+class SearchEntry(models.Model):
+    """The catalogue's search index: one narrow row per service with what the
+    public list filters and orders by (where it applies, visibility, the
+    normalised texts, a point). Derived data, rebuilt by ``services.search``
+    whenever a service, its municipalities or its location change; it keeps
+    searches over 200,000 imported entries off the wide service rows.
+
+    ``areas`` holds the municipality codes of a municipal entry, or ``""``
+    for national and prefectural entries (which apply everywhere); the GIN
+    indexes (core PostgreSQL, no extension) answer "applies in X". They are
+    built without the pending list (``fastupdate``): after a bulk import every
+    search would otherwise scan the unmerged list until the next VACUUM."""
+
+    service = models.OneToOneField(
+        Service, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    areas = ArrayField(models.CharField(max_length=6), default=list)
+    prefectures = ArrayField(models.CharField(max_length=2), default=list)
+    scope = models.CharField(max_length=12)
+    audiences = ArrayField(models.CharField(max_length=20), default=list)
+    text = models.TextField()
+    name = models.TextField()
+    sort_name = models.CharField(max_length=200)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    listed = models.BooleanField()
+    visible_from = models.DateField(null=True)
+    visible_until = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["areas"], name="searchentry_areas_gin", fastupdate=False),
+            GinIndex(fields=["prefectures"], name="searchentry_prefectures_gin", fastupdate=False),
+        ]
+
+    def __str__(self):
+        return self.sort_name

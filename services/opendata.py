@@ -242,7 +242,8 @@ def analyze():
     """Refresh the planner's statistics after a bulk import: with stale counts
     PostgreSQL plans the catalogue's queries for a nearly empty table."""
     tables = ("services_service", "services_service_municipalities", "services_service_categories",
-              "services_location", "services_serviceatlocation", "services_organization")  # fmt: skip
+              "services_location", "services_serviceatlocation", "services_organization",
+              "services_searchentry")  # fmt: skip
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {table}")

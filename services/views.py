@@ -18,7 +18,7 @@ from carers.caching import CachedCountPaginator, cached_count
 from carers.models import Municipality, Role
 from carers.throttle import over_limit
 
-from . import actions, csvio, import_jobs
+from . import actions, csvio, import_jobs, search
 from .api import consultation_fallback
 from .forms import (
     CsvUploadForm,
@@ -30,7 +30,7 @@ from .forms import (
     location_formset,
 )
 from .guidance import evaluate
-from .models import ImportJob, ImportStatus, ReportStatus, Service, ServiceReport, scope_order
+from .models import ImportJob, ImportStatus, ReportStatus, Service, ServiceReport
 from .opendata import bad_rows_csv
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
@@ -47,29 +47,24 @@ def _page(request, qs, size=PAGE_SIZE):
 
 
 def listing(filters, municipality=None):
-    """The catalogue's public list for the search form's valid ``filters``
-    (``municipality`` is the chosen Municipality, if any)."""
-    qs = Service.objects.visible().open()
-    if municipality is not None:
-        # That municipality's entries plus the national and prefectural ones.
-        qs = qs.applying_to(municipality.code)
-    else:
-        # Every municipality of the portal's prefecture (the catalogue holds the
-        # whole nation's care providers; other prefectures' are not listed).
-        qs = qs.in_prefecture(settings.PORTAL_PREFECTURE_CODE)
-    if filters.get("category"):
-        qs = qs.filter(categories__code=filters["category"])
-    if filters.get("audience"):
-        qs = qs.filter(audiences__contains=[filters["audience"]])
-    # With a municipality: its own entries first (the most actionable). Without
-    # one: the national and prefectural entries that apply everywhere first.
-    then = (scope_order(municipality is not None), "name_ja", "pk")
-    if filters.get("q"):
-        # Relevance first, then the distance from the chosen municipality.
-        qs = qs.ranked(filters["q"], near=municipality, then=then)
-    else:
-        qs = qs.order_by(*then)
-    return qs.select_related("organization").prefetch_related("categories")
+    """Ids of the catalogue's public list, in order, for the search form's
+    valid ``filters`` (``municipality``: the chosen Municipality, if any).
+    Without a municipality: the portal's prefecture (the catalogue holds the
+    whole nation's care providers; other prefectures' are not listed)."""
+    return search.entries(
+        query=filters.get("q") or "",
+        municipality=municipality,
+        prefecture_code=settings.PORTAL_PREFECTURE_CODE,
+        category=filters.get("category") or "",
+        audience=filters.get("audience") or "",
+    ).values_list("service_id", flat=True)
+
+
+def _services_of(ids):
+    """The services of a page of ids, in that order."""
+    found = Service.objects.select_related("organization").prefetch_related("categories")
+    by_id = found.in_bulk(list(ids))
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def service_list(request):
@@ -78,8 +73,8 @@ def service_list(request):
     municipality = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
-    qs = listing(filters, municipality)
-    page = _page(request, qs)
+    page = _page(request, listing(filters, municipality))
+    page.object_list = _services_of(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     fallback = None

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import search
 from .models import (
     Audience,
     Location,
@@ -328,6 +329,9 @@ def _write(records, result, close_missing):
             is_closed=True, closed_on=now.date(), updated_at=now
         )
         result.closed = len(gone)
+    else:
+        gone = []
+    search.refresh([*(s.pk for s in services), *(pk for pk, _r, _c in changed), *gone])
 
 
 def import_paths(paths, *, close_missing=True) -> list:

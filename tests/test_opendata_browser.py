@@ -36,7 +36,7 @@ def take_check(page, municipality_code):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_imported_windows_and_services_reach_the_self_check(
-    page, chromium, browser_login, prefecture_staff, tmp_path
+    page, chromium, browser_login, prefecture_staff, tmp_path, axe_check
 ):
     from services import content
 
@@ -48,6 +48,9 @@ def test_imported_windows_and_services_reach_the_self_check(
         upload(page, path, "kaigo")
     upload(page, windows, "windows")
     assert "5" in page.locator("#job-result").inner_text()
+    axe_check(page)  # the job's result page
+    page.goto(f"{page.base_url}/services/manage/opendata/")
+    axe_check(page)  # the upload page with its list of imports
 
     visitor = chromium.new_context(locale="ja-JP").new_page()
     visitor.base_url = page.base_url
@@ -73,3 +76,7 @@ def test_imported_windows_and_services_reach_the_self_check(
     assert fallback.locator("a[href^='tel:']").count() >= 1
     # No other municipality's windows fill the list.
     assert "旭川市" not in visitor.locator("#step-consult").inner_text()
+    axe_check(visitor)
+    visitor.goto(f"{visitor.base_url}/services/?municipality={MURORAN}")
+    assert "室蘭市役所" in visitor.locator(".no-local-window").inner_text()
+    axe_check(visitor)

@@ -94,3 +94,14 @@ def test_services_list_says_so_plainly(windows_file, client):
 def test_command(windows_file, capsys):
     call_command("import_consultation_windows", str(windows_file))
     assert "5 new" in capsys.readouterr().out
+
+
+def test_municipal_staff_edit_their_own_windows_only(
+    tmp_path, content, client_for, municipal_staff, other_municipality_staff
+):
+    path = fakedata.write_facilities_file(tmp_path / "w.csv", ["011002"])
+    windows_import.import_file(path.read_bytes(), "w.csv")
+    window = windows().get(name_ja__contains="地域包括支援センター")
+    edit = f"/services/manage/{window.pk}/edit/"
+    assert client_for(municipal_staff).get(edit).status_code == 200
+    assert client_for(other_municipality_staff).get(edit).status_code == 404
