@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from carers.forms import MunicipalitySelect
 from carers.models import CareLevel, Municipality
 from carers.municipalities import city_code_for
 
@@ -128,7 +129,11 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", _("Everyone"))] + list(Audience.choices),
     )
-    municipality = MunicipalityCodeField(label=_("Municipality"), required=False)
+    municipality = MunicipalityCodeField(
+        label=_("Municipality"),
+        required=False,
+        widget=MunicipalitySelect(attrs={"class": "form-select"}),  # ~180 options, in Python
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

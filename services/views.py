@@ -5,6 +5,7 @@ import base64
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, StreamingHttpResponse
@@ -266,7 +267,13 @@ def report_list(request):
         .order_by("status", "-created_at")
     )
     return render(
-        request, "services/report_list.html", {"page": _page(request, qs), "Status": ReportStatus}
+        request,
+        "services/report_list.html",
+        # Reports change no public data version: counted afresh on every request.
+        {
+            "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+            "Status": ReportStatus,
+        },
     )
 
 

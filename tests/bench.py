@@ -335,11 +335,12 @@ def bench_volume(volume, cfg):
             script = fh.name
         targets = [(name, ref_base + path, None) for name, path in REFERENCES]
         targets += [(path, base + path, cookies.get(persona)) for path, persona in pages]
-        for _name, target, cookie in targets:  # warm-up: imports, caches, connections
-            _fetch(target, cookie)
         rounds = cfg["rounds"] if volume != "national" else cfg["national_rounds"]
         for _round in range(rounds):
             for name, target, cookie in targets:
+                # One request first, as a page's first visitor after a change would
+                # make it: imports, connections and the page's caches are warm.
+                _fetch(target, cookie)
                 results.setdefault(name, []).append(_wrk(target, cfg, script, cookie))
                 # Requests wrk gave up on are still queued in the server: let them
                 # finish, so they are not counted against the next page.

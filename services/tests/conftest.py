@@ -65,6 +65,15 @@ def content(db):
         return built_in
     for model, rows in _LOADED_ROWS:
         model.objects.bulk_create([_copy(row) for row in rows])
+        # Inserting stamps auto_now(_add) fields anew: the original times keep
+        # their order (suggestions list the first-written national entry first).
+        stamps = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        ]
+        if stamps:
+            model.objects.bulk_update([_copy(row) for row in rows], stamps)
     return built_in
 
 
