@@ -11,6 +11,7 @@ def _content_models():
     from services.models import (
         Location,
         Organization,
+        SearchEntry,
         Service,
         ServiceAtLocation,
         Taxonomy,
@@ -26,6 +27,7 @@ def _content_models():
         Service.categories.through,
         Service.municipalities.through,
         ServiceAtLocation,
+        SearchEntry,  # the search index (derived rows, written by save(), not by bulk_create)
     ]
 
 
