@@ -312,7 +312,7 @@ def startup_examples(limit=4) -> list[dict]:
             "name": salon.name,
             "url": salon.get_absolute_url(),
             "organising_body": salon.organising_body,
-            "municipality_name": salon.municipality.name if salon.municipality else "",
+            "municipality_name": salon.municipality.localized_name if salon.municipality else "",
             "audiences": salon.audience_labels(),
             "is_online": salon.is_online,
             "is_in_person": salon.is_in_person,

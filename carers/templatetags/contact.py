@@ -8,7 +8,10 @@ Japanese number, or the short number itself (189, #7119).
 - a value that is a phone number becomes one link;
 - a free-text value (a salon's "contact": "ひだまりの会 011-000-0000（平日）")
   keeps its text, with each phone number in it linked;
-- empty input gives "", text without a valid number is returned escaped.
+- empty input gives "", text without a valid number is returned escaped;
+- text in another language than the page's (a Japanese contact on an English
+  page) is marked with ``lang`` like ``|lang_span``; email addresses, which
+  belong to no language, are left as written.
 
 Emails are plain text and do not use this filter.
 """
@@ -20,6 +23,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from carers.phones import tel_uri
+from carers.templatetags.kizuki import lang_span
 
 register = template.Library()
 
@@ -31,6 +35,20 @@ _EMBEDDED = re.compile(
     rf"(?<![0-9０-９])(?:[+＋][8８][1１]{_SEP}{{0,2}})?[(（]?{_DIGIT}(?:{_SEP}{{0,2}}{_DIGIT}){{8,10}}"
     r"(?![0-9０-９])"
 )
+
+
+# An email address in a contact text (ASCII only, so adjoining Japanese stays out).
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _text(text: str) -> str:
+    """Free text around the numbers: escaped, runs in another language marked."""
+    parts, last = [], 0
+    for match in _EMAIL.finditer(text):
+        parts += [lang_span(text[last : match.start()]), conditional_escape(match.group(0))]
+        last = match.end()
+    parts.append(lang_span(text[last:]))
+    return "".join(str(part) for part in parts)
 
 
 def _only_a_number(value: str) -> bool:
@@ -57,7 +75,7 @@ def tel_link(value):
         if uri is None:  # a date or another figure: look again one character on
             pos = match.start() + 1
             continue
-        parts += [conditional_escape(text[last : match.start()]), _link(match.group(0), uri)]
+        parts += [_text(text[last : match.start()]), _link(match.group(0), uri)]
         last = pos = match.end()
-    parts.append(conditional_escape(text[last:]))
+    parts.append(_text(text[last:]))
     return mark_safe("".join(parts))

@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import Context, Template
+from django.utils import translation
 
 from carers.templatetags.contact import tel_link, tel_uri
 
@@ -59,3 +60,15 @@ def test_a_date_before_a_number_does_not_hide_it():
 
 def test_the_filter_is_usable_from_python():
     assert str(tel_link("189")) == '<a href="tel:189" class="tel">189</a>'
+
+
+def test_japanese_contact_text_is_marked_on_english_pages():
+    value = "ケアラー支援担当（デモ） young-carers@demo.example.jp 011-000-0000（平日）"
+    with translation.override("en"):
+        html = str(tel_link(value))
+    assert html.startswith(
+        '<span lang="ja">ケアラー支援担当（デモ） </span>young-carers@demo.example.jp '
+    )
+    assert html.endswith('class="tel">011-000-0000</a><span lang="ja">（平日）</span>')
+    with translation.override("ja"):
+        assert "<span" not in str(tel_link(value))

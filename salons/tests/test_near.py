@@ -45,7 +45,7 @@ def test_a_municipality_without_salons_still_gets_the_wide_ones_labelled(visitor
     response = visitor.get("/salons/", {"municipality": WAKKANAI})
     assert names(response) == [featured.name, online.name]  # the featured one first
     html = response.content.decode()
-    assert "県内全域・オンラインのサロン（どなたでも参加できます）" in html
+    assert "北海道全域・オンラインのサロン（どなたでも参加できます）" in html
     assert html.count("オンラインでどなたでも") == 2
 
 
@@ -54,7 +54,7 @@ def test_local_salons_come_before_the_wide_ones(visitor, salons):
     response = visitor.get("/en/salons/", {"municipality": "011002"})
     assert names(response) == [sapporo.name, featured.name, online.name]
     html = response.content.decode()
-    divider = html.index("Prefecture-wide and online salons — anyone can join")
+    divider = html.index("Salons for all of Hokkaido and online salons — anyone can join")
     assert html.index(sapporo.name) < divider < html.index(featured.name)
 
 
