@@ -146,7 +146,8 @@ def _join(*parts) -> str:
 
 
 def event_rows(area: Area) -> Iterator[dict]:
-    """Salon sessions from today to 12 months ahead. Cancelled sessions stay
+    """Salon sessions (and published public events such as an advisor-led
+    symposium) from today to 12 months ahead. Cancelled sessions stay
     listed with 備考 "中止" until their date has passed (people who noted the
     date learn it will not take place). Online sessions: 場所名称 "オンライン",
     住所 empty, and never the meeting link."""
@@ -172,7 +173,7 @@ def event_rows(area: Area) -> Iterator[dict]:
             "終了日": ends.date().isoformat(),
             "開始時間": starts.strftime("%H:%M"),
             "終了時間": ends.strftime("%H:%M"),
-            "説明": _one_line(s["description"]),
+            "説明": _one_line(s["description"]) or s["salon_name"],  # a required column
             "料金(基本)": _one_line(s["fee"]) or "無料",
             "連絡先名称": s["organising_body"],
             "主催者": s["organising_body"],
@@ -182,7 +183,9 @@ def event_rows(area: Area) -> Iterator[dict]:
             else places.address(code, venue or common["市区町村名"] or common["都道府県名"]),
             "アクセス方法": "" if online else _one_line(s["venue_access"]),
             "定員": s["capacity"],
-            "参加申込方法": "URLのページから申し込み",
+            "参加申込方法": "URLのページで確認"
+            if s.get("is_public_event")
+            else "URLのページから申し込み",
             "URL": absolute(s["path"]),
             "備考": _join(*remarks),
         }

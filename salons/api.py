@@ -389,8 +389,14 @@ def _detail_path():
 
 def opendata_sessions(*, start, end, municipality_code=None, now=None):
     """Sessions of publicly listed salons that end after ``start`` and start
-    before ``end``, soonest first, cancelled ones included (``cancelled``)."""
+    before ``end``, soonest first, cancelled ones included (``cancelled``),
+    merged with the published public events (an advisor's symposium or
+    training that the municipality agreed to publish: ``is_public_event``)."""
+    import heapq
+
     from django.db.models import F
+
+    from .models import PublicEvent
 
     qs = Session.objects.public(now).filter(ends_at__gt=start, starts_at__lt=end)
     if municipality_code:
@@ -413,10 +419,41 @@ def opendata_sessions(*, start, end, municipality_code=None, now=None):
         fee=F("salon__fee"),
     )
     detail = _detail_path()
-    for row in rows.iterator(chunk_size=1000):
-        row["cancelled"] = row.pop("status") == SessionStatus.CANCELLED
-        row["path"] = detail(row["salon_id"])
-        yield row
+
+    def sessions():
+        for row in rows.iterator(chunk_size=1000):
+            row["cancelled"] = row.pop("status") == SessionStatus.CANCELLED
+            row["path"] = detail(row["salon_id"])
+            row["is_public_event"] = False
+            yield row
+
+    events = PublicEvent.objects.filter(ends_at__gt=start, starts_at__lt=end)
+    if municipality_code:
+        events = events.filter(municipality_id=municipality_code)
+
+    def public_events():
+        for event in events.order_by("starts_at", "pk"):
+            yield {
+                "pk": event.pk,
+                "salon_id": None,
+                "starts_at": event.starts_at,
+                "ends_at": event.ends_at,
+                "is_online": event.is_online,
+                "capacity": None,
+                "note": "",
+                "salon_name": event.title,
+                "description": event.description,
+                "organising_body": event.organising_body,
+                "municipality_code": event.municipality_id,
+                "venue_address": "" if event.is_online else event.venue,
+                "venue_access": "",
+                "fee": "",
+                "cancelled": False,
+                "path": event.get_absolute_url(),
+                "is_public_event": True,
+            }
+
+    yield from heapq.merge(sessions(), public_events(), key=lambda row: row["starts_at"])
 
 
 def opendata_venues(*, municipality_code=None, now=None):
@@ -456,8 +493,16 @@ def opendata_version(*, municipality_code=None, now=None) -> tuple:
         latest=Max(Greatest("created_at", "edited_at", "moved_at", "cancelled_at")),
         n=Count("pk"),
     )
-    latest = max((v for v in (s["latest"], t["latest"]) if v is not None), default=None)
-    return latest, s["n"], t["n"]
+    from .models import PublicEvent
+
+    events = PublicEvent.objects.all()
+    if municipality_code:
+        events = events.filter(municipality_id=municipality_code)
+    e = events.aggregate(latest=Max("published_at"), n=Count("pk"))
+    latest = max(
+        (v for v in (s["latest"], t["latest"], e["latest"]) if v is not None), default=None
+    )
+    return latest, s["n"], t["n"] + e["n"]
 
 
 def opendata_figures(*, now=None) -> list[dict]:

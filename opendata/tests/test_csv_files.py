@@ -76,3 +76,36 @@ def test_facilities_hold_windows_and_salon_venues(world, fetch):
     assert {r["名称"] for r in hakodate} >= {"はこだて介護者のつどい"}
     sapporo = check_csv("facilities", fetch(f"/opendata/{SAPPORO}/facilities.csv")[1])
     assert "旭川市介護者相談窓口（架空）" not in {r["名称"] for r in sapporo}
+
+
+@pytest.mark.django_db
+def test_published_public_events_are_in_the_event_list(world, fetch, municipal_staff):
+    """An advisor-led symposium that the municipality agreed to publish is an
+    event of the open-data list too (and follows the format)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from salons import api as salons_api
+
+    starts = timezone.localtime() + timedelta(days=20)
+    starts = starts.replace(hour=13, minute=30, second=0, microsecond=0)
+    salons_api.publish_public_event(
+        source="test:symposium",
+        title="ケアラー支援シンポジウム（架空）",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        organising_body="札幌市",
+        by=municipal_staff,
+        municipality_code=SAPPORO,
+        venue="札幌市中央区 市民ホール",
+    )
+    for code in (PREFECTURE, SAPPORO):
+        rows = check_csv("events", fetch(f"/opendata/{code}/events.csv")[1])
+        (event,) = [r for r in rows if r["イベント名"] == "ケアラー支援シンポジウム（架空）"]
+        assert event["開始日"] == starts.date().isoformat() and event["開始時間"] == "13:30"
+        assert event["都道府県コード又は市区町村コード"] == SAPPORO
+        assert "市民ホール" in event["住所"]
+        assert rows == sorted(rows, key=lambda r: (r["開始日"], r["開始時間"]))
+    rows = check_csv("events", fetch(f"/opendata/{HAKODATE}/events.csv")[1])
+    assert not any(r["イベント名"] == "ケアラー支援シンポジウム（架空）" for r in rows)
