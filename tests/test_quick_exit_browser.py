@@ -108,6 +108,7 @@ def test_young_carer_article_and_help_page_leave(exit_page, young):
         page.goto(f"{base}/")
         page.goto(f"{base}{path}")
         leave_with_escape_and_come_back(page, path)
+        assert page.url == f"{base}/", f"Back from {path} should land on the page before it"
 
 
 @pytest.mark.browser
