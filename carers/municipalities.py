@@ -91,6 +91,7 @@ def _bundled_municipalities() -> dict:
         }
 
 
+@lru_cache(maxsize=4096)  # importers call it for every ward row
 def city_code_for(code) -> str | None:
     """The municipality a local government code stands for, or None.
 

@@ -46,6 +46,8 @@ from .opendata import (
     analyze,
     copy_insert,
     copy_insert_rows,
+    locate,
+    parse_float,
     read_rows,
     row_hash,
     staged_update,
@@ -95,15 +97,6 @@ def _type_for(name: str, file_name: str) -> kaigo_types.ServiceType:
     return kaigo_types.ServiceType(code, name, "", "", ("long_term_care",))
 
 
-def _float(value, low, high):
-    if not value:
-        return None
-    number = float(value)  # ValueError: reported as a bad row
-    if not low <= number <= high:
-        raise ValueError(value)
-    return number
-
-
 def _capacity(value):
     value = value.replace(",", "")
     if not value:
@@ -133,8 +126,8 @@ def _parse(number, row, places, file_name):
             office,
         )
     try:
-        lat = _float(row.get(LAT, ""), 20, 46)
-        lng = _float(row.get(LNG, ""), 122, 154)
+        lat = parse_float(row.get(LAT, ""), 20, 46)
+        lng = parse_float(row.get(LNG, ""), 122, 154)
     except ValueError:
         return None, BadRow(number, _("緯度/経度 are not coordinates in Japan"), office)
     try:
@@ -258,16 +251,6 @@ def _apply(service, record, org_id, now):
     service.search_name = service.compute_search_name()
 
 
-def _locate(location, record, org_id):
-    location.name_ja = record["name"]
-    location.organization_id = org_id
-    location.municipality_id = record["municipality"].code
-    location.address_ja = record["address"]
-    location.address_line2 = record["address2"]
-    location.latitude = record["lat"]
-    location.longitude = record["lng"]
-
-
 def import_file(content: bytes, name: str = "", *, close_missing=True, progress=None) -> FileResult:
     """Import one file (bytes). Raises ImportRefused for a file that is not
     this format; otherwise returns counts and the bad rows."""
@@ -355,7 +338,7 @@ def _create(records, orgs, terms, now):
         )
         _apply(service, record, org_id, now)
         location = Location(id=uuid.uuid4())
-        _locate(location, record, org_id)
+        locate(location, record, record["municipality"], org_id)
         services.append(service)
         locations.append(location)
         links.append(ServiceAtLocation(id=uuid.uuid4(), service=service, location=location))
@@ -385,7 +368,12 @@ def _update(changed, orgs, now):
     objs = []
     for location_id, service_id in locations:
         location = Location(id=location_id)
-        _locate(location, by_id[service_id], orgs[_organisation_key(by_id[service_id])])
+        locate(
+            location,
+            by_id[service_id],
+            by_id[service_id]["municipality"],
+            orgs[_organisation_key(by_id[service_id])],
+        )
         objs.append(location)
     staged_update(Location, objs, LOCATION_FIELDS)
     through = Service.municipalities.through

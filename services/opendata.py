@@ -15,32 +15,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from carers.models import Municipality, is_valid_local_government_code
-
-# 政令指定都市: their wards have codes of their own (011011 札幌市中央区) that
-# are not municipalities; entries there belong to the city.
-DESIGNATED_CITIES = (
-    "011002",
-    "041009",
-    "111007",
-    "121002",
-    "141003",
-    "141305",
-    "141500",
-    "151009",
-    "221007",
-    "221309",
-    "231002",
-    "261009",
-    "271004",
-    "271403",
-    "281000",
-    "331007",
-    "341002",
-    "401005",
-    "401307",
-    "431001",
-)
-MAX_WARDS = 30  # wards follow the city's code: 14101-14118 横浜, 14131-14137 川崎
+from carers.municipalities import city_code_for
 
 
 class ImportRefused(Exception):
@@ -148,15 +123,32 @@ class Places:
             return None, _("the local government code %(code)s is not valid (check digit)") % {
                 "code": code
             }
-        found = self.by_code.get(code)
+        # A designated city's ward (011011 札幌市中央区) is its city.
+        found = self.by_code.get(code) or self.by_code.get(city_code_for(code) or "")
         if found:
             return found, ""
-        five = int(code[:5])
-        gaps = [(five - int(c[:5]), c) for c in DESIGNATED_CITIES if c in self.by_code]
-        gaps = [(gap, c) for gap, c in gaps if 0 < gap < MAX_WARDS]
-        if gaps:
-            return self.by_code[min(gaps)[1]], ""
         return None, _("the local government code %(code)s is unknown") % {"code": code}
+
+
+def parse_float(value, low, high):
+    """A decimal in [low, high], None when empty; ValueError (a bad row) otherwise."""
+    if not value:
+        return None
+    number = float(value)
+    if not low <= number <= high:
+        raise ValueError(value)
+    return number
+
+
+def locate(location, record, municipality, org_id):
+    """Write a parsed row's place onto its Location."""
+    location.name_ja = record["name"]
+    location.organization_id = org_id
+    location.municipality_id = municipality.code
+    location.address_ja = record["address"]
+    location.address_line2 = record["address2"]
+    location.latitude = record["lat"]
+    location.longitude = record["lng"]
 
 
 def row_hash(values) -> str:

@@ -41,6 +41,8 @@ from .opendata import (
     ImportRefused,
     Places,
     analyze,
+    locate,
+    parse_float,
     read_rows,
     row_hash,
     staged_update,
@@ -93,15 +95,6 @@ def _kind(text):
     return [Audience.CARERS, Audience.FAMILY], ()
 
 
-def _float(value, low, high):
-    if not value:
-        return None
-    number = float(value)
-    if not low <= number <= high:
-        raise ValueError(value)
-    return number
-
-
 def _parse(number, row, places):
     name = row.get("名称", "")
     code = row.get(CODE) or next((row[a] for a in CODE_ALIASES if row.get(a)), "")
@@ -120,8 +113,8 @@ def _parse(number, row, places):
             name,
         )
     try:
-        lat = _float(row.get("緯度", ""), 20, 46)
-        lng = _float(row.get("経度", ""), 122, 154)
+        lat = parse_float(row.get("緯度", ""), 20, 46)
+        lng = parse_float(row.get("経度", ""), 122, 154)
     except ValueError:
         return None, BadRow(number, _("緯度/経度 are not coordinates in Japan"), name)
     hours = "–".join(v for v in (row.get("開始時間", ""), row.get("終了時間", "")) if v)
@@ -203,16 +196,6 @@ def _apply(service, record, org_id, now):
     service.search_name = service.compute_search_name()
 
 
-def _locate(location, record, org_id):
-    location.name_ja = record["name"]
-    location.organization_id = org_id
-    location.municipality_id = record["place"].code
-    location.address_ja = record["address"]
-    location.address_line2 = record["address2"]
-    location.latitude = record["lat"]
-    location.longitude = record["lng"]
-
-
 def import_file(content: bytes, name: str = "", *, close_missing=True) -> FileResult:
     _header, rows = read_rows(content, REQUIRED, FORMAT_NAME)
     result = FileResult(name=name)
@@ -278,7 +261,7 @@ def _write(records, result, close_missing):
         )
         _apply(service, record, org_id, now)
         location = Location(id=uuid.uuid4())
-        _locate(location, record, org_id)
+        locate(location, record, record["place"], org_id)
         services.append(service)
         locations.append(location)
         links.append(ServiceAtLocation(service=service, location=location))
@@ -310,7 +293,7 @@ def _write(records, result, close_missing):
         ).values_list("location_id", "service_id"):
             location = Location(id=location_id)
             record = by_id[service_id]
-            _locate(location, record, orgs[f"lg-{record['place'].code}"])
+            locate(location, record, record["place"], orgs[f"lg-{record['place'].code}"])
             located.append(location)
         staged_update(Location, located, LOCATION_FIELDS)
     result.reopened = sum(1 for *_x, closed in changed if closed)
