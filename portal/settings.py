@@ -139,6 +139,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.StaffSecurityMiddleware",
+    # Last: every query on a scoped model while a view runs goes through the policy.
+    "carers.policy.PolicyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
