@@ -61,17 +61,18 @@ def check_menu(menu_items, other_description):
         raise ValidationError(_("Describe the support wanted under “Other”."))
 
 
-def _lock(dispatch) -> DispatchRequest:
+def _lock(dispatch, user) -> DispatchRequest:
     # of=("self",): the advisor join is nullable and cannot be locked.
     return (
-        DispatchRequest.objects.select_for_update(of=("self",))
+        DispatchRequest.objects.manageable_by(user)
+        .select_for_update(of=("self",))
         .select_related("municipality", "created_by", "advisor__user")
         .get(pk=dispatch.pk)
     )
 
 
 def _in_scope(dispatch, user) -> bool:
-    return DispatchRequest.objects.for_user(user).filter(pk=dispatch.pk).exists()
+    return DispatchRequest.objects.manageable_by(user).filter(pk=dispatch.pk).exists()
 
 
 def _recipients(dispatch, audience):
@@ -127,7 +128,7 @@ def _transition(
     raise ValidationError; ``changes`` are extra fields to save."""
     if not _in_scope(dispatch, user):
         raise NotPermitted(_("You may not change this request."))
-    locked = _lock(dispatch)
+    locked = _lock(dispatch, user)
     if expected_version is not None and locked.version != expected_version:
         raise StaleRequest(
             _(
@@ -191,7 +192,7 @@ def request_update(
     _require_municipal_staff(user)
     if not _in_scope(dispatch, user):
         raise NotPermitted(_("You may not change this request."))
-    locked = _lock(dispatch)
+    locked = _lock(dispatch, user)
     if locked.version != expected_version:
         raise StaleRequest(
             _("Someone else changed this request in the meantime. Nothing was saved; reload it.")
@@ -270,7 +271,8 @@ def check_advisor_free(advisor, day, exclude_pk=None):
             _("%(name)s is unavailable on %(date)s.") % {"name": advisor.name, "date": day}
         )
     if (
-        DispatchRequest.objects.booked()
+        DispatchRequest.objects.unscoped()  # every booking, whoever asked
+        .booked()
         .filter(advisor=advisor, dispatch_date=day)
         .exclude(pk=exclude_pk)
         .exists()
@@ -411,7 +413,7 @@ def request_publish_event(
     title = (title or "").strip()
     if not title:
         raise ValidationError(_("Give the event a title."))
-    locked = _lock(dispatch)
+    locked = _lock(dispatch, user)
     if not locked.can_publish_event():
         raise TransitionRefused(
             _(

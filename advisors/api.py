@@ -10,7 +10,7 @@ from .workflow import Status
 def dashboard_counts() -> list[tuple[str, int]]:
     today = timezone.localdate()
     fiscal_start = fiscal_year_bounds(fiscal_year_of(today))[0]
-    requests = DispatchRequest.objects.all()
+    requests = DispatchRequest.objects.unscoped()  # counts only
     return [
         (_("Requests awaiting review"), requests.awaiting_review().count()),
         (
@@ -44,7 +44,7 @@ def staff_work(user, limit=5) -> list[dict]:
     from carers.models import Role
 
     today = timezone.localdate()
-    mine = DispatchRequest.objects.for_user(user)
+    mine = DispatchRequest.objects.visible_to(user)
     if user.role == Role.MUNICIPAL_STAFF:
         sections = [
             (
@@ -122,8 +122,10 @@ def dispatch_figures() -> list[dict]:
     from collections import Counter
 
     counts = Counter()
-    done = DispatchRequest.objects.filter(status=Status.COMPLETED).values_list(
-        "municipality_id", "dispatch_date", "submitted_at", "menu_items"
+    done = (
+        DispatchRequest.objects.unscoped()
+        .filter(status=Status.COMPLETED)
+        .values_list("municipality_id", "dispatch_date", "submitted_at", "menu_items")
     )
     for code, day, submitted, items in done.iterator(chunk_size=2000):
         day = day or (timezone.localtime(submitted).date() if submitted else None)

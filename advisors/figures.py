@@ -27,8 +27,12 @@ def is_completed_visit(status, dispatch_date, today) -> bool:
 
 def _rows(year):
     today = timezone.localdate()
-    rows = DispatchRequest.objects.in_fiscal_year(year).values_list(
-        "municipality_id", "municipality__name", "status", "menu_items", "dispatch_date"
+    rows = (
+        DispatchRequest.objects.unscoped()
+        .in_fiscal_year(year)
+        .values_list(
+            "municipality_id", "municipality__name", "status", "menu_items", "dispatch_date"
+        )
     )
     for code, name, status, items, dispatch_date in rows:
         if status == Status.COMPLETED and not is_completed_visit(status, dispatch_date, today):
@@ -65,7 +69,7 @@ def tables(year) -> dict:
 
 def years_available() -> list[int]:
     current = fiscal_year_of(timezone.localdate())
-    first = DispatchRequest.objects.aggregate(first=Min("submitted_at"))["first"]
+    first = DispatchRequest.objects.unscoped().aggregate(first=Min("submitted_at"))["first"]
     start = min(fiscal_year_of(timezone.localtime(first).date()), current) if first else current
     return list(range(current, start - 1, -1))
 

@@ -2,7 +2,7 @@
 municipalities, their history and the advisors' reports.
 
 States and transitions live in ``advisors.workflow``; state changes only in
-``advisors.actions``. Reads go through ``DispatchRequest.objects.for_user(user)``.
+``advisors.actions``. Reads go through ``DispatchRequest.objects.visible_to(user)``.
 """
 
 from datetime import date
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carers.models import Municipality, Role
+from carers.policy import Audience, ScopedModel, ScopedQuerySet
 
 from .workflow import Action, Status
 
@@ -111,20 +112,24 @@ class Advisor(models.Model):
         return [MenuItem(v).label for v in self.specialties if v in MenuItem.values]
 
 
-class DispatchRequestQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The one entry point for reading requests. Municipal staff: their
-        municipality's; advisors: their assignments; prefecture staff: all."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.role == Role.PREFECTURE_STAFF:
-            return self.all()
-        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(municipality_id=user.municipality_id)
-        if user.role == Role.ADVISOR:
-            # An advisor sees a request once assigned, never drafts of others.
-            return self.filter(advisor__user=user, status__in=Status.assigned())
+class DispatchRequestQuerySet(ScopedQuerySet):
+    def _visible(self, scope):
+        """Municipal staff: their municipality's; advisors: their assignments;
+        prefecture staff: all."""
+        match scope.audience:
+            case Audience.PREFECTURE:
+                return self.all()
+            case Audience.MUNICIPAL:
+                return self.filter(municipality_id=scope.municipality_id)
+            case Audience.ADVISOR:
+                # An advisor sees a request once assigned, never drafts of others.
+                return self.filter(advisor__user=scope.user, status__in=Status.assigned())
         return self.none()
+
+    def _manageable(self, scope):
+        """Whoever sees a request may act on it; which transitions each role
+        may take is the workflow's transition table (workflow.py)."""
+        return self._visible(scope)
 
     def awaiting_review(self):
         return self.filter(status=Status.SUBMITTED)
@@ -138,7 +143,7 @@ class DispatchRequestQuerySet(models.QuerySet):
         return self.filter(submitted_at__date__gte=start, submitted_at__date__lt=end)
 
 
-class DispatchRequest(models.Model):
+class DispatchRequest(ScopedModel):
     """A municipality's request for an advisor. ``version`` grows with every
     change, so a form rendered before someone else acted is recognised as stale."""
 

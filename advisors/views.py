@@ -1,5 +1,5 @@
 """Pages of advisor dispatch. Every request is read through
-DispatchRequest.objects.for_user(); a request outside one's scope is a 404."""
+DispatchRequest.objects.visible_to(); a request outside one's scope is a 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -31,7 +31,7 @@ PAGE_SIZE = 25
 
 def _scoped(request, pk):
     return get_object_or_404(
-        DispatchRequest.objects.for_user(request.user).select_related(
+        DispatchRequest.objects.visible_to(request.user).select_related(
             "municipality", "advisor", "created_by"
         ),
         pk=pk,
@@ -47,7 +47,7 @@ def request_list(request):
     if user.role == Role.PREFECTURE_STAFF and "status" not in data:
         data["status"] = Status.SUBMITTED  # the review queue unless another status is asked for
     form = RequestFilterForm(data)
-    requests = form.filter(DispatchRequest.objects.for_user(user)).select_related(
+    requests = form.filter(DispatchRequest.objects.visible_to(user)).select_related(
         "municipality", "advisor"
     )
     queue = form.is_valid() and form.cleaned_data["status"] == Status.SUBMITTED
@@ -228,7 +228,8 @@ def _advisor_calendar():
     advisors = list(Advisor.objects.active().order_by("name"))
     booked = {}
     for advisor_id, day in (
-        DispatchRequest.objects.booked()
+        DispatchRequest.objects.unscoped()  # advisors' bookings, no case data
+        .booked()
         .filter(dispatch_date__gte=today)
         .values_list("advisor_id", "dispatch_date")
     ):

@@ -129,6 +129,6 @@ def transition_for(status, action) -> Transition | None:
 
 def available_actions(user, status) -> list[Transition]:
     """Transitions this user's role may make from ``status`` (scope is checked
-    separately, through DispatchRequest.objects.for_user)."""
+    separately, through DispatchRequest.objects.visible_to)."""
     role = getattr(user, "role", None)
     return [t for t in TRANSITIONS if t.source == status and role in t.roles]

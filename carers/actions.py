@@ -25,6 +25,7 @@ from .models import (
     SupportPlan,
     User,
 )
+from .policy import Audience, scope_of
 
 HOUSEHOLD_EDITABLE = (
     "reference",
@@ -55,8 +56,15 @@ class CaseRestricted(Exception):
     """Consent was withdrawn or the case is closed: the record cannot change."""
 
 
-def _lock(household) -> Household:
-    return Household.objects.select_for_update().select_related("municipality").get(pk=household.pk)
+def _lock(household, user) -> Household:
+    """The household, locked, if ``user`` may change it (the policy, checked
+    here too so no caller can forget it); Household.DoesNotExist otherwise."""
+    return (
+        Household.objects.manageable_by(user)
+        .select_for_update()
+        .select_related("municipality")
+        .get(pk=household.pk)
+    )
 
 
 def _require_changeable(household):
@@ -97,7 +105,7 @@ def household_create(
 ) -> Household:
     """Create a household of the user's municipality with its consent record.
     Consent first: without a complete consent for keeping the record, nothing is saved."""
-    if user.role != Role.MUNICIPAL_STAFF or not user.municipality_id:
+    if scope_of(user).audience is not Audience.MUNICIPAL:
         raise PermissionError("Only municipal staff create case records.")
     missing = [k for k in ("given_by", "given_on", "method") if not consent.get(k)]
     if missing or ConsentPurpose.CASE_RECORD not in (consent.get("purposes") or []):
@@ -131,7 +139,7 @@ def household_update(
 ) -> Household:
     """Correct or update a record. Refused with EditConflict when someone else
     saved it after ``expected_version`` was loaded."""
-    household = _lock(household)
+    household = _lock(household, user)
     _require_changeable(household)
     if household.version != expected_version:
         raise EditConflict(household)
@@ -151,7 +159,7 @@ def household_update(
 def consultation_add(
     *, household, user, held_on, channel, summary, next_step=""
 ) -> ConsultationLog:
-    household = _lock(household)
+    household = _lock(household, user)
     _require_changeable(household)
     if held_on > timezone.localdate():
         raise ValidationError(_("A consultation cannot be in the future."))
@@ -171,7 +179,7 @@ def consultation_add(
 
 @transaction.atomic
 def household_set_follow_up(*, household, user, next_follow_up) -> Household:
-    household = _lock(household)
+    household = _lock(household, user)
     _require_changeable(household)
     _check_follow_up(next_follow_up)
     household.next_follow_up = next_follow_up
@@ -184,7 +192,7 @@ def household_set_follow_up(*, household, user, next_follow_up) -> Household:
 
 @transaction.atomic
 def support_plan_save(*, household, user, answers: dict, result: dict) -> SupportPlan:
-    household = _lock(household)
+    household = _lock(household, user)
     _require_changeable(household)
     plan = SupportPlan.objects.create(
         household=household, created_by=user, answers=answers, result=result
@@ -199,7 +207,7 @@ def support_plan_save(*, household, user, answers: dict, result: dict) -> Suppor
 def consent_withdraw(*, household, user, withdrawn_on, method) -> Household:
     """Consent withdrawn: keep only the minimum (see RESTRICTED_CLEARS), close the
     case so the retention clock starts, and stop reminders."""
-    household = _lock(household)
+    household = _lock(household, user)
     if household.is_restricted:
         raise CaseRestricted(_("Consent was already withdrawn for this household."))
     if withdrawn_on > timezone.localdate():
@@ -241,7 +249,7 @@ def consent_withdraw(*, household, user, withdrawn_on, method) -> Household:
 
 @transaction.atomic
 def household_close(*, household, user) -> Household:
-    household = _lock(household)
+    household = _lock(household, user)
     if household.status == CaseStatus.CLOSED:
         raise CaseRestricted(_("This case is already closed."))
     household.status = CaseStatus.CLOSED
@@ -257,7 +265,7 @@ def household_close(*, household, user) -> Household:
 def household_delete(*, household, user, reason) -> None:
     """Delete a record on request (or when entered in error). The access log
     keeps that it was deleted, by whom and why (a reason code, no details)."""
-    household = _lock(household)
+    household = _lock(household, user)
     accesslog.record(user=user, household=household, action=AccessAction.DELETE, reason=reason)
     household.delete()
 
@@ -268,7 +276,8 @@ def households_purge_expired(*, now=None) -> int:
     days = settings.CASE_RETENTION_DAYS
     with transaction.atomic():
         ids = list(
-            Household.objects.purgeable(days, now=now)
+            Household.objects.unscoped()
+            .purgeable(days, now=now)
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)
         )
@@ -290,8 +299,8 @@ def follow_up_reminders_send(*, today=None) -> int:
     )
     for user in staff.iterator():
         count = (
-            Household.objects.follow_up_due(today)
-            .filter(municipality_id=user.municipality_id)
+            Household.objects.manageable_by(user)
+            .follow_up_due(today)
             .filter(
                 Q(assigned_to=user) | Q(assigned_to__isnull=True) | Q(assigned_to__is_active=False)
             )

@@ -19,7 +19,7 @@ def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) 
     municipality); Http404 otherwise. Writes one access-log entry unless
     ``log=False`` (when the action that follows writes it)."""
     household = get_object_or_404(
-        Household.objects.editable_by(user).select_related("municipality"), public_id=public_id
+        Household.objects.manageable_by(user).select_related("municipality"), public_id=public_id
     )
     if log:
         accesslog.record(user=user, household=household, action=action)
@@ -238,4 +238,4 @@ def staff_by_municipality(codes) -> dict[str, int]:
 def follow_ups_due_count(user, today=None) -> int:
     """How many open cases of the user's municipality are due a follow-up
     (a count only: listing households is the case list's job, which logs reads)."""
-    return Household.objects.editable_by(user).follow_up_due(today).count()
+    return Household.objects.manageable_by(user).follow_up_due(today).count()

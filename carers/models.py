@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .policy import Audience, ScopedModel, ScopedQuerySet
+
 
 def jis_check_digit(first_five: str) -> int:
     """Check digit of a JIS X 0402 local government code (全国地方公共団体コード)."""
@@ -202,7 +204,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 # --- Households, carers and the people they care for ------------------------------
 # Sensitive personal data (要配慮個人情報). Read it only through
-# Household.objects.for_user(); never log it, put it in URLs or in emails.
+# Household.objects.visible_to(); never log it, put it in URLs or in emails.
 
 
 class AgeBand(models.TextChoices):
@@ -252,31 +254,23 @@ class ServiceUse(models.TextChoices):
     SOME = "some", _("Uses some services")
 
 
-class HouseholdQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        """Households a user may change: staff of the household's municipality only."""
-        if (
-            not user.is_authenticated
-            or user.role != Role.MUNICIPAL_STAFF
-            or not user.municipality_id
-        ):
-            return self.none()
-        return self.filter(municipality_id=user.municipality_id)
+class HouseholdQuerySet(ScopedQuerySet):
+    def _manageable(self, scope):
+        """Staff of the household's municipality only."""
+        if scope.audience is Audience.MUNICIPAL:
+            return self.filter(municipality_id=scope.municipality_id)
+        return self.none()
 
-    def for_user(self, user):
-        """The one entry point for reading households: staff of the household's
-        municipality, plus (read-only) holders of a valid case-by-case AuditGrant.
-        Everyone else gets nothing (a 404 in views)."""
-        if not user.is_authenticated or user.role not in (
-            Role.MUNICIPAL_STAFF,
-            Role.PREFECTURE_STAFF,
-        ):
+    def _visible(self, scope):
+        """Staff of the household's municipality, plus (read-only) holders of a
+        valid case-by-case AuditGrant. Everyone else nothing (a 404 in views)."""
+        if not scope.is_public_body:
             return self.none()
         audited = models.Q(
-            pk__in=AuditGrant.objects.valid().filter(user=user).values("household_id")
+            pk__in=AuditGrant.objects.valid().filter(user=scope.user).values("household_id")
         )
-        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(models.Q(municipality_id=user.municipality_id) | audited)
+        if scope.audience is Audience.MUNICIPAL:
+            return self.filter(models.Q(municipality_id=scope.municipality_id) | audited)
         return self.filter(audited)
 
     def open(self):
@@ -295,7 +289,7 @@ class HouseholdQuerySet(models.QuerySet):
         )
 
 
-class Household(models.Model):
+class Household(ScopedModel):
     """A household supported by municipal staff. Referenced in URLs only by
     ``public_id`` (opaque), never by its sequential primary key."""
 

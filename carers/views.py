@@ -1,6 +1,6 @@
 """Household case records for municipal staff.
 
-Every page is scoped through Household.objects.editable_by / for_user (404
+Every page is scoped through Household.objects.manageable_by / visible_to (404
 outside scope), is never cached (private, no-store), hides POST data from
 error reports, and writes exactly one access-log entry per request that shows,
 changes or exports a household."""
@@ -66,9 +66,9 @@ def case_page(*roles, methods=("GET",)):
 
 def _household(request, public_id, *, editable=True, log=AccessAction.VIEW):
     qs = (
-        Household.objects.editable_by(request.user)
+        Household.objects.manageable_by(request.user)
         if editable
-        else Household.objects.for_user(request.user)
+        else Household.objects.visible_to(request.user)
     )
     household = get_object_or_404(qs.select_related("municipality"), public_id=public_id)
     if log:
@@ -93,7 +93,7 @@ def _refuse_if_locked(request, household):
 def household_list(request):
     user = request.user
     today = timezone.localdate()
-    qs = Household.objects.editable_by(user)
+    qs = Household.objects.manageable_by(user)
     status = request.GET.get("status", CaseStatus.OPEN)
     if status in CaseStatus.values:
         qs = qs.filter(status=status)
@@ -112,7 +112,7 @@ def household_list(request):
     )
     qs = qs.order_by(F("next_follow_up").asc(nulls_last=True), "-updated_at", "pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    due_count = Household.objects.editable_by(user).follow_up_due(today).count()
+    due_count = Household.objects.manageable_by(user).follow_up_due(today).count()
     return render(
         request,
         "carers/household_list.html",

@@ -51,7 +51,7 @@ def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -
         if article is None:
             article = Article(author=user)
         else:
-            article = Article.objects.select_for_update().get(pk=article.pk)
+            article = Article.objects.select_for_update().get_manageable(user, pk=article.pk)
             _check_scope(user, article.municipality_id)  # may they touch the existing one?
         _check_scope(user, municipality_id)
         for name in CONTENT_FIELDS:
@@ -75,7 +75,7 @@ def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -
 def article_unpublish(*, user, article) -> Article:
     """Take a published or scheduled article back to draft."""
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
+        article = Article.objects.select_for_update().get_manageable(user, pk=article.pk)
         _check_scope(user, article.municipality_id)
         if article.status == ArticleStatus.DRAFT:
             return article

@@ -53,7 +53,7 @@ def dashboard_counts():
     """(label, number) pairs for the prefecture dashboard."""
     tally = selfcheck_tally()
     return [
-        (_("Published articles"), Article.objects.published().count()),
+        (_("Published articles"), Article.objects.public().count()),
         (_("Self-checks counted this fiscal year (opt-in)"), sum(r["checks"] for r in tally)),
         (_("… of which noticed at least one sign"), sum(r["with_signs"] for r in tally)),
         (_("Municipalities with counted self-checks"), len(tally)),

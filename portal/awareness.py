@@ -37,7 +37,7 @@ def article_list(request):
         municipality = form.cleaned_data.get("municipality")
         municipality_code = municipality.pk if municipality else None
     articles = (
-        Article.objects.published()
+        Article.objects.public()
         .for_audience(audience)
         .local_first(municipality_code)
         .select_related("municipality")
@@ -71,13 +71,12 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = Article.objects.published().select_related("municipality").filter(slug=slug).first()
+    article = Article.objects.public().select_related("municipality").filter(slug=slug).first()
     is_preview = False
     if article is None:
         # Staff may look at their own unpublished articles; everyone else gets a 404.
-        if request.user.is_authenticated and request.user.role in WRITERS:
-            article = Article.objects.for_user(request.user).filter(slug=slug).first()
-            is_preview = article is not None
+        article = Article.objects.visible_to(request.user).filter(slug=slug).first()
+        is_preview = article is not None
         if article is None:
             raise Http404
     return render(
@@ -89,7 +88,7 @@ def article_detail(request, slug):
             "is_preview": is_preview,
             "is_young_carer": Audience.YOUNG_CARERS in article.audiences,
             "can_edit": request.user.is_authenticated
-            and Article.objects.for_user(request.user).filter(pk=article.pk).exists(),
+            and Article.objects.manageable_by(request.user).filter(pk=article.pk).exists(),
         },
     )
 
@@ -300,7 +299,7 @@ def _can_write(user):
 @role_required(*WRITERS)
 def manage_list(request):
     articles = (
-        Article.objects.for_user(request.user)
+        Article.objects.manageable_by(request.user)
         .select_related("municipality")
         .order_by("-updated_at", "-pk")
     )
@@ -317,7 +316,7 @@ def manage_create(request):
 
 @role_required(*WRITERS)
 def manage_edit(request, pk):
-    return _edit(request, get_object_or_404(Article.objects.for_user(request.user), pk=pk))
+    return _edit(request, get_object_or_404(Article.objects.manageable_by(request.user), pk=pk))
 
 
 def _edit(request, article):
@@ -371,7 +370,7 @@ def _edit(request, article):
 @role_required(*WRITERS)
 @require_POST
 def manage_unpublish(request, pk):
-    article = get_object_or_404(Article.objects.for_user(request.user), pk=pk)
+    article = get_object_or_404(Article.objects.manageable_by(request.user), pk=pk)
     actions.article_unpublish(user=request.user, article=article)
     messages.success(request, _("The article was taken back to draft and is no longer visible."))
     return redirect("awareness:manage")

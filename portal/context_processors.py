@@ -4,7 +4,7 @@ from carers.prefecture import prefecture
 
 
 def site(request):
-    from portal import furigana
+    from portal import furigana, menu
 
     user = getattr(request, "user", None)
     on = furigana.is_on(request)
@@ -16,6 +16,8 @@ def site(request):
         "other_language_url": other_language_url(request),
         "furigana": on,
         "furigana_toggle_url": furigana.toggle_url(request, not on),
+        # The navigation (portal.menu), filtered by the user's scope.
+        **menu.menus(user),
     }
 
 

@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from carers.models import Municipality, Role, choice_labels
+from carers import policy
+from carers.models import Municipality, choice_labels
 
 
 class Audience(models.TextChoices):
@@ -25,7 +26,7 @@ class ArticleStatus(models.TextChoices):
     PUBLISHED = "published", pgettext_lazy("article status", "Published")
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(policy.ScopedQuerySet):
     def published(self, now=None):
         """Visible to the public: scheduled or published, and due."""
         now = now or timezone.now()
@@ -54,19 +55,27 @@ class ArticleQuerySet(models.QuerySet):
             )
         return self.annotate(local_rank=rank).order_by("local_rank", "-publish_at", "-pk")
 
-    def for_user(self, user):
-        """Articles a staff member may edit: prefecture staff all, municipal staff
-        only their municipality's local articles, everyone else none."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.role == Role.PREFECTURE_STAFF:
-            return self
-        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(municipality_id=user.municipality_id)
+    def _visible(self, scope):
+        """Published articles; writers also preview those they edit."""
+        if not scope.is_public_body:
+            return self.published()
+        return self.filter(
+            Q(pk__in=self.model.objects.public().values("pk"))
+            | Q(pk__in=self.model.objects.for_scope(scope, manage=True).values("pk"))
+        )
+
+    def _manageable(self, scope):
+        """Prefecture staff all articles, municipal staff only their
+        municipality's local articles, everyone else none."""
+        match scope.audience:
+            case policy.Audience.PREFECTURE:
+                return self.all()
+            case policy.Audience.MUNICIPAL:
+                return self.filter(municipality_id=scope.municipality_id)
         return self.none()
 
 
-class Article(models.Model):
+class Article(policy.ScopedModel):
     """An awareness article. Title, summary and body exist in Japanese and
     English; the body is Markdown, sanitised when rendered (portal.markdown)."""
 

@@ -80,7 +80,7 @@ def service_save(*, form, user, locations=None) -> Service:
 @transaction.atomic
 def service_verify(*, service, user) -> Service:
     """Confirm the entry is still correct today."""
-    service = Service.objects.select_for_update().get(pk=service.pk)
+    service = Service.objects.manageable_by(user).select_for_update().get(pk=service.pk)
     service.last_verified = timezone.localdate()
     service.verification_reminded_on = None
     service.updated_by = user
@@ -96,7 +96,7 @@ def service_delete(*, service, user) -> bool:
     since loading the built-in content again would bring a deleted one back.
     Returns True when the entry was deleted, False when it was hidden."""
     if service.key:
-        service = Service.objects.select_for_update().get(pk=service.pk)
+        service = Service.objects.manageable_by(user).select_for_update().get(pk=service.pk)
         service.status = ServiceStatus.DRAFT
         service.updated_by = user
         service.save(update_fields=["status", "updated_by", "updated_at"])
@@ -110,9 +110,11 @@ def report_submit(*, service, message: str) -> ServiceReport:
     """A visitor reports wrong or outdated information; the owners are told.
     The email names the service and links to the report list, not the message
     (a visitor might have typed personal details)."""
-    service = Service.objects.select_for_update().get(pk=service.pk)
-    recent = ServiceReport.objects.open().filter(
-        service=service, created_at__gte=timezone.now() - REPORT_EMAIL_QUIET
+    service = Service.objects.public().select_for_update().get(pk=service.pk)
+    recent = (
+        ServiceReport.objects.unscoped()
+        .open()
+        .filter(service=service, created_at__gte=timezone.now() - REPORT_EMAIL_QUIET)
     )
     already_told = recent.exists()
     report = ServiceReport.objects.create(service=service, message=message.strip())
@@ -131,7 +133,7 @@ def report_submit(*, service, message: str) -> ServiceReport:
 
 @transaction.atomic
 def report_resolve(*, report, user) -> ServiceReport:
-    report = ServiceReport.objects.select_for_update().get(pk=report.pk)
+    report = ServiceReport.objects.manageable_by(user).select_for_update().get(pk=report.pk)
     if report.status == ReportStatus.RESOLVED:
         return report
     report.status = ReportStatus.RESOLVED
@@ -148,7 +150,8 @@ def unverified_reminders_send(today=None) -> int:
     sent = 0
     with transaction.atomic():
         due = (
-            Service.objects.select_for_update(skip_locked=True)
+            Service.objects.unscoped()
+            .select_for_update(skip_locked=True)
             .filter(status=ServiceStatus.PUBLISHED)
             .unverified(today)
             .exclude(verification_reminded_on__gt=today - timedelta(days=30))

@@ -53,7 +53,7 @@ def _as_dict(service, category_codes) -> dict:
 
 
 def _suggestions(code, categories, young_carer=True):
-    qs = Service.objects.visible().open().applying_to(code)
+    qs = Service.objects.public().open().applying_to(code)
     if categories:
         qs = qs.filter(categories__code__in=list(categories)).distinct()
     if not young_carer:
@@ -114,7 +114,7 @@ def consultation_fallback(code: str) -> dict | None:
     if municipality is None:
         return None
     has_local = (
-        Service.objects.visible()
+        Service.objects.public()
         .open()
         .filter(scope=Scope.MUNICIPAL, municipalities=code, categories__code="consultation")
         .exists()
@@ -148,15 +148,17 @@ def evaluate_guidance(answers: dict, municipality_code: str | None = None) -> Gu
 
 
 def dashboard_counts() -> list[tuple[str, int]]:
+    """Counts over the whole catalogue (the prefecture's dashboard)."""
+    services, reports = Service.objects.unscoped(), ServiceReport.objects.unscoped()
     return [
-        (_("Published services"), Service.objects.filter(status=ServiceStatus.PUBLISHED).count()),
+        (_("Published services"), services.filter(status=ServiceStatus.PUBLISHED).count()),
         (
             _("Services not verified for 12 months"),
-            Service.objects.filter(status=ServiceStatus.PUBLISHED).unverified().count(),
+            services.filter(status=ServiceStatus.PUBLISHED).unverified().count(),
         ),
         (
             _("Open reports from visitors"),
-            ServiceReport.objects.filter(status=ReportStatus.OPEN).count(),
+            reports.filter(status=ReportStatus.OPEN).count(),
         ),
     ]
 
@@ -177,7 +179,7 @@ def coverage_by_municipality(codes) -> dict[str, dict]:
     codes = list(codes)
     links = Service.municipalities.through.objects.filter(
         municipality_id__in=codes,
-        service__in=Service.objects.visible().filter(scope=Scope.MUNICIPAL).values("pk"),
+        service__in=Service.objects.public().filter(scope=Scope.MUNICIPAL).values("pk"),
     )
     result = {
         code: {"services": 0, "windows": 0, "categories": {}, "updated_at": None} for code in codes
@@ -237,7 +239,7 @@ def _opendata_rows(*, municipality_code, windows: bool):
 
     from .models import ATTRIBUTIONS, ServiceAtLocation, TaxonomyTerm
 
-    visible = Service.objects.visible().open()
+    visible = Service.objects.public().open()
     consultation = TaxonomyTerm.objects.filter(services=OuterRef("service_id"), code=CONSULTATION)
     other = TaxonomyTerm.objects.filter(services=OuterRef("service_id")).exclude(code=CONSULTATION)
     qs = ServiceAtLocation.objects.filter(service__in=visible).exclude(location__address_ja="")
@@ -288,7 +290,8 @@ def opendata_version(*, municipality_code=None) -> tuple:
 
     from .models import Organization, ServiceAtLocation
 
-    services, places = Service.objects.all(), ServiceAtLocation.objects.all()
+    # Every entry, drafts included: a change of any may change a published file.
+    services, places = Service.objects.unscoped(), ServiceAtLocation.objects.all()
     if municipality_code:
         places = places.filter(location__municipality_id=municipality_code)
         services = services.filter(pk__in=places.values("service_id"))

@@ -255,7 +255,7 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             % {"details": "; ".join(parts)}
         )
     reader.fieldnames = header
-    editable = Service.objects.for_user(user)
+    editable = Service.objects.manageable_by(user)
     rows = []
     seen_ids = set()
     new_rows = {}  # (name, scope, municipalities) of rows without an id -> row number

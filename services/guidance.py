@@ -477,7 +477,7 @@ def _services_by_category(categories, municipality_code):
     from .models import Service
 
     qs = (
-        Service.objects.visible()
+        Service.objects.public()
         .applying_to(municipality_code)
         .filter(categories__code__in=categories)
         .distinct()
@@ -662,7 +662,7 @@ def _in_use_items(answers, track, municipality_code) -> list:
     keys = [k for v in used for k in USED_SERVICE_ENTRIES.get(v, ())]
     entries = {
         s.key: s
-        for s in Service.objects.visible().applying_to(municipality_code).filter(key__in=keys)
+        for s in Service.objects.public().applying_to(municipality_code).filter(key__in=keys)
     }
     reason = format_lazy(_("Because you said: {}"), _("the household uses it now"))
     items = []

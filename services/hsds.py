@@ -1,6 +1,6 @@
 """Read-only Open Referral HSDS 3.0 JSON of the catalogue (/api/hsds/).
 
-Only what visitors can see is published (``Service.objects.visible()``).
+Only what visitors can see is published (``Service.objects.public()``).
 Names and texts are the Japanese ones; the English name is the
 ``alternate_name``. Objects without a row of their own (phones, attributes
 linking a service to its taxonomy terms, addresses) get stable UUIDs derived
@@ -347,7 +347,7 @@ def service_at_location_json(sal):
 
 def _services(request, with_filters=True):
     qs = (
-        Service.objects.visible()
+        Service.objects.public()
         .select_related("organization")
         .prefetch_related(
             "categories__taxonomy",
@@ -392,7 +392,7 @@ def _parse_when(value):
 
 def _organizations():
     return (
-        Organization.objects.filter(services__in=Service.objects.visible())
+        Organization.objects.filter(services__in=Service.objects.public())
         .distinct()
         .order_by("name_ja", "pk")
     )
@@ -450,7 +450,7 @@ def organization_detail(request, id):
 
 def _service_at_locations():
     return (
-        ServiceAtLocation.objects.filter(service__in=Service.objects.visible())
+        ServiceAtLocation.objects.filter(service__in=Service.objects.public())
         .select_related("service", "location__municipality")
         .order_by("pk")
     )

@@ -18,7 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from carers.models import Municipality, Role, choice_labels
+from carers import policy
+from carers.models import Municipality, choice_labels
+from carers.policy import ScopedModel, ScopedQuerySet
 
 from .text import normalise
 
@@ -184,14 +186,34 @@ def scope_order(local_first: bool):
     )
 
 
-class ServiceQuerySet(models.QuerySet):
-    def visible(self, today=None):
+class ServiceQuerySet(ScopedQuerySet):
+    def _published(self, today=None):
         """Published and inside its visibility window: what visitors see."""
         today = today or timezone.localdate()
         return self.filter(status=ServiceStatus.PUBLISHED).filter(
             models.Q(visible_from__isnull=True) | models.Q(visible_from__lte=today),
             models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=today),
         )
+
+    def _visible(self, scope):
+        """The published catalogue; staff also preview the entries they edit
+        (drafts, expired ones)."""
+        if not scope.is_public_body:
+            return self._published()
+        return self.filter(
+            models.Q(pk__in=self.model.objects.public().values("pk"))
+            | models.Q(pk__in=self.model.objects.for_scope(scope, manage=True).values("pk"))
+        )
+
+    def _manageable(self, scope):
+        """Prefecture staff all entries, municipal staff those of their
+        municipality. Everyone else nothing (404)."""
+        match scope.audience:
+            case policy.Audience.PREFECTURE:
+                return self.all()
+            case policy.Audience.MUNICIPAL:
+                return self.filter(scope=Scope.MUNICIPAL, pk__in=_serving(scope.municipality_id))
+        return self.none()
 
     def _with_local(self, local_sql, params):
         """National and prefectural entries plus the municipal ones whose ids the
@@ -224,23 +246,12 @@ class ServiceQuerySet(models.QuerySet):
         """Not marked closed by an open-data import."""
         return self.filter(is_closed=False)
 
-    def for_user(self, user):
-        """Entries a staff member may edit: prefecture staff all, municipal
-        staff those of their municipality. Everyone else nothing (404)."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.role == Role.PREFECTURE_STAFF:
-            return self.all()
-        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
-            return self.filter(scope=Scope.MUNICIPAL, pk__in=_serving(user.municipality_id))
-        return self.none()
-
     def unverified(self, today=None):
         today = today or timezone.localdate()
         return self.filter(last_verified__lt=today - timedelta(days=VERIFY_AFTER_DAYS))
 
 
-class Service(BilingualMixin, models.Model):
+class Service(BilingualMixin, ScopedModel):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     key = models.SlugField(
         max_length=60,
@@ -484,15 +495,20 @@ class ReportStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
 
 
-class ReportQuerySet(models.QuerySet):
+class ReportQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(status=ReportStatus.OPEN)
 
-    def for_user(self, user):
-        return self.filter(service__in=Service.objects.for_user(user))
+    def _manageable(self, scope):
+        """Reports on the entries one edits (a visitor's message is read by
+        the entry's editors only)."""
+        return self.filter(service__in=Service.objects.for_scope(scope, manage=True))
+
+    def _visible(self, scope):
+        return self._manageable(scope)
 
 
-class ServiceReport(models.Model):
+class ServiceReport(ScopedModel):
     """A visitor's note that a service page is wrong or out of date."""
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reports")

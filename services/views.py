@@ -63,7 +63,7 @@ def listing(filters, municipality=None):
 
 def _services_of(ids):
     """The services of a page of ids, in that order."""
-    found = Service.objects.select_related("organization").prefetch_related("categories")
+    found = Service.objects.public().select_related("organization").prefetch_related("categories")
     by_id = found.in_bulk(list(ids))
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -97,19 +97,16 @@ def service_list(request):
 
 
 def _visible_or_editable(request, pk):
-    try:
-        return Service.objects.visible().select_related("organization").get(pk=pk)
-    except Service.DoesNotExist:
-        # Staff may preview their own drafts and expired entries.
-        return get_object_or_404(
-            Service.objects.for_user(request.user).select_related("organization"), pk=pk
-        )
+    # Staff may preview their own drafts and expired entries.
+    return get_object_or_404(
+        Service.objects.visible_to(request.user).select_related("organization"), pk=pk
+    )
 
 
 def _detail_context(request, service, report_form):
     return {
         "service": service,
-        "can_edit": Service.objects.for_user(request.user).filter(pk=service.pk).exists(),
+        "can_edit": Service.objects.manageable_by(request.user).filter(pk=service.pk).exists(),
         "locations": [
             sal.location for sal in service.service_at_locations.select_related("location")
         ],
@@ -128,7 +125,7 @@ REPORTS_PER_WINDOW = 3  # per client address and hour
 
 
 def service_report(request, pk):
-    service = get_object_or_404(Service.objects.visible(), pk=pk)
+    service = get_object_or_404(Service.objects.public(), pk=pk)
     if request.method != "POST":
         return redirect(service)
     form = ReportForm(request.POST)
@@ -175,7 +172,7 @@ def guide(request):
 @role_required(*STAFF)
 def manage_list(request):
     qs = (
-        Service.objects.for_user(request.user)
+        Service.objects.manageable_by(request.user)
         .select_related("organization")
         # A subquery, evaluated for the shown page only (not a count over the catalogue).
         .annotate(
@@ -202,8 +199,8 @@ def manage_list(request):
         {
             "page": _page(request, qs),
             "show": show,
-            "open_reports": ServiceReport.objects.for_user(request.user).open().count(),
-            "unverified": cached_count(Service.objects.for_user(request.user).unverified()),
+            "open_reports": ServiceReport.objects.manageable_by(request.user).open().count(),
+            "unverified": cached_count(Service.objects.manageable_by(request.user).unverified()),
         },
     )
 
@@ -231,13 +228,13 @@ def service_create(request):
 
 @role_required(*STAFF)
 def service_edit(request, pk):
-    return _edit(request, get_object_or_404(Service.objects.for_user(request.user), pk=pk))
+    return _edit(request, get_object_or_404(Service.objects.manageable_by(request.user), pk=pk))
 
 
 @role_required(*STAFF)
 @require_POST
 def service_verify(request, pk):
-    service = get_object_or_404(Service.objects.for_user(request.user), pk=pk)
+    service = get_object_or_404(Service.objects.manageable_by(request.user), pk=pk)
     actions.service_verify(service=service, user=request.user)
     messages.success(request, _("Marked as verified today."))
     if request.POST.get("next") == "manage":
@@ -247,7 +244,7 @@ def service_verify(request, pk):
 
 @role_required(*STAFF)
 def service_delete(request, pk):
-    service = get_object_or_404(Service.objects.for_user(request.user), pk=pk)
+    service = get_object_or_404(Service.objects.manageable_by(request.user), pk=pk)
     if request.method == "POST":
         if actions.service_delete(service=service, user=request.user):
             messages.success(request, _("The entry was deleted."))
@@ -262,7 +259,7 @@ def service_delete(request, pk):
 @role_required(*STAFF)
 def report_list(request):
     qs = (
-        ServiceReport.objects.for_user(request.user)
+        ServiceReport.objects.manageable_by(request.user)
         .select_related("service")
         .order_by("status", "-created_at")
     )
@@ -280,7 +277,7 @@ def report_list(request):
 @role_required(*STAFF)
 @require_POST
 def report_resolve(request, pk):
-    report = get_object_or_404(ServiceReport.objects.for_user(request.user), pk=pk)
+    report = get_object_or_404(ServiceReport.objects.manageable_by(request.user), pk=pk)
     actions.report_resolve(report=report, user=request.user)
     messages.success(request, _("The report was marked as resolved."))
     return redirect("services:reports")
@@ -290,7 +287,7 @@ def report_resolve(request, pk):
 def csv_export(request):
     encoding = "cp932" if request.GET.get("encoding") == "cp932" else "utf-8"
     services = (
-        Service.objects.for_user(request.user)
+        Service.objects.manageable_by(request.user)
         .select_related("organization")
         .prefetch_related("categories", "municipalities")
         .order_by("scope", "name_ja", "pk")

@@ -365,7 +365,7 @@ def sample_ids():
     from services.models import Service
 
     salon = Salon.objects.searchable().order_by("pk").values_list("pk", flat=True).first()
-    service = Service.objects.visible().order_by("pk").values_list("pk", flat=True).first()
+    service = Service.objects.public().order_by("pk").values_list("pk", flat=True).first()
     return {"salon": salon, "service": str(service)}
 
 

@@ -189,7 +189,7 @@ def test_a_matching_etag_gets_a_304(service):
 def test_paginator_totals_follow_changes(service):
     from carers.caching import cached_count
 
-    qs = Service.objects.visible()
+    qs = Service.objects.public()
     assert cached_count(qs) == 1
     Service.objects.create(
         organization=service.organization, name_ja="二つ目", summary_ja="架空", scope=Scope.NATIONAL

@@ -15,6 +15,6 @@ def test_demo_data_loads_twice_and_is_removed():
     statuses = set(DispatchRequest.objects.values_list("status", flat=True))
     assert statuses == {Status.SUBMITTED, Status.SCHEDULED, Status.COMPLETED}
     assert set(DispatchRequest.objects.values_list("municipality_id", flat=True)) == {"011002"}
-    assert DispatchRequest.objects.for_user(accounts["advisor"]).count() == 2
+    assert DispatchRequest.objects.visible_to(accounts["advisor"]).count() == 2
     demo.remove()
     assert not DispatchRequest.objects.exists() and not Advisor.objects.exists()

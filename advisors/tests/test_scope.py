@@ -21,7 +21,7 @@ def test_for_user(
     mine = make_request(status=Status.SUBMITTED)
     assigned = make_request(status=Status.SCHEDULED)
     theirs = make_request(status=Status.SUBMITTED, created_by=other_municipality_staff)
-    scoped = lambda user: set(DispatchRequest.objects.for_user(user))  # noqa: E731
+    scoped = lambda user: set(DispatchRequest.objects.visible_to(user))  # noqa: E731
     assert scoped(municipal_staff) == {mine, assigned}
     assert scoped(other_municipality_staff) == {theirs}
     assert scoped(prefecture_staff) == {mine, assigned, theirs}

@@ -245,4 +245,4 @@ def test_deleting_a_built_in_entry_hides_it_for_good(client_for, prefecture_staf
     call_command("load_services", verbosity=0)
     entry.refresh_from_db()
     assert entry.status == "draft"
-    assert not Service.objects.visible().filter(key="home-help").exists()
+    assert not Service.objects.public().filter(key="home-help").exists()
