@@ -1,11 +1,14 @@
 """Small public functions other apps may call for household case records
-(services.casework runs the guidance for a household through these)."""
+(services.casework runs the guidance for a household through these). The
+household models themselves are private to this app."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from . import accesslog, actions
-from .models import AccessAction, CaseStatus, Household, ServiceUse, SupportPlan
+from .models import AccessAction as AccessAction  # what other apps pass as ``action``
+from .models import CaseStatus, Household, SupportPlan
+from .models import ServiceUse as ServiceUse  # a household's answer other apps read
 
 # Texts of the household guidance page (services.casework), kept in this app's
 # catalogue with the page body (carers/_household_guidance.html).
@@ -26,83 +29,31 @@ def household_for_staff(user, public_id, *, action=AccessAction.VIEW, log=True) 
     return household
 
 
+# Pages other apps offer for a household (the service guidance): registered by
+# those apps in AppConfig.ready(), shown on the household page. The kernel
+# names no other app's URL.
+_HOUSEHOLD_TOOLS: list[tuple[str, str]] = []
+
+
+def household_tool_register(url_name: str, label) -> None:
+    """Offer the page ``url_name`` (taking the household's ``public_id``) on
+    every changeable household's page, as a button labelled ``label``."""
+    if (url_name, label) not in _HOUSEHOLD_TOOLS:
+        _HOUSEHOLD_TOOLS.append((url_name, label))
+
+
+def household_tools(household) -> list[dict]:
+    from django.urls import reverse
+
+    return [
+        {"url": reverse(url_name, args=[household.public_id]), "label": label}
+        for url_name, label in _HOUSEHOLD_TOOLS
+    ]
+
+
 def household_is_changeable(household) -> bool:
     """False when consent was withdrawn or the case is closed."""
     return not household.is_restricted and household.status == CaseStatus.OPEN
-
-
-# Household conditions (ConditionCategory) → the guidance questionnaire's "needs".
-CONDITION_TO_NEED = {
-    "dementia": "dementia",
-    "physical": "disability",
-    "intellectual": "disability",
-    "mental": "mental",
-    "illness": "illness",
-    "frailty": "ageing",
-    "addiction": "other",
-    "child": "other",
-    "other": "other",
-}
-
-
-# Words of a care recipient's free-text relationship → the questionnaire's
-# "who needs care?" (services.guidance.RECIPIENTS). First match wins, so
-# grandchildren are checked before the "son"/"child" words they contain.
-RELATIONSHIP_WORDS = (
-    ("other", ("孫", "grandchild", "grandson", "granddaughter")),
-    (
-        "parent",
-        (
-            "父",
-            "母",
-            "親",
-            "father",
-            "mother",
-            "parent",
-            "grandfather",
-            "grandmother",
-            "grandparent",
-        ),
-    ),
-    ("partner", ("夫", "妻", "配偶", "パートナー", "husband", "wife", "spouse", "partner")),
-    ("sibling", ("兄", "弟", "姉", "妹", "brother", "sister", "sibling")),
-    ("child", ("息子", "娘", "子", "son", "daughter", "child")),
-)
-
-
-def recipient_kind(relationship: str) -> str | None:
-    text = (relationship or "").strip().lower()
-    if not text:
-        return None
-    for kind, words in RELATIONSHIP_WORDS:
-        if any(word in text for word in words):
-            return kind
-    return "other"
-
-
-def guidance_initial(household) -> dict:
-    """Answers for the service guidance prefilled from the case record (the
-    last plan's answers when there is one): staff check and adjust them."""
-    plan = latest_support_plan(household)
-    if plan is not None and plan.answers:
-        return {**plan.answers, "municipality": household.municipality_id}
-    recipients = list(household.care_recipients.all())
-    carers = list(household.carers.all())
-    needs = sorted({CONDITION_TO_NEED.get(c, "other") for r in recipients for c in r.conditions})
-    situations = []
-    if any(c.is_working for c in carers):
-        situations.append("working")
-    if any(c.is_under_18 for c in carers):
-        situations.append("under_18")
-    initial = {"municipality": household.municipality_id, "needs": needs, "situations": situations}
-    if household.service_use in (ServiceUse.NONE, ServiceUse.SOME):
-        initial["service_use"] = household.service_use
-    if recipients:
-        initial["care_level"] = recipients[0].care_level
-        kind = recipient_kind(recipients[0].relationship)
-        if kind:
-            initial["recipient"] = kind
-    return initial
 
 
 def latest_support_plan(household) -> SupportPlan | None:

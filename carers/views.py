@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import accesslog, actions, records
 from .access import role_required
-from .api import support_plan_diff
+from .api import household_tools, support_plan_diff
 from .case_forms import (
     CareRecipientFormSet,
     CarerFormSet,
@@ -215,6 +215,7 @@ def household_detail(request, public_id):
             "consultations": household.consultations.select_related("recorded_by")[:50],
             "plans": plans,
             "plan_diff": plan_diff,
+            "household_tools": household_tools(household),
             "follow_up_form": FollowUpForm(initial={"next_follow_up": household.next_follow_up}),
             "today": timezone.localdate(),
         },

@@ -6,7 +6,6 @@ key), then must set up two-factor authentication before opening staff pages.
 """
 
 from allauth.account.forms import default_token_generator
-from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django import forms
 from django.contrib import messages
@@ -17,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from carers import outbox
+from carers import accounts, outbox
 from carers.access import role_required
 from carers.forms import MunicipalityChoiceField
 from carers.models import Role, User
@@ -61,15 +60,13 @@ class StaffInviteForm(forms.Form):
 def staff_invite(*, invited_by, email, display_name, role, municipality, language) -> User:
     """Create a staff account without a usable password and email a link to set one."""
     with transaction.atomic():
-        user = User.objects.create_user(
+        user = accounts.staff_account_create(
             email=email,
-            password=None,
+            display_name=display_name,
             role=role,
             municipality=municipality,
-            display_name=display_name,
             language=language,
         )
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
         key = default_token_generator.make_token(user)
         path = reverse(
             "account_reset_password_from_key",

@@ -15,6 +15,7 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from carers import accounts
 from carers.models import Municipality, Role, User
 from carers.outbox import enqueue
 
@@ -165,9 +166,7 @@ def organiser_enrol(*, user) -> User:
         return user
     if user.role != Role.REGISTERED:
         raise SalonError(_("Staff accounts cannot become organisers."))
-    user.role = Role.ORGANISER
-    user.save(update_fields=["role"])
-    return user
+    return accounts.organiser_role_grant(user=user)
 
 
 def salon_create(*, organiser, data: dict) -> Salon:

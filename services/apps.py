@@ -7,6 +7,10 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
+        from carers.api import household_tool_register
+
+        household_tool_register("services:household_guidance", _("Run service guidance"))
+
         # The search index is derived data (like Service.search_text): kept in
         # step with every ORM write of a service, its municipalities or its
         # locations. Bulk importers refresh it themselves, set-based. (A removed

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from carers import api as cases
 from carers.access import role_required
-from carers.models import AccessAction, Role
+from carers.models import Role
 
 
 @never_cache
@@ -58,9 +58,9 @@ def household_guidance(request, public_id):
             result = result_dict
             diff = cases.support_plan_diff(latest.shown_result if latest else None, result_dict)
         elif saving:  # nothing saved, so the view is what gets logged
-            cases.household_for_staff(request.user, public_id, action=AccessAction.VIEW)
+            cases.household_for_staff(request.user, public_id, action=cases.AccessAction.VIEW)
     else:
-        form = form_class(initial=cases.guidance_initial(household))
+        form = form_class(initial=guidance_initial(household))
     if "municipality" in form.fields:  # always the household's own municipality
         form.fields["municipality"].widget = forms.HiddenInput()
     return render(
@@ -85,3 +85,77 @@ def _in_each_language(evaluate_guidance, answers, code) -> dict:
         with translation.override(lang):
             by_language[lang] = evaluate_guidance(answers, code).to_dict()
     return by_language
+
+
+# Household conditions (ConditionCategory) → the guidance questionnaire's "needs".
+CONDITION_TO_NEED = {
+    "dementia": "dementia",
+    "physical": "disability",
+    "intellectual": "disability",
+    "mental": "mental",
+    "illness": "illness",
+    "frailty": "ageing",
+    "addiction": "other",
+    "child": "other",
+    "other": "other",
+}
+
+
+# Words of a care recipient's free-text relationship → the questionnaire's
+# "who needs care?" (guidance.RECIPIENTS). First match wins, so
+# grandchildren are checked before the "son"/"child" words they contain.
+RELATIONSHIP_WORDS = (
+    ("other", ("孫", "grandchild", "grandson", "granddaughter")),
+    (
+        "parent",
+        (
+            "父",
+            "母",
+            "親",
+            "father",
+            "mother",
+            "parent",
+            "grandfather",
+            "grandmother",
+            "grandparent",
+        ),
+    ),
+    ("partner", ("夫", "妻", "配偶", "パートナー", "husband", "wife", "spouse", "partner")),
+    ("sibling", ("兄", "弟", "姉", "妹", "brother", "sister", "sibling")),
+    ("child", ("息子", "娘", "子", "son", "daughter", "child")),
+)
+
+
+def recipient_kind(relationship: str) -> str | None:
+    text = (relationship or "").strip().lower()
+    if not text:
+        return None
+    for kind, words in RELATIONSHIP_WORDS:
+        if any(word in text for word in words):
+            return kind
+    return "other"
+
+
+def guidance_initial(household) -> dict:
+    """Answers for the service guidance prefilled from the case record (the
+    last plan's answers when there is one): staff check and adjust them."""
+    plan = cases.latest_support_plan(household)
+    if plan is not None and plan.answers:
+        return {**plan.answers, "municipality": household.municipality_id}
+    recipients = list(household.care_recipients.all())
+    carers = list(household.carers.all())
+    needs = sorted({CONDITION_TO_NEED.get(c, "other") for r in recipients for c in r.conditions})
+    situations = []
+    if any(c.is_working for c in carers):
+        situations.append("working")
+    if any(c.is_under_18 for c in carers):
+        situations.append("under_18")
+    initial = {"municipality": household.municipality_id, "needs": needs, "situations": situations}
+    if household.service_use in (cases.ServiceUse.NONE, cases.ServiceUse.SOME):
+        initial["service_use"] = household.service_use
+    if recipients:
+        initial["care_level"] = recipients[0].care_level
+        kind = recipient_kind(recipients[0].relationship)
+        if kind:
+            initial["recipient"] = kind
+    return initial

@@ -150,7 +150,7 @@ def test_who_needs_care_is_prefilled_from_the_relationship(municipal_staff, hous
     ],
 )
 def test_relationship_words_map_to_the_questionnaire(relationship, kind):
-    from carers.api import recipient_kind
+    from services.casework import recipient_kind
 
     assert recipient_kind(relationship) == kind
 
