@@ -64,10 +64,9 @@ def check_menu(menu_items, other_description):
 def _lock(dispatch, user) -> DispatchRequest:
     # of=("self",): the advisor join is nullable and cannot be locked.
     return (
-        DispatchRequest.objects.manageable_by(user)
-        .select_for_update(of=("self",))
+        DispatchRequest.objects.select_for_update(of=("self",))
         .select_related("municipality", "created_by", "advisor__user")
-        .get(pk=dispatch.pk)
+        .get_manageable(user, pk=dispatch.pk)
     )
 
 

@@ -58,12 +58,11 @@ class CaseRestricted(Exception):
 
 def _lock(household, user) -> Household:
     """The household, locked, if ``user`` may change it (the policy, checked
-    here too so no caller can forget it); Household.DoesNotExist otherwise."""
+    here too so no caller can forget it); PermissionDenied otherwise."""
     return (
-        Household.objects.manageable_by(user)
-        .select_for_update()
+        Household.objects.select_for_update()
         .select_related("municipality")
-        .get(pk=household.pk)
+        .get_manageable(user, pk=household.pk)
     )
 
 

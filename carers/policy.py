@@ -14,7 +14,8 @@ a scoped model through a QuerySet that went through neither method raises
 ``UnscopedQuery`` (a 500 in development, a failing test in the suite). Code
 that legitimately reads everything says so with ``.unscoped()``; rows reached
 from an instance already obtained through the policy (``salon.sessions.all()``,
-prefetches) count as scoped. Management commands, Celery tasks and tests run
+prefetches) count as scoped; rows reached from an unscoped model
+(``municipality.households.all()``) do not. Management commands, Celery tasks and tests run
 outside a request and are not checked. The Django admin (superusers, its own
 permission system) is exempt.
 """
@@ -78,6 +79,16 @@ def scope_of(user) -> Scope:
             return Scope(Audience.PUBLIC, user)
         return Scope(audience, user, user.municipality_id)
     return Scope(audience, user)
+
+
+def _is_scoped_row(instance) -> bool:
+    """A row of a scoped model: its own read went through the policy (or it
+    was reached from one that did). Rows of unscoped models (a municipality,
+    a user) lead to nothing scoped: ``municipality.households`` is refused."""
+    if instance is None:
+        return False
+    queryset_class = getattr(type(instance)._default_manager, "_queryset_class", None)
+    return queryset_class is not None and issubclass(queryset_class, ScopedQuerySet)
 
 
 class UnscopedQuery(RuntimeError):
@@ -146,8 +157,8 @@ class ScopedQuerySet(models.QuerySet):
     def _check_scoped(self):
         if self._policy_scoped or not _enforcing.get():
             return
-        if self._hints.get("instance") is not None:
-            return  # reached from an instance (related manager, prefetch)
+        if _is_scoped_row(self._hints.get("instance")):
+            return  # reached from a scoped row (salon.sessions.all(), a prefetch)
         raise UnscopedQuery(
             f"{self.model.__name__} was read in a request without "
             f"visible_to()/manageable_by() (or an explicit .unscoped())"

@@ -80,7 +80,7 @@ def service_save(*, form, user, locations=None) -> Service:
 @transaction.atomic
 def service_verify(*, service, user) -> Service:
     """Confirm the entry is still correct today."""
-    service = Service.objects.manageable_by(user).select_for_update().get(pk=service.pk)
+    service = Service.objects.select_for_update().get_manageable(user, pk=service.pk)
     service.last_verified = timezone.localdate()
     service.verification_reminded_on = None
     service.updated_by = user
@@ -96,7 +96,7 @@ def service_delete(*, service, user) -> bool:
     since loading the built-in content again would bring a deleted one back.
     Returns True when the entry was deleted, False when it was hidden."""
     if service.key:
-        service = Service.objects.manageable_by(user).select_for_update().get(pk=service.pk)
+        service = Service.objects.select_for_update().get_manageable(user, pk=service.pk)
         service.status = ServiceStatus.DRAFT
         service.updated_by = user
         service.save(update_fields=["status", "updated_by", "updated_at"])
@@ -133,7 +133,7 @@ def report_submit(*, service, message: str) -> ServiceReport:
 
 @transaction.atomic
 def report_resolve(*, report, user) -> ServiceReport:
-    report = ServiceReport.objects.manageable_by(user).select_for_update().get(pk=report.pk)
+    report = ServiceReport.objects.select_for_update().get_manageable(user, pk=report.pk)
     if report.status == ReportStatus.RESOLVED:
         return report
     report.status = ReportStatus.RESOLVED

@@ -9,7 +9,7 @@ from conftest import make_user
 
 
 @pytest.mark.django_db
-def test_for_user(
+def test_visible_to(
     make_request,
     municipal_staff,
     other_municipality_staff,
