@@ -136,7 +136,10 @@ def rule_stop(*, rule_id, by, now=None) -> dict:
 def rule_future_counts(rule, now=None) -> dict:
     """What stopping the rule would do (for the confirmation page)."""
     now = now or timezone.now()
-    future = rule.sessions.filter(starts_at__gt=now, status=SessionStatus.SCHEDULED)
+    # The caller read the rule through the policy (its salon's managers).
+    future = Session.objects.unscoped().filter(
+        rule=rule, starts_at__gt=now, status=SessionStatus.SCHEDULED
+    )
     with_signups = future.filter(registrations__isnull=False).distinct().count()
     return {"removed": future.count() - with_signups, "cancelled": with_signups}
 
