@@ -2,7 +2,6 @@
 DispatchRequest.objects.for_user(); a request outside one's scope is a 404."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from carers import csvsafe
 from carers.access import role_required
+from carers.errors import INVALID, ActionError, show_error
 from carers.models import Role
 from carers.prefecture import prefecture_text
 
@@ -81,10 +81,10 @@ def request_create(request):
         submit = "submit" in request.POST
         try:
             dispatch = actions.request_create(
-                user=request.user, data=form.cleaned_data, submit=submit
+                by=request.user, data=form.cleaned_data, submit=submit
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,
@@ -126,13 +126,13 @@ def request_edit(request, pk):
         try:
             dispatch = actions.request_update(
                 dispatch=dispatch,
-                user=request.user,
+                by=request.user,
                 expected_version=form.cleaned_data["version"],
                 data=form.cleaned_data,
                 submit=submit,
             )
-        except (ValidationError, actions.TransitionRefused) as exc:
-            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,
@@ -188,14 +188,11 @@ def request_public_event(request, pk):
         if form.is_valid():
             try:
                 actions.request_publish_event(
-                    dispatch=dispatch, user=request.user, **form.cleaned_data
+                    dispatch=dispatch, by=request.user, **form.cleaned_data
                 )
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
-                status = 400
-            except actions.TransitionRefused as exc:
-                form.add_error(None, str(exc))
-                status = 409
+            except ActionError as error:
+                show_error(request, error, form)
+                status = error.http_status
             else:
                 messages.success(request, _("The event is published in the salon calendar."))
                 return redirect(dispatch)
@@ -271,15 +268,14 @@ def request_action(request, pk, action):
             try:
                 actions.PERFORM[action](
                     dispatch=dispatch,
-                    user=request.user,
+                    by=request.user,
                     expected_version=form.cleaned_data["version"],
                     **form.action_kwargs(),
                 )
-            except actions.TransitionRefused as exc:  # stale form, or the state changed meanwhile
-                form.add_error(None, str(exc))
-                status = 409
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
+            except ActionError as error:
+                show_error(request, error, form)
+                if error.code != INVALID:  # a stale form, or the state changed meanwhile
+                    status = error.http_status
             else:
                 messages.success(request, _("Done: %(action)s.") % {"action": action.label})
                 return redirect(dispatch)

@@ -109,15 +109,12 @@ def latest_support_plan(household) -> SupportPlan | None:
     return household.support_plans.order_by("-created_at", "-pk").first()
 
 
-def support_plan_save(*, household, user, answers: dict, result_dict: dict) -> SupportPlan:
+def support_plan_save(*, household, by, answers: dict, result_dict: dict) -> SupportPlan:
     """Save a dated support plan (writes the access-log entry). Raises
-    carers.actions.CaseRestricted when the record may not change."""
+    carers.errors.ActionError when the record may not change."""
     return actions.support_plan_save(
-        household=household, user=user, answers=answers, result=result_dict
+        household=household, by=by, answers=answers, result=result_dict
     )
-
-
-CaseRestricted = actions.CaseRestricted
 
 
 def _item_key(item):

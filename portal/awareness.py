@@ -351,7 +351,7 @@ def _edit(request, article):
         )
     try:
         saved = actions.article_save(
-            user=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
+            by=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
         )
     except PermissionDenied:
         raise Http404 from None
@@ -372,7 +372,7 @@ def _edit(request, article):
 @require_POST
 def manage_unpublish(request, pk):
     article = get_object_or_404(Article.objects.for_user(request.user), pk=pk)
-    actions.article_unpublish(user=request.user, article=article)
+    actions.article_unpublish(by=request.user, article=article)
     messages.success(request, _("The article was taken back to draft and is no longer visible."))
     return redirect("awareness:manage")
 

@@ -15,7 +15,6 @@ from .account_data import account_deletion_blocker, anonymise_user, user_data
 from .models import (
     HOLDING_STATUSES,
     PUBLIC_STATUSES,
-    REVIEWABLE_STATUSES,
     STALE_AFTER,
     Audience,
     Registration,
@@ -26,6 +25,7 @@ from .models import (
     haversine_km,
 )
 from .opendata import opendata_figures, opendata_sessions, opendata_venues, opendata_version
+from .workflow import REVIEWABLE_STATUSES
 
 HOME_FEATURED_DATES = 3
 HOME_OTHER_SESSIONS = 4

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carers import csvsafe
+from carers.errors import ActionError
 from carers.models import Municipality
 from carers.municipalities import city_code_for
 
@@ -30,10 +31,6 @@ from .text import normalise
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
 ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
-
-
-class CsvRefused(Exception):
-    """The whole file is refused (size, encoding, columns)."""
 
 
 @dataclass
@@ -92,15 +89,19 @@ def digest(content: bytes) -> str:
 def decode(content: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM) first, then Shift_JIS/CP932."""
     if len(content) > MAX_BYTES:
-        raise CsvRefused(
-            _("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)}
+        raise ActionError(
+            _("The file is too large (at most %(size)s MB).")
+            % {"size": MAX_BYTES // (1024 * 1024)},
+            field="file",
         )
     for label, codec in ENCODINGS.items():
         try:
             return content.decode(codec), label
         except UnicodeDecodeError:
             continue
-    raise CsvRefused(_("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."))
+    raise ActionError(
+        _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."), field="file"
+    )
 
 
 def _split(value):
@@ -227,16 +228,18 @@ def _shown(field, value) -> str:
 def preview(content: bytes, user) -> Preview:
     text, encoding = decode(content)
     if "\x00" in text:
-        raise CsvRefused(
-            _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV.")
+        raise ActionError(
+            _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."),
+            field="file",
         )
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         return _preview_rows(reader, user, content, encoding)
     except csv.Error:
-        raise CsvRefused(
+        raise ActionError(
             _("Row %(row)s is not valid CSV (check quotes and line breaks).")
-            % {"row": reader.line_num}
+            % {"row": reader.line_num},
+            field="file",
         ) from None
 
 
@@ -250,9 +253,10 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
         if unknown:
             parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
-        raise CsvRefused(
+        raise ActionError(
             _("Row 1 (the header) does not match the template: %(details)s.")
-            % {"details": "; ".join(parts)}
+            % {"details": "; ".join(parts)},
+            field="file",
         )
     reader.fieldnames = header
     editable = Service.objects.for_user(user)
@@ -262,7 +266,9 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
     for index, row in enumerate(reader):
         number = index + 2
         if index >= MAX_ROWS:
-            raise CsvRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+            raise ActionError(
+                _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}, field="file"
+            )
         if None in row:
             rows.append(
                 RowResult(number, "", errors=[_("This row has more cells than the header.")])
@@ -339,5 +345,5 @@ def apply(content: bytes, user) -> Preview:
             return result
         for row in result.rows:
             if row.action in ("create", "update"):
-                actions.service_save(form=row.form, user=user)
+                actions.service_save(service=row.form.instance, by=user, data=row.form.cleaned_data)
     return result

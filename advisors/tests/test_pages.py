@@ -71,7 +71,7 @@ def test_edit_page_shows_the_return_comment(
 ):
     dispatch = make_request()
     actions.request_return(
-        dispatch=dispatch, user=prefecture_staff, comment="Please add a second date"
+        dispatch=dispatch, by=prefecture_staff, comment="Please add a second date"
     )
     body = (
         client_for(municipal_staff)

@@ -4,12 +4,12 @@ with a clear message; nothing is saved before then."""
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from advisors import actions
 from advisors.models import DispatchReport
 from advisors.workflow import Status
+from carers.errors import ActionError
 
 REPORT = {
     "what_was_done": "Talk",
@@ -48,8 +48,8 @@ def test_the_action_itself_refuses_an_early_report(advisor_user, make_request):
         status=Status.SCHEDULED, dispatch_date=timezone.localdate() + timedelta(days=1)
     )
     data = {"what_was_done": "x", "participants": 3, "outcomes": "y"}
-    with pytest.raises(ValidationError):
-        actions.request_report(dispatch=dispatch, user=advisor_user, data=data)
+    with pytest.raises(ActionError):
+        actions.request_report(dispatch=dispatch, by=advisor_user, data=data)
     assert not DispatchReport.objects.exists()
 
 

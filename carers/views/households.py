@@ -1,7 +1,6 @@
 """Households: the list, create, detail and edit."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -19,6 +18,7 @@ from ..case_forms import (
     HouseholdForm,
     VersionForm,
 )
+from ..errors import ActionError, show_error
 from ..models import (
     AccessAction,
     Carer,
@@ -104,14 +104,14 @@ def household_create(request):
         elif valid:
             try:
                 household = actions.household_create(
-                    user=request.user,
+                    by=request.user,
                     fields=form.cleaned_data,
                     consent=consent.cleaned_data,
                     carers=carers.members(),
                     recipients=recipients.members(),
                 )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except ActionError as error:
+                show_error(request, error)
             else:
                 messages.success(request, _("The household was recorded with its consent."))
                 return redirect("carers:household_detail", public_id=household.public_id)
@@ -179,35 +179,33 @@ def household_edit(request, public_id):
             try:
                 actions.household_update(
                     household=household,
-                    user=request.user,
+                    by=request.user,
                     expected_version=version.cleaned_data["version"],
                     fields=form.cleaned_data,
                     carers=carers.members(),
                     recipients=recipients.members(),
                 )
-            except actions.EditConflict as conflict:
-                current = conflict.current
-                conflict_rows = records.diff(
-                    records.household_snapshot(current),
-                    _submitted_snapshot(form, carers, recipients),
-                )
-                messages.error(
-                    request,
-                    _(
-                        "Someone else changed this record while you were editing. Compare the differences below; "
-                        "your input is kept. Save again to replace their changes with yours."
-                    ),
-                )
-                # Re-bind with the current version so a second, deliberate save succeeds.
-                data = data.copy()
-                data["version"] = current.version
-                form = HouseholdForm(
-                    data, instance=current, municipality=current.municipality, prefix="household"
-                )
-                version = VersionForm(data)
-                carers, recipients = _member_forms(request, current, data)
-            except (ValidationError, actions.CaseRestricted) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            except ActionError as error:
+                show_error(request, error)
+                # An edit conflict carries the record as saved by someone else:
+                # show the differences and re-bind with its version so a second,
+                # deliberate save succeeds. Other refusals keep the form as typed.
+                current = error.details.get("current")
+                if current is not None:
+                    conflict_rows = records.diff(
+                        records.household_snapshot(current),
+                        _submitted_snapshot(form, carers, recipients),
+                    )
+                    data = data.copy()
+                    data["version"] = current.version
+                    form = HouseholdForm(
+                        data,
+                        instance=current,
+                        municipality=current.municipality,
+                        prefix="household",
+                    )
+                    version = VersionForm(data)
+                    carers, recipients = _member_forms(request, current, data)
             else:
                 messages.success(request, _("The record was saved."))
                 return redirect("carers:household_detail", public_id=household.public_id)

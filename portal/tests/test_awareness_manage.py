@@ -215,9 +215,9 @@ def test_unpublish_needs_post(client_for, prefecture_staff):
 def test_the_action_refuses_out_of_scope_writes(municipal_staff, resident, other_municipality):
     article = make("hakodate-news", municipality=other_municipality)
     with pytest.raises(PermissionDenied):
-        actions.article_unpublish(user=municipal_staff, article=article)
+        actions.article_unpublish(by=municipal_staff, article=article)
     with pytest.raises(PermissionDenied):
-        actions.article_unpublish(user=resident, article=article)
+        actions.article_unpublish(by=resident, article=article)
 
 
 @pytest.mark.django_db

@@ -2,13 +2,11 @@
 
 Each function checks the state, runs in one transaction, locks what it
 counts, saves with ``update_fields`` and queues its notifications through the
-outbox in the same transaction. Errors a user can fix raise ``SalonError``
+outbox in the same transaction. Errors a user can fix raise ``carers.errors.ActionError``
 with a message for them.
 """
 
 from .common import (  # noqa: I001
-    InvalidLink,
-    SalonError,
     _local,
     _notify_reviewers,
     _record,
@@ -97,11 +95,9 @@ __all__ = [
     "GENERATE_AHEAD_DAYS",
     "GUEST_LINK_MAX_AGE",
     "GUEST_SALT",
-    "InvalidLink",
     "MESSAGE_MAX",
     "MESSAGE_STATUSES",
     "OFFER_HOURS",
-    "SalonError",
     "_account_nickname",
     "_apply",
     "_cancel",

@@ -44,30 +44,7 @@ class SalonStatus(models.TextChoices):
     CHANGES_PENDING = "changes_pending", _("Published; changes waiting for approval")
 
 
-# The moderation workflow in one place: action -> {from state: to state}.
-# Used by salons.actions, by the templates (which buttons to show) and the tests.
-SALON_TRANSITIONS = {
-    "resubmit": {SalonStatus.RETURNED: SalonStatus.PENDING},
-    "propose_changes": {
-        SalonStatus.PUBLISHED: SalonStatus.CHANGES_PENDING,
-        SalonStatus.CHANGES_PENDING: SalonStatus.CHANGES_PENDING,
-    },
-    # The organiser set every proposed field back to its published value.
-    "withdraw_changes": {SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED},
-    "approve": {
-        SalonStatus.PENDING: SalonStatus.PUBLISHED,
-        SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED,
-    },
-    "return": {
-        SalonStatus.PENDING: SalonStatus.RETURNED,
-        # Returned changes are dropped; the published version stays as it was.
-        SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED,
-    },
-}
-
-
 PUBLIC_STATUSES = (SalonStatus.PUBLISHED, SalonStatus.CHANGES_PENDING)
-REVIEWABLE_STATUSES = tuple(SALON_TRANSITIONS["approve"])
 
 
 class RecurrenceKind(models.TextChoices):

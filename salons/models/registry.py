@@ -17,7 +17,6 @@ from ..text import normalise
 from ..validators import validate_image_file
 from .choices import (
     PUBLIC_STATUSES,
-    SALON_TRANSITIONS,
     STALE_AFTER,
     Audience,
     SalonStatus,
@@ -44,10 +43,6 @@ PUBLIC_FIELDS = (
     "photo",
     "photo_alt",
 )
-
-
-def can_transition(salon, action) -> bool:
-    return salon.status in SALON_TRANSITIONS[action]
 
 
 def distance_km_expression(lat, lng, prefix=""):

@@ -10,21 +10,21 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import login_required_404, role_required
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import actions
-from ..actions import SalonError
 from ..forms import (
     ReturnForm,
     SalonForm,
 )
 from ..models import (
-    SALON_TRANSITIONS,
     Salon,
     SalonStatus,
     Session,
 )
 from ..photos import with_saved_photo
+from ..workflow import REVIEWABLE_STATUSES
 from .common import MANAGERS, STAFF
 
 
@@ -32,9 +32,9 @@ from .common import MANAGERS, STAFF
 @login_required_404
 def become_organiser(request):
     try:
-        actions.organiser_enrol(user=request.user)
-    except SalonError as exc:
-        messages.error(request, exc.message)
+        actions.organiser_enrol(by=request.user)
+    except ActionError as error:
+        show_error(request, error)
         return redirect("salons:list")
     messages.success(request, _("You can now register salons."))
     return redirect("salons:manage")
@@ -47,7 +47,7 @@ def manage(request):
         .select_related("municipality")
         .annotate(
             pending_first=Case(
-                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
+                When(status__in=REVIEWABLE_STATUSES, then=Value(0)),
                 default=Value(1),
                 output_field=IntegerField(),
             )
@@ -96,8 +96,7 @@ def manage_detail(request, pk):
             "pending": _pending_rows(salon),
             "reports": salon.reports.all()[:10],
             "events": salon.events.select_related("actor")[:20],
-            "can_review": salon.can_review(request.user)
-            and salon.status in SALON_TRANSITIONS["approve"],
+            "can_review": salon.can_review(request.user) and salon.status in REVIEWABLE_STATUSES,
             "is_organiser": salon.organiser_id == request.user.pk,
             "return_form": ReturnForm(),
         },
@@ -136,9 +135,9 @@ def salon_create(request):
     form = SalonForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            salon = actions.salon_create(organiser=request.user, data=form.cleaned_data)
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+            salon = actions.salon_create(by=request.user, data=form.cleaned_data)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request, _("Thank you. The salon will be public once staff approve it.")
@@ -157,10 +156,10 @@ def salon_edit(request, pk):
             data["photo"] = None
         try:
             salon = actions.salon_update(
-                salon_id=salon.pk, by=request.user, data=with_saved_photo(data, salon)
+                salon=salon, by=request.user, data=with_saved_photo(data, salon)
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             if salon.status == SalonStatus.CHANGES_PENDING:
                 messages.success(
@@ -181,19 +180,17 @@ def salon_review(request, pk):
     salon = get_object_or_404(Salon.objects.reviewable_by(request.user), pk=pk)
     try:
         if request.POST.get("decision") == "approve":
-            actions.salon_approve(salon_id=salon.pk, by=request.user)
+            actions.salon_approve(salon=salon, by=request.user)
             messages.success(request, _("Approved. The organiser has been told."))
         else:
             form = ReturnForm(request.POST)
             if not form.is_valid():
                 messages.error(request, _("Write a comment so the organiser knows what to change."))
                 return redirect("salons:manage_detail", salon.pk)
-            actions.salon_return(
-                salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"]
-            )
+            actions.salon_return(salon=salon, by=request.user, comment=form.cleaned_data["comment"])
             messages.success(request, _("Sent back to the organiser with your comment."))
-    except SalonError as exc:
-        messages.error(request, exc.message)
+    except ActionError as error:
+        show_error(request, error)
     return redirect("salons:manage_detail", salon.pk)
 
 
@@ -201,7 +198,7 @@ def salon_review(request, pk):
 @role_required(Role.ORGANISER)
 def salon_confirm(request, pk):
     salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
-    actions.salon_confirm(salon_id=salon.pk, by=request.user)
+    actions.salon_confirm(salon=salon, by=request.user)
     messages.success(request, _("Thank you for confirming the details are current."))
     return redirect("salons:manage_detail", salon.pk)
 
@@ -211,10 +208,10 @@ def salon_confirm_link(request, pk, token):
     link opens a page with a button; only its POST confirms, so a mail scanner
     that follows links confirms nothing."""
     try:
-        salon = actions.confirm_link_salon(salon_id=pk, token=token)
+        salon = actions.confirm_link_salon(salon=Salon.objects.filter(pk=pk).first(), token=token)
         if request.method == "POST":
-            salon = actions.salon_confirm(salon_id=pk, token=token)
+            salon = actions.salon_confirm(salon=salon, token=token)
             return render(request, "salons/confirm_done.html", {"salon": salon, "done": True})
-    except SalonError:
+    except ActionError:
         return render(request, "salons/confirm_done.html", {"error": True}, status=404)
     return render(request, "salons/confirm_done.html", {"salon": salon})

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import actions
-from ..actions import SalonError
 from ..feeds import sessions_json_ld
 from ..forms import (
     JoinForm,
@@ -117,10 +117,10 @@ def salon_report(request, pk):
             )
         try:
             actions.salon_report_outdated(
-                salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user
+                salon=salon, message=form.cleaned_data["message"], by=request.user
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carers.access import role_required
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import csvio, import_jobs
@@ -55,8 +56,8 @@ def csv_import(request):
         content = base64.b64decode(staged["content"])
         try:
             result = csvio.apply(content, request.user)
-        except csvio.CsvRefused as exc:
-            messages.error(request, str(exc))
+        except ActionError as error:
+            show_error(request, error)
             return redirect("services:import")
         if not result.ok:
             messages.error(
@@ -91,8 +92,8 @@ def csv_import(request):
         content = upload.read()
         try:
             result = csvio.preview(content, request.user)
-        except csvio.CsvRefused as exc:
-            form.add_error("file", str(exc))
+        except ActionError as error:
+            show_error(request, error, form)
             return render(request, "services/import.html", context, status=400)
         if result.ok:
             request.session[SESSION_KEY] = {
@@ -111,7 +112,7 @@ def opendata_upload(request):
     form = OpenDataUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = import_jobs.job_create(
-            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], user=request.user
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], by=request.user
         )
         messages.success(request, _("The file was received; the import runs in the background."))
         return redirect("services:opendata_job", pk=job.pk)
