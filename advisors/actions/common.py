@@ -108,7 +108,7 @@ def _transition(
     """Make one workflow transition; returns the locked, updated request.
 
     ``check(locked)`` runs after the state checks, under the lock, and may
-    raise ValidationError; ``changes`` are extra fields to save."""
+    raise ActionError; ``changes`` are extra fields to save."""
     if not _in_scope(dispatch, by):
         raise ActionError(_("You may not change this request."), code=FORBIDDEN)
     locked = _lock(dispatch)

@@ -2,12 +2,21 @@
 they typed kept (carers.errors.ActionError shown by show_error)."""
 
 import pytest
+from django.utils import translation
 
 from salons import actions
 
 from .conftest import make_session
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request to an /en/ page leaves English active in this thread."""
+    with translation.override(translation.get_language()):
+        yield
+
 
 HELD_JA = "すでに2席が予約済みまたは案内中のため、定員をそれより少なくすることはできません。"
 HELD_EN = "2 seats are already booked or offered: the capacity cannot be lower than that."

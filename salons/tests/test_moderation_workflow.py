@@ -19,6 +19,13 @@ REFUSED_EN = "This salon cannot be changed that way in its current state."
 REFUSED_JA = "このサロンは現在の状態ではその操作ができません。"
 
 
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request to an /en/ page leaves English active in this thread."""
+    with translation.override(translation.get_language()):
+        yield
+
+
 def test_salons_and_dispatches_share_one_workflow_shape():
     assert isinstance(SALON_WORKFLOW, Workflow)
     assert isinstance(DISPATCH_WORKFLOW, Workflow)
