@@ -545,6 +545,7 @@ def rule_generate_sessions(*, rule_id, today=None, days=GENERATE_AHEAD_DAYS) -> 
             )
         )
     created = Session.objects.bulk_create(sessions, ignore_conflicts=True)
+    Salon.objects.filter(pk=rule.salon_id).refresh_next_session()  # bulk: no signals
     return len(created)
 
 
@@ -1063,3 +1064,10 @@ def rules_generate_all(*, today=None) -> int:
         rule_generate_sessions(rule_id=pk, today=today)
         for pk in SessionRule.objects.filter(is_active=True).values_list("pk", flat=True)
     )
+
+
+def salons_refresh_next_sessions(*, now=None) -> int:
+    """Salons whose stored next session has started get the one after it
+    (Salon.next_session_at; every change of a session stores it at once)."""
+    now = now or timezone.now()
+    return Salon.objects.filter(next_session_at__lt=now).refresh_next_session(now)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,18 +157,42 @@ class SalonQuerySet(models.QuerySet):
         return self.for_user(user)
 
     def with_next_start(self, after=None):
-        """Each salon's next scheduled session start (or None), one index probe
-        per salon (session_next_idx) instead of grouping every session."""
+        """Each salon's next scheduled session start at or after ``after`` (or
+        None), from the stored ``next_session_at``: the next start when it was
+        last maintained (on every change of a salon's sessions, and by the
+        periodic ``refresh_next_sessions``). A salon with none then has none now;
+        a stored start at or after ``after`` is the answer; only one that has
+        passed since (rare between two runs of the task) is looked up again,
+        one probe of session_next_idx."""
         after = after or timezone.now()
-        upcoming = Session.objects.filter(
-            salon=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gte=after
-        ).order_by("starts_at")
-        return self.annotate(next_start=Subquery(upcoming.values("starts_at")[:1]))
+        return self.annotate(
+            next_start=Case(
+                When(next_session_at__isnull=True, then=Value(None)),
+                When(next_session_at__gte=after, then=F("next_session_at")),
+                default=Subquery(_next_start_of(OuterRef("pk"), after)),
+                output_field=models.DateTimeField(),
+            )
+        )
+
+    def refresh_next_session(self, now=None) -> int:
+        """Store each salon's next scheduled session start (or None) as of now."""
+        return self.update(next_session_at=Subquery(_next_start_of(OuterRef("pk"), now)))
 
     def search(self, text):
         for term in normalise(text).split():
             self = self.filter(search_text__contains=term)
         return self
+
+
+def _next_start_of(salon, after=None):
+    """The start of ``salon``'s first scheduled session at or after ``after``."""
+    return (
+        Session.objects.filter(
+            salon=salon, status=SessionStatus.SCHEDULED, starts_at__gte=after or timezone.now()
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
 
 
 def salon_photo_path(instance, filename):
@@ -232,6 +256,10 @@ class Salon(models.Model):
     confirm_requested_at = models.DateTimeField(null=True, blank=True)
     # Normalised (width, kana, case) text the search matches against.
     search_text = models.TextField(editable=False, default="")
+    # The start of the next scheduled session (None: none planned), kept by
+    # salons.signals on every change of a session and by the periodic task
+    # salons.tasks.refresh_next_sessions as sessions pass (with_next_start).
+    next_session_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -242,7 +270,11 @@ class Salon(models.Model):
         ordering = ["name"]
         verbose_name = _("salon")
         verbose_name_plural = _("salons")
-        indexes = [models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx"),
+            # Salons whose stored next session has passed (refresh_next_sessions).
+            models.Index(fields=["next_session_at"], name="salon_next_session_idx"),
+        ]
 
     def __str__(self):
         return self.name
