@@ -96,6 +96,16 @@ PUBLIC_FIELDS = (
 )
 
 
+def review_order():
+    """0 for salons waiting for a decision, 1 for the others: the staff list
+    shows the former first. One expression for the list and its index."""
+    return Case(
+        When(status__in=REVIEWABLE_STATUSES, then=Value(0)),
+        default=Value(1),
+        output_field=models.IntegerField(),
+    )
+
+
 def can_transition(salon, action) -> bool:
     return salon.status in SALON_TRANSITIONS[action]
 
@@ -272,6 +282,8 @@ class Salon(models.Model):
         verbose_name_plural = _("salons")
         indexes = [
             models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx"),
+            # The managers' list: waiting for a decision first, then by name.
+            models.Index(review_order(), F("name"), F("id"), name="salon_manage_idx"),
             # Salons whose stored next session has passed (refresh_next_sessions).
             models.Index(fields=["next_session_at"], name="salon_next_session_idx"),
         ]

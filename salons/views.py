@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from carers import csvsafe
 from carers.access import login_required_404, role_required
+from carers.caching import CachedCountPaginator
 from carers.models import Role
 from carers.throttle import over_limit
 
@@ -46,6 +47,7 @@ from .models import (
     Session,
     SessionRule,
     distance_km_expression,
+    review_order,
 )
 
 PAGE_SIZE = 10
@@ -498,16 +500,11 @@ def manage(request):
     salons = (
         Salon.objects.for_user(request.user)
         .select_related("municipality")
-        .annotate(
-            pending_first=Case(
-                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("pending_first", "name")
+        .annotate(pending_first=review_order())  # on salon_manage_idx
+        .order_by("pending_first", "name", "pk")
     )
-    page = Paginator(salons, 20).get_page(request.GET.get("page"))
+    # The total is counted once per change of the salons, not on every request.
+    page = CachedCountPaginator(salons, 20).get_page(request.GET.get("page"))
     sessions = (
         Session.objects.for_user(request.user)
         .upcoming()
