@@ -1069,5 +1069,4 @@ def rules_generate_all(*, today=None) -> int:
 def salons_refresh_next_sessions(*, now=None) -> int:
     """Salons whose stored next session has started get the one after it
     (Salon.next_session_at; every change of a session stores it at once)."""
-    now = now or timezone.now()
-    return Salon.objects.filter(next_session_at__lt=now).refresh_next_session(now)
+    return Salon.objects.refresh_passed(now)

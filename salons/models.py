@@ -169,12 +169,14 @@ class SalonQuerySet(models.QuerySet):
     def with_next_start(self, after=None):
         """Each salon's next scheduled session start at or after ``after`` (or
         None), from the stored ``next_session_at``: the next start when it was
-        last maintained (on every change of a salon's sessions, and by the
-        periodic ``refresh_next_sessions``). A salon with none then has none now;
-        a stored start at or after ``after`` is the answer; only one that has
-        passed since (rare between two runs of the task) is looked up again,
-        one probe of session_next_idx."""
-        after = after or timezone.now()
+        last stored (on every change of a salon's sessions; ``refresh_passed``
+        once it has started). A salon with none then has none now; a stored
+        start at or after ``after`` is the answer; only an earlier one (a later
+        ``after``: the search's "from" date) is looked up, one index probe.
+        Without ``after`` (from now on, after ``refresh_passed``) the stored
+        value itself, which salon_next_session_idx keeps in order."""
+        if after is None:
+            return self.annotate(next_start=F("next_session_at"))
         return self.annotate(
             next_start=Case(
                 When(next_session_at__isnull=True, then=Value(None)),
@@ -183,6 +185,14 @@ class SalonQuerySet(models.QuerySet):
                 output_field=models.DateTimeField(),
             )
         )
+
+    def refresh_passed(self, now=None) -> int:
+        """Store the next session of salons whose stored one has started (the
+        periodic task, and a search just before it lists): an index probe that
+        finds nothing, usually."""
+        now = now or timezone.now()
+        passed = self.filter(next_session_at__lt=now)
+        return passed.refresh_next_session(now) if passed.exists() else 0
 
     def refresh_next_session(self, now=None) -> int:
         """Store each salon's next scheduled session start (or None) as of now."""
@@ -284,8 +294,11 @@ class Salon(models.Model):
             models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx"),
             # The managers' list: waiting for a decision first, then by name.
             models.Index(review_order(), F("name"), F("id"), name="salon_manage_idx"),
-            # Salons whose stored next session has passed (refresh_next_sessions).
-            models.Index(fields=["next_session_at"], name="salon_next_session_idx"),
+            # The public search's order (with_next_start), and salons whose stored
+            # next session has started (refresh_passed).
+            models.Index(fields=["next_session_at", "name"], name="salon_next_session_idx"),
+            # The home page's featured salon.
+            models.Index(fields=["id"], condition=Q(is_featured=True), name="salon_featured_idx"),
         ]
 
     def __str__(self):

@@ -35,7 +35,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="salon",
-            index=models.Index(fields=["next_session_at"], name="salon_next_session_idx"),
+            index=models.Index(fields=["next_session_at", "name"], name="salon_next_session_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="salon",
+            index=models.Index(
+                condition=models.Q(("is_featured", True)),
+                fields=["id"],
+                name="salon_featured_idx",
+            ),
         ),
         migrations.RunPython(store_next_sessions, migrations.RunPython.noop),
     ]
