@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from carers.models import Role
 
 from . import actions, markdown
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
-from .models import Article, ArticleStatus, Audience
+from .models import Article, ArticleStatus, Audience, GuidePage
 from .selfcheck import Step, Subject, evaluate
 
 logger = logging.getLogger(__name__)
@@ -94,8 +95,19 @@ def article_detail(request, slug):
     )
 
 
+def _guide(request, key, template, context=None):
+    """A guide page (portal/content/pages/, loaded by load_content) in its template."""
+    page = GuidePage.objects.filter(key=key).first()
+    if page is None:
+        raise Http404
+    body = markdown.render(page.body, anchors=True)
+    if (get_language() or "ja")[:2] == "en":
+        body = markdown.mark_japanese(body)
+    return render(request, template, {"page": page, "body": body, **(context or {})})
+
+
 def work_and_care(request):
-    return render(request, "portal/awareness/work_and_care.html")
+    return _guide(request, "work-and-care", "portal/awareness/work_and_care.html")
 
 
 def leaving_no_trace(request):
@@ -120,8 +132,9 @@ def salon_startup_kit(request):
     examples = _from_salons("startup_examples")
     windows = _from_services("consultation_windows", municipality.pk) if municipality else None
     user = request.user
-    return render(
+    return _guide(
         request,
+        "salon-startup",
         "portal/awareness/salon_startup.html",
         {
             "examples": examples,
@@ -148,7 +161,7 @@ def _from_salons(name, *args, **kwargs):
 def back_to_work(request):
     """For carers who already left work: a short self-check, Hello Work and
     re-employment support, and what employers must offer since April 2025."""
-    return render(request, "portal/awareness/back_to_work.html")
+    return _guide(request, "back-to-work", "portal/awareness/back_to_work.html")
 
 
 @never_cache  # answers and results must not linger in caches or the back/forward cache

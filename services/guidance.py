@@ -73,7 +73,7 @@ WISHES = (
 )
 
 # A service the household already uses (USED_SERVICES) and the built-in
-# catalogue entries (services.content keys) that offer it: in track B these are
+# catalogue entries (keys in services/content/) that offer it: in track B these are
 # not suggested again; the result suggests reviewing them instead.
 USED_SERVICE_ENTRIES = {
     "home_help": ("home-help",),
@@ -529,7 +529,7 @@ CATEGORY_FIT = {
 }
 
 
-# Built-in entries (services.content, by their stable key) meant for fewer
+# Built-in entries (services/content/, by their stable key) meant for fewer
 # households than their categories say.
 ENTRY_FIT = {
     # The community general support centre is the window for older people.

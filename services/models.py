@@ -14,22 +14,20 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.expressions import RawSQL
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from carers.i18n import localised
 from carers.models import Municipality, Role, choice_labels
+from portal.contentfiles import ContentRow
 
 from .text import normalise
 
 VERIFY_AFTER_DAYS = 365  # an entry not verified for 12 months is flagged
 
 
-def text(obj, field: str) -> str:
-    """The value of ``<field>_<active language>``, or the Japanese one when empty."""
-    lang = (translation.get_language() or "ja")[:2]
-    value = getattr(obj, f"{field}_{lang}", "") if lang in ("ja", "en") else ""
-    return value or getattr(obj, f"{field}_ja", "")
+text = localised  # the text of a bilingual field in the active language
 
 
 class _Texts:
@@ -240,7 +238,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(last_verified__lt=today - timedelta(days=VERIFY_AFTER_DAYS))
 
 
-class Service(BilingualMixin, models.Model):
+class Service(BilingualMixin, ContentRow):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     key = models.SlugField(
         max_length=60,

@@ -305,7 +305,7 @@ def seed(volume):
 
     from carers.models import Household
     from salons.models import Salon
-    from services import content
+    from services import builtin
     from services.models import Service
 
     sizes = VOLUMES[volume]
@@ -321,7 +321,7 @@ def seed(volume):
             )
     rng = random.Random(18)
     started = time.perf_counter()
-    content.load()
+    builtin.load()
     if Service.objects.count() < sizes["services"]:
         with transaction.atomic():
             _services_seeder()(sizes["services"] - Service.objects.count(), rng)
