@@ -147,15 +147,9 @@ def salon_startup_kit(request):
 
 
 def _from_salons(name, *args, **kwargs):
-    try:
-        from salons import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(*args, **kwargs))
-    except Exception:
-        logger.warning("salons.api.%s failed", name, exc_info=True)
-        return None
+    from salons import api
+
+    return list(getattr(api, name)(*args, **kwargs))
 
 
 def back_to_work(request):
@@ -265,42 +259,24 @@ def _next_steps(result, municipality, fallback=None):
 
 
 def _from_services(name, code, **kwargs):
-    """A services.api list, or None when that app cannot answer (the page then
-    says so and links to the catalogue)."""
-    try:
-        from services import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(code, **kwargs))
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.%s failed", name, exc_info=True)
-        return None
+    """A list from services.api."""
+    from services import api
+
+    return list(getattr(api, name)(code, **kwargs))
 
 
 def _consultation_fallback(code):
-    """Whom to call when the municipality has no window listed (services.api),
-    or None when that app cannot say."""
-    try:
-        from services import api
+    """Whom to call when the municipality has no window listed (services.api)."""
+    from services import api
 
-        return api.consultation_fallback(code)
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.consultation_fallback failed", exc_info=True)
-        return None
+    return api.consultation_fallback(code)
 
 
 def _upcoming_salons(code, young_carers=False):
     """Salons for young carers to a carer under 18, the others to adults."""
-    try:
-        from salons.api import upcoming_sessions_near
-    except ImportError:
-        return None
-    try:
-        return list(upcoming_sessions_near(code, limit=3, young_carers=young_carers))
-    except Exception:
-        logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
-        return None
+    from salons import api
+
+    return list(api.upcoming_sessions_near(code, limit=3, young_carers=young_carers))
 
 
 # --- Staff pages -------------------------------------------------------------------

@@ -8,7 +8,7 @@
   back to work, starting a salon); front matter: title. ``{prefecture}`` is
   filled with the portal's prefecture in each language.
 
-Loaded by ``manage.py load_content`` (portal.contentfiles explains how staff
+Loaded by ``manage.py load_content`` (carers.contentfiles explains how staff
 edits are kept).
 """
 
@@ -16,9 +16,9 @@ import datetime
 from collections import Counter
 from pathlib import Path
 
+from carers.contentfiles import ContentError, markdown_pair, require, sync
 from carers.prefecture import prefecture
 
-from .contentfiles import ContentError, markdown_pair, require, sync
 from .models import Article, ArticleStatus, Audience, GuidePage
 
 CONTENT = Path(__file__).resolve().parent / "content"

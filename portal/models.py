@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from carers.contentfiles import ContentRow
 from carers.i18n import localised
 from carers.models import Municipality, Role, choice_labels
-
-from .contentfiles import ContentRow
 
 
 class Audience(models.TextChoices):

@@ -323,7 +323,7 @@ if not DEBUG:
 # Closed household case records are purged this many days after closing (default 5 years).
 CASE_RETENTION_DAYS = _int("CASE_RETENTION_DAYS", 1825)
 
-# --- Logging: never personal data; see carers.logging for the filter. ----------------------
+# --- Logging: never personal data (ids, counts and types only, no names, emails or notes) --
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -7,7 +7,7 @@
   from. ``{pref}``, ``{pref_en}`` and ``{pref_gov_en}`` are filled with the
   portal's prefecture.
 
-Loaded by ``manage.py load_content`` (portal.contentfiles explains how staff
+Loaded by ``manage.py load_content`` (carers.contentfiles explains how staff
 edits are kept); ``save_service`` also writes the demo entries (services/demo.yaml).
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from carers.contentfiles import ContentError, bilingual, read_yaml, require, sync
 from carers.prefecture import prefecture
-from portal.contentfiles import ContentError, bilingual, read_yaml, require, sync
 
 from .models import Audience, Organization, Scope, Service, ServiceStatus, Taxonomy, TaxonomyTerm
 

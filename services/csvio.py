@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from carers import csvsafe
 from carers.models import Municipality
 from carers.municipalities import city_code_for
+from carers.text import normalise
 
 from . import actions
 from .forms import ServiceForm
 from .models import Audience, Organization, Scope, Service, ServiceStatus, TaxonomyTerm
-from .text import normalise
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000

@@ -5,7 +5,7 @@ are in services/demo.yaml, in the shape of the built-in content
 
 from pathlib import Path
 
-from portal.contentfiles import read_yaml
+from carers.contentfiles import read_yaml
 
 from . import builtin
 from .models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm

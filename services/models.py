@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from carers.contentfiles import ContentRow
 from carers.i18n import localised
 from carers.models import Municipality, Role, choice_labels
-from portal.contentfiles import ContentRow
-
-from .text import normalise
+from carers.text import normalise
 
 VERIFY_AFTER_DAYS = 365  # an entry not verified for 12 months is flagged
 

@@ -84,6 +84,7 @@ def seed_services(count, rng):
     locations and a few open reports, in batches of plain INSERTs."""
     from django.utils import timezone
 
+    from carers.text import normalise
     from services.models import (
         Location,
         Organization,
@@ -94,7 +95,6 @@ def seed_services(count, rng):
         ServiceStatus,
         TaxonomyTerm,
     )
-    from services.text import normalise
 
     terms = list(TaxonomyTerm.objects.values_list("pk", flat=True))
     codes = _municipalities()

@@ -229,24 +229,6 @@ def test_under_18_leads_to_young_carer_support(client, fake_apis):
 
 
 @pytest.mark.django_db
-def test_without_the_other_apps_the_result_says_so_and_still_works(client, monkeypatch):
-    import salons
-    import services
-
-    for package, name in ((services, "services.api"), (salons, "salons.api")):
-        monkeypatch.setitem(sys.modules, name, None)  # import now raises ImportError
-        monkeypatch.delattr(package, "api", raising=False)
-    response = client.post(
-        "/en/awareness/check/", full_post(sign_no_one_to_talk="yes", under_18="on")
-    )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "0120-0-78310" in html  # young-carer help lines even without the catalogue
-    assert "Consultation windows of Sapporo-shi are not listed here yet." in html
-    assert "Upcoming salon dates are not available here yet." in html
-
-
-@pytest.mark.django_db
 def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch, fake_apis):
     monkeypatch.setattr(
         fake_apis,
@@ -259,16 +241,6 @@ def test_a_service_listed_by_an_earlier_step_is_not_repeated(client, monkeypatch
     html = client.post("/en/awareness/check/", full_post(sign_alone="yes")).content.decode()
     assert html.count("札幌市 地域包括支援センター") == 1
     assert "Home help" in html
-
-
-@pytest.mark.django_db
-def test_a_failing_other_app_does_not_break_the_result(client, monkeypatch, fake_apis):
-    def broken(*args, **kwargs):
-        raise RuntimeError("database of another app is down")
-
-    monkeypatch.setattr(fake_apis, "consultation_windows", broken)
-    response = client.post("/awareness/check/", full_post())
-    assert response.status_code == 200
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.contentfiles import ContentError
+from carers.contentfiles import ContentError
 
 
 class Command(BaseCommand):
