@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from carers.access import role_required
 from carers.models import Role
+from carers.prefecture import prefecture
 
 from . import actions, markdown
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
@@ -100,7 +101,7 @@ def _guide(request, key, template, context=None):
     page = GuidePage.objects.filter(key=key).first()
     if page is None:
         raise Http404
-    body = markdown.render(page.body, anchors=True)
+    body = markdown.render(page.body.replace("{prefecture}", prefecture().name), anchors=True)
     if (get_language() or "ja")[:2] == "en":
         body = markdown.mark_japanese(body)
     return render(request, template, {"page": page, "body": body, **(context or {})})

@@ -5,8 +5,8 @@
   and summary; the English one title and summary. The file name is the
   article's stable key (staff may change the slug).
 - ``pages/<key>.ja.md`` and ``<key>.en.md``: the guide pages (work and care,
-  back to work, starting a salon); front matter: title. ``{prefecture}`` is
-  filled with the portal's prefecture in each language.
+  back to work, starting a salon); front matter: title. ``{prefecture}`` in
+  the text stands for the portal's prefecture (filled in when shown).
 
 Loaded by ``manage.py load_content`` (carers.contentfiles explains how staff
 edits are kept).
@@ -17,7 +17,6 @@ from collections import Counter
 from pathlib import Path
 
 from carers.contentfiles import ContentError, markdown_pair, require, sync
-from carers.prefecture import prefecture
 
 from .models import Article, ArticleStatus, Audience, GuidePage
 
@@ -61,10 +60,8 @@ def article_values(key: str) -> dict:
 
 def page_values(key: str) -> dict:
     _meta, texts = markdown_pair(PAGES, key)
-    names = prefecture()
-    for lang, name in (("ja", names.name_ja), ("en", names.name_en)):
+    for lang in ("ja", "en"):
         require(PAGES / f"{key}.{lang}.md", texts, f"title_{lang}")
-        texts[f"body_{lang}"] = texts[f"body_{lang}"].replace("{prefecture}", name)
     return texts
 
 
