@@ -194,3 +194,22 @@ def test_a_malformed_service_entry_names_the_file_and_the_entry(tmp_path, monkey
     message = str(raised.value)
     assert "prefecture.yaml" in message and "entry pref-carer-support" in message
     assert "source" in message
+
+
+@pytest.mark.django_db
+def test_rows_written_before_content_was_tracked_are_adopted(prefecture_staff):
+    """A database migrated when the articles came from a migration: the rows
+    have no key or fingerprint. They are found by slug; one staff changed
+    (updated_by set) is kept, the others follow the files."""
+    Article.objects.update(content_key=None, content_hash="")
+    Article.objects.filter(slug="noticing-a-carer").update(
+        title_ja="職員の題名", updated_by=prefecture_staff
+    )
+    Article.objects.filter(slug="young-carers").update(title_ja="古い題名")
+    ids = set(Article.objects.values_list("pk", flat=True))
+    load()
+    assert set(Article.objects.values_list("pk", flat=True)) == ids
+    kept = Article.objects.get(slug="noticing-a-carer")
+    assert kept.title_ja == "職員の題名" and kept.content_edited
+    assert kept.content_key == "noticing-a-carer"
+    assert Article.objects.get(slug="young-carers").title_ja != "古い題名"

@@ -51,7 +51,8 @@ def test_the_core_articles_are_loaded_idempotently():
     articles = Article.objects.published()
     assert articles.count() == 7
     assert articles.filter(slug="what-is-a-carer", content_key="what-is-a-carer").exists()
-    for article in articles:
+    # The plain-Japanese version is short and points to the full article.
+    for article in articles.exclude(slug="young-carers-easy"):
         assert (
             article.title_ja
             and article.title_en
