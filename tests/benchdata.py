@@ -174,6 +174,7 @@ def seed_salons(count, sessions_per_salon, rng):
     from django.utils import timezone
 
     from carers.models import Municipality, Role, User
+    from carers.text import normalise
     from salons.models import (
         Audience,
         Registration,
@@ -182,7 +183,6 @@ def seed_salons(count, sessions_per_salon, rng):
         SalonStatus,
         Session,
     )
-    from salons.text import normalise
 
     names = dict(Municipality.objects.filter(pk__in=_municipalities()).values_list("code", "name"))
     codes = list(names)
