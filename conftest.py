@@ -126,6 +126,16 @@ def _municipalities(request):
 
 
 @pytest.fixture(autouse=True)
+def _japanese():
+    """Each test starts in the default language (a request to /en/ leaves English
+    active in the thread; Python-level calls in later tests must not inherit it)."""
+    from django.utils import translation
+
+    with translation.override("ja"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Hashing with the production hasher dominates test time; tests need no strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

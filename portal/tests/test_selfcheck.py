@@ -1,7 +1,6 @@
 """The self-check: the rule table, the form's bad input, the result page and
 the opt-in anonymous tally."""
 
-import sys
 import types
 
 import pytest
@@ -105,14 +104,16 @@ def full_post(**overrides):
 @pytest.fixture
 def fake_apis(monkeypatch):
     """services.api and salons.api as other apps provide them, answering per municipality."""
-    import salons
-    import services
+    import salons.api
+    import services.api
     from carers.models import Municipality
 
     def name(code):
         return Municipality.objects.get(code=code).name
 
     services_api = types.SimpleNamespace(
+        # The fake windows are the municipality's own: no fallback needed.
+        consultation_fallback=lambda code: None,
         consultation_windows=lambda code, limit=5, young_carer=True: [
             {
                 "id": 1,
@@ -143,12 +144,13 @@ def fake_apis(monkeypatch):
             }
         ],
     )
-    for package, module_name, fake in (
-        (services, "services.api", services_api),
-        (salons, "salons.api", salons_api),
-    ):
-        monkeypatch.setitem(sys.modules, module_name, fake)
-        monkeypatch.setattr(package, "api", fake, raising=False)
+    # The real modules' functions answer from the namespaces, looked up at each
+    # call (a test may replace one of them).
+    for module, fake in ((services.api, services_api), (salons.api, salons_api)):
+        for fn in vars(fake):
+            monkeypatch.setattr(
+                module, fn, lambda *a, _f=fake, _n=fn, **k: getattr(_f, _n)(*a, **k)
+            )
     return services_api
 
 

@@ -39,13 +39,3 @@ def make_service(content):
         return service
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _japanese():
-    """Each test starts in the default language (a request to /en/ leaves English
-    active in the thread; Python-level calls in later tests must not inherit it)."""
-    from django.utils import translation
-
-    with translation.override("ja"):
-        yield
