@@ -73,6 +73,7 @@ def rule_generate_sessions(*, rule, today=None, days=GENERATE_AHEAD_DAYS) -> int
             )
         )
     created = Session.objects.bulk_create(sessions, ignore_conflicts=True)
+    Salon.objects.filter(pk=rule.salon_id).refresh_next_session()  # bulk: no signals
     return len(created)
 
 

@@ -30,6 +30,7 @@ from .registry import (  # noqa: I001
     SalonQuerySet,
     distance_km_expression,
     haversine_km,
+    review_order,
     salon_photo_path,
 )
 
@@ -87,5 +88,6 @@ __all__ = [
     "Weekday",
     "distance_km_expression",
     "haversine_km",
+    "review_order",
     "salon_photo_path",
 ]
