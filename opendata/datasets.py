@@ -288,7 +288,7 @@ def _venue_row(places, row) -> dict:
 
 
 def facility_rows(area: Area) -> Iterator[dict]:
-    """Consultation windows and salon venues, merged by municipality code
+    """Support desks and salon venues, merged by municipality code
     (both sources arrive sorted by it, so the merge streams)."""
     places = Places()
     windows = (
@@ -453,8 +453,8 @@ DATASETS = [
     Dataset(
         "facilities",
         "公共施設一覧",
-        _("Public facilities: consultation windows and salon venues"),
-        _("Consultation windows for carers and the venues where salons and cafés meet."),
+        _("Public facilities: support desks and salon venues"),
+        _("Support desks for carers and the venues where salons and cafés meet."),
         C.FACILITIES,
         C.FACILITIES_REQUIRED,
         facility_rows,

@@ -16,6 +16,7 @@ from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from carers.models import Municipality, Role, choice_labels
 
@@ -538,7 +539,8 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Booked")
     WAITING = "waiting", _("On the waiting list")
     OFFERED = "offered", _("Seat offered")
-    CANCELLED = "cancelled", _("Cancelled")
+    # The participant's own cancellation (キャンセル), not a cancelled session (中止).
+    CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
     EXPIRED = "expired", _("Offer expired")
 
 

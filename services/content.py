@@ -19,7 +19,7 @@ TAXONOMY_DESCRIPTION = (
 
 # code: (Japanese, English)
 CATEGORIES = (
-    ("consultation", "相談窓口", "Consultation windows"),
+    ("consultation", "相談窓口", "Support desks"),
     ("care_level", "要介護認定の申請", "Care-level application"),
     ("long_term_care", "介護保険サービス", "Long-term care insurance services"),
     ("disability", "障害福祉サービス", "Disability welfare services"),
@@ -125,7 +125,7 @@ SERVICES = (
         ("地域包括支援センター", "Community general support centre (地域包括支援センター)"),
         (
             "高齢者と家族の介護・福祉・健康・権利についての総合相談窓口。まず最初に相談できる場所です。",
-            "The one-stop consultation window for older people and their families on care, welfare, health and rights. A good first place to ask.",
+            "The one-stop support desk for older people and their families on care, welfare, health and rights. A good first place to ask.",
         ),
         (
             "市町村が中学校区などの単位で設置し、保健師・社会福祉士・主任ケアマネジャーなどの専門職がいます。介護保険の申請の手伝い、"
@@ -725,7 +725,7 @@ SERVICES = (
         ("こども家庭センター", "Children and family centre (こども家庭センター)"),
         (
             "市町村の、こどもと家庭のための相談窓口です。ヤングケアラーの相談も受け、家族に必要なサービスを一緒に考えます。",
-            "The municipality's window for children and families. It takes young carers' consultations and works out with the "
+            "The municipality's support desk for children and families. It takes young carers' consultations and works out with the "
             "family which services could help.",
         ),
         (
@@ -826,7 +826,7 @@ PREFECTURE_SERVICES = (
             "お住まいの市町村の相談窓口か地域包括支援センターに連絡してください。",
             "Under its carer-support plan, {pref_en} raises awareness of carers, helps set up salons and cafés where carers "
             "meet, sends advisors to municipalities and promotes the use of public services. If you do not know where to ask, "
-            "start with your municipality's consultation window or the community general support centre.",
+            "start with your municipality's support desk or the community general support centre.",
         ),
         (
             "{pref}に住む、または働くケアラーとその家族。",

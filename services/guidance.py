@@ -7,7 +7,7 @@ services each with the reason ("because you said ..."), and notes.
 
 Principles the rules encode (prefectural carer-support plan, initiative 4):
 - the wishes of the carer and the family come first (a note, always);
-- A starts with the consultation window and the care-level application;
+- A starts with the support desk and the care-level application;
 - B never assumes the carer's capacity: it suggests what could take load off
   and a review of the care plan with the care manager;
 - a carer under 18: a child's care must not be counted on; lead to young-carer support,
@@ -103,9 +103,7 @@ GROUPS = (
     Group(
         "start",
         _("Start here"),
-        _(
-            "You do not have to work it all out alone: the consultation window helps with the next steps."
-        ),
+        _("You do not have to work it all out alone: the support desk helps with the next steps."),
     ),
     Group(
         "in_use",
@@ -177,7 +175,7 @@ CHILDREN_FAMILY_CENTRE = Advice(
     "children_family_centre",
     _("Ask the municipality's children and family centre (こども家庭センター)"),
     _(
-        "The municipality's window for children and families. You may go with a teacher. It arranges adult services "
+        "The municipality's support desk for children and families. You may go with a teacher. It arranges adult services "
         "so that the care does not rest on you."
     ),
 )
@@ -226,7 +224,7 @@ RULES = (
         situations=frozenset({"working"}),
         all_situations=frozenset({"under_18"}),
     ),
-    # Track A: the consultation window and the care-level application come first.
+    # Track A: the support desk and the care-level application come first.
     Rule("start", ("consultation",), track=A),
     Rule(
         "start",
@@ -302,7 +300,7 @@ NOTES = (
         "track_a",
         _(
             "Your household does not use any services yet. The first step is a conversation at the "
-            "consultation window; applying for the care-level certification opens most long-term care "
+            "support desk; applying for the care-level certification opens most long-term care "
             "services."
         ),
         track=A,

@@ -77,7 +77,7 @@ class Origin(models.TextChoices):
 
     STAFF = "", _("Entered by staff")
     KAIGO = "kaigo", _("MHLW care-service provider open data")
-    FACILITIES = "facilities", _("Public facilities list (consultation windows)")
+    FACILITIES = "facilities", _("Public facilities list (support desks)")
 
 
 # 公共データ利用規約（第1.0版）asks for the source and, when the data was
@@ -519,7 +519,7 @@ class ServiceReport(models.Model):
 
 class ImportKind(models.TextChoices):
     KAIGO = "kaigo", _("Care-service providers (MHLW open data, jigyosho_<code>.csv)")
-    WINDOWS = "windows", _("Consultation windows (public facilities list, 公共施設一覧)")
+    WINDOWS = "windows", _("Support desks (public facilities list, 公共施設一覧)")
 
 
 class ImportStatus(models.TextChoices):

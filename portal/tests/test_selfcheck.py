@@ -242,7 +242,7 @@ def test_without_the_other_apps_the_result_says_so_and_still_works(client, monke
     assert response.status_code == 200
     html = response.content.decode()
     assert "0120-0-78310" in html  # young-carer help lines even without the catalogue
-    assert "Consultation windows of Sapporo-shi are not listed here yet." in html
+    assert "Support desks of Sapporo-shi are not listed here yet." in html
     assert "Upcoming salon dates are not available here yet." in html
 
 

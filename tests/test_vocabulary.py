@@ -1,0 +1,227 @@
+"""The site speaks one vocabulary (docs/glossary.md) and writes as a person would.
+
+The words to avoid are read from the glossary's table, so the list the
+translators follow is the list this test enforces: none of them may appear in
+a template, in a string a user can see from Python (a gettext call, or any
+Japanese string), or in a catalogue (English in msgid, Japanese in msgstr)."""
+
+import ast
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "docs" / "glossary.md"
+APPS = ("portal", "salons", "services", "carers", "advisors", "opendata")
+GETTEXT = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def avoided_words() -> tuple[list[str], list[str]]:
+    """The glossary's "avoid (ja)" and "avoid (en)" columns."""
+    ja, en = [], []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 5 or cells[0] in ("Japanese", "---"):
+            continue
+        for column, words in ((cells[3], ja), (cells[4], en)):
+            words.extend(w.strip() for w in column.split(",") if w.strip() not in ("", "—"))
+    return ja, en
+
+
+def _english(words):
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _japanese(words):
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _sources(pattern):
+    for app in (*APPS, "templates"):
+        for path in sorted((ROOT / app).glob(pattern)):
+            if not {"migrations", "tests"} & set(path.parts):
+                yield path
+
+
+def _po_entries(po: Path):
+    for block in po.read_text(encoding="utf-8").split("\n\n"):
+        if block.lstrip().startswith("#~"):
+            continue
+        ids = re.findall(r'^msgid(?:_plural)? ((?:".*"\n?)+)', block, re.M)
+        strs = re.findall(r"^msgstr(?:\[\d\])? ((?:\".*\"\n?)+)", block, re.M)
+        join = lambda parts: "".join("".join(re.findall(r'"(.*)"', p)) for p in parts)  # noqa: E731
+        if ids:
+            yield join(ids), join(strs)
+
+
+def catalogues():
+    return sorted(
+        p for p in ROOT.glob("**/locale/ja/LC_MESSAGES/django.po") if ".venv" not in p.parts
+    )
+
+
+def test_the_glossary_lists_words_to_avoid_in_both_languages():
+    ja, en = avoided_words()
+    assert {"サインイン", "2要素認証", "中止しません", "評価しない"} <= set(ja)
+    assert {"consultation window", "noticing self-check", "log in"} <= set(en)
+
+
+def test_the_checks_find_an_avoided_word():
+    ja, en = avoided_words()
+    assert _english(en).search("Talk to a Consultation Window today")
+    assert not _english(en).search("Talk to a support desk today")
+    assert _japanese(ja).search("サインインしてください")
+
+
+def test_catalogues_use_the_glossary():
+    ja, en = avoided_words()
+    bad = []
+    for po in catalogues():
+        for msgid, msgstr in _po_entries(po):
+            if msgid and _english(en).search(msgid):
+                bad.append(f"{po.relative_to(ROOT)} msgid: {msgid[:80]}")
+            if msgstr and _japanese(ja).search(msgstr):
+                bad.append(f"{po.relative_to(ROOT)} msgstr: {msgstr[:80]}")
+    assert not bad, "\n".join(bad)
+
+
+def test_templates_use_the_glossary():
+    ja, en = avoided_words()
+    bad = []
+    for path in [*_sources("**/templates/**/*.html"), *_sources("**/templates/**/*.txt")]:
+        text = path.read_text(encoding="utf-8")
+        for m in [*_english(en).finditer(text), *_japanese(ja).finditer(text)]:
+            bad.append(f"{path.relative_to(ROOT)}: {m.group(0)}")
+    assert not bad, "\n".join(bad)
+
+
+def _ui_strings(tree):
+    """Strings passed to gettext, and every string with Japanese in it."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in GETTEXT:
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        yield "en", arg.value
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if JAPANESE.search(node.value):
+                yield "ja", node.value
+
+
+def test_python_ui_strings_use_the_glossary():
+    ja, en = avoided_words()
+    bad = []
+    for path in _sources("**/*.py"):
+        for kind, text in _ui_strings(ast.parse(path.read_text(encoding="utf-8"))):
+            hit = (_english(en) if kind == "en" else _japanese(ja)).search(text)
+            if hit:
+                bad.append(f"{path.relative_to(ROOT)}: {hit.group(0)} in {text[:60]!r}")
+    assert not bad, "\n".join(bad)
+
+
+# A placeholder glued to the Japanese around it: 「札幌市の依頼」, not 「札幌市 の依頼」.
+# An email address (or a user shown by their address) keeps its space.
+LATIN_VALUES = {"email", "user_display"}
+GAP = re.compile(
+    r"%\((?P<a>\w+)\)[sd] (?=[\u3040-\u30ff\u4e00-\u9fff「（])"
+    r"|(?<=[\u3040-\u30ff\u4e00-\u9fff」）、。]) %\((?P<b>\w+)\)[sd]"
+)
+
+
+def test_japanese_messages_have_no_space_around_placeholders():
+    bad = []
+    for po in catalogues():
+        for _msgid, msgstr in _po_entries(po):
+            for m in GAP.finditer(msgstr):
+                if (m.group("a") or m.group("b")) not in LATIN_VALUES:
+                    bad.append(f"{po.relative_to(ROOT)}: {msgstr[:70]}")
+                    break
+    assert not bad, "\n".join(bad)
+
+
+def test_a_participants_cancellation_is_not_called_chushi():
+    from salons.models import RegistrationStatus, SessionStatus
+
+    with translation.override("ja"):
+        assert str(RegistrationStatus.CANCELLED.label) == "キャンセル済み"
+        assert str(SessionStatus.CANCELLED.label) == "中止"
+    with translation.override("en"):
+        assert str(RegistrationStatus.CANCELLED.label) == "Cancelled"
+
+
+# Rendered pages: no "---------" empty choice, no "(s)" plurals.
+SKIP = ("/admin/", "/accounts/logout", "/jsi18n/", "/media/", "/furigana/")
+LINK = re.compile(r'href="((?:/en)?/[^"#]*)"')
+CRUDE = re.compile(r"-{5,}|\w\(s\)")
+
+
+@pytest.mark.django_db
+def test_pages_in_both_languages_have_no_dashes_choice_or_s_plurals(client, client_for):
+    call_command("load_demo", stdout=__import__("io").StringIO())
+    from carers.demo import ACCOUNTS
+    from carers.models import User
+
+    personas = [None] + [
+        User.objects.get(email=ACCOUNTS[k][0])
+        for k in ("resident", "organiser", "municipal_staff", "prefecture_staff", "advisor")
+    ]
+    found, pages = {}, 0
+    for user in personas:
+        c = client_for(user) if user else client
+        for prefix in ("", "/en"):
+            queue = [
+                f"{prefix}{p}/"
+                for p in (
+                    "",
+                    "/salons/manage",
+                    "/services/manage",
+                    "/advisors/requests",
+                    "/cases",
+                    "/dashboard",
+                    "/awareness/manage",
+                )
+            ]
+            seen, per_view = set(), Counter()
+            while queue:
+                path = queue.pop(0).replace("&amp;", "&").replace("//", "/")
+                if path in seen or any(s in path for s in SKIP):
+                    continue
+                seen.add(path)
+                if prefix != "/en" and path.startswith("/en/"):
+                    continue
+                try:
+                    view = resolve(urlsplit(path).path).view_name
+                except Resolver404:
+                    continue
+                if per_view[view] >= 2:
+                    continue
+                per_view[view] += 1
+                response = c.get(path)
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    continue
+                pages += 1
+                body = response.content.decode()
+                text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
+                for m in CRUDE.finditer(text):
+                    found.setdefault((prefix, view), (path, m.group(0)))
+                queue.extend(LINK.findall(body))
+    assert pages > 80
+    assert not found, "\n".join(f"{v}: {p} {t!r}" for v, (p, t) in sorted(found.items()))
