@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from carers import outbox
 from carers.models import Role, User
+from carers.wording import format_when
 
 from .models import Advisor, DispatchReport, DispatchRequest, Format, RequestEvent
 from .workflow import CREATED, EDITABLE, Action, Audience, Status, transition_for
@@ -267,7 +268,8 @@ def check_advisor_free(advisor, day, exclude_pk=None):
         raise ValidationError(_("This advisor is not active."))
     if day in (advisor.unavailable_dates or []):
         raise ValidationError(
-            _("%(name)s is unavailable on %(date)s.") % {"name": advisor.name, "date": day}
+            _("%(name)s is unavailable on %(date)s.")
+            % {"name": advisor.name, "date": format_when(day, "date")}
         )
     if (
         DispatchRequest.objects.booked()
@@ -277,7 +279,7 @@ def check_advisor_free(advisor, day, exclude_pk=None):
     ):
         raise ValidationError(
             _("%(name)s is already assigned to another dispatch on %(date)s.")
-            % {"name": advisor.name, "date": day}
+            % {"name": advisor.name, "date": format_when(day, "date")}
         )
 
 
@@ -358,7 +360,7 @@ def request_report(
                     "The report can be filed on or after the dispatch date (%(date)s), "
                     "once the visit has taken place. Nothing was saved."
                 )
-                % {"date": locked.dispatch_date.isoformat() if locked.dispatch_date else "—"}
+                % {"date": format_when(locked.dispatch_date, "date") or "—"}
             )
         DispatchReport.objects.create(
             request=locked,

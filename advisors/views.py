@@ -13,6 +13,7 @@ from carers import csvsafe
 from carers.access import role_required
 from carers.models import Role
 from carers.prefecture import prefecture_text
+from carers.wording import format_when
 
 from . import actions, figures
 from .forms import (
@@ -213,7 +214,7 @@ def _report_not_yet(dispatch):
     return _(
         "The report can be filed on or after the dispatch date (%(date)s), once the visit "
         "has taken place."
-    ) % {"date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "—"}
+    ) % {"date": format_when(dispatch.dispatch_date, "date") or "—"}
 
 
 def _last_comment(dispatch):

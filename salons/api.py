@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from carers.wording import format_when
+
 from .models import (
     HOLDING_STATUSES,
     PUBLIC_STATUSES,
@@ -280,7 +282,7 @@ def staff_work(user, limit=5) -> list[dict]:
                 stale,
                 lambda s: (
                     _("last confirmed %(date)s")
-                    % {"date": timezone.localtime(s.last_confirmed_at).strftime("%Y-%m-%d")}
+                    % {"date": format_when(s.last_confirmed_at, "date")}
                 ),
             ),
         },

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.models import Municipality, Role, choice_labels
+from carers.wording import format_when
 
 from .text import normalise
 from .validators import validate_https, validate_image_file
@@ -495,7 +496,7 @@ class Session(SessionDetails):
         ]
 
     def __str__(self):
-        return f"{self.salon} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+        return f"{self.salon} {format_when(self.starts_at)}"
 
     @property
     def is_cancelled(self):
