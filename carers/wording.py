@@ -93,3 +93,12 @@ def format_when(value, kind: str | None = None, language: str | None = None) -> 
         return day
     clock = f"{value:%H:%M:%S}" if kind == "seconds" else f"{value:%H:%M}"
     return f"{day}{sep}{clock}"
+
+
+def track_label(track) -> str:
+    """The words for a household's service-guide group; users never see the
+    internal letters A and B (docs/glossary.md)."""
+    from django.utils.translation import gettext
+
+    labels = {"A": gettext("Not using services yet"), "B": gettext("Already using services")}
+    return labels.get(track, track or "")

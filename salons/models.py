@@ -11,12 +11,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from carers.models import Municipality, Role, choice_labels
 from carers.wording import format_when
@@ -312,6 +314,23 @@ class SalonEvent(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} #{self.salon_id}"
 
+    # Actions whose comment is the list of changed fields, stored by name.
+    FIELD_LIST_ACTIONS = ("changes_proposed", "approved")
+
+    @property
+    def comment_display(self) -> str:
+        """The comment as people read it: for a proposal or an approval, the
+        changed fields by their labels ("Fee, Venue"), never their names."""
+        if self.action not in self.FIELD_LIST_ACTIONS or not self.comment:
+            return self.comment
+        labels = []
+        for name in (n.strip() for n in self.comment.split(",")):
+            try:
+                labels.append(capfirst(Salon._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                labels.append(name)
+        return pgettext("list separator", ", ").join(str(label) for label in labels)
+
 
 class RecurrenceKind(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
@@ -326,6 +345,16 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+# Which week of the month, as people say it: "the 2nd Tuesday", 「第2火曜日」.
+NTH_LABELS = {
+    1: pgettext_lazy("week of the month", "1st"),
+    2: pgettext_lazy("week of the month", "2nd"),
+    3: pgettext_lazy("week of the month", "3rd"),
+    4: pgettext_lazy("week of the month", "4th"),
+    5: pgettext_lazy("week of the month", "5th"),
+}
 
 
 class SessionDetails(models.Model):
@@ -391,8 +420,8 @@ class SessionRule(SessionDetails):
         day = Weekday(self.weekday).label
         if self.kind == RecurrenceKind.WEEKLY:
             return gettext("Every %(day)s, %(times)s") % {"day": day, "times": times}
-        return gettext("Week %(nth)s %(day)s of each month, %(times)s") % {
-            "nth": self.nth,
+        return gettext("%(nth)s %(day)s of the month, %(times)s") % {
+            "nth": NTH_LABELS.get(self.nth, self.nth),
             "day": day,
             "times": times,
         }

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
 from carers import csvsafe
@@ -920,7 +920,12 @@ def session_participants(request, pk):
             else:
                 messages.success(
                     request,
-                    _("Your message is on its way to %(count)s participants.") % {"count": count},
+                    ngettext(
+                        "Your message is on its way to %(count)s participant.",
+                        "Your message is on its way to %(count)s participants.",
+                        count,
+                    )
+                    % {"count": count},
                 )
                 return redirect("salons:session_participants", session.pk)
         else:

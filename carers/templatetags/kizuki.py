@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from carers.wording import format_when
+from carers.wording import format_when, track_label
 
 register = template.Library()
 
@@ -66,3 +66,9 @@ def when(value, kind=None):
     (``carers.wording``): ``{{ session.starts_at|when }}``,
     ``{{ article.published_at|when:"date" }}``, ``{{ s.ends_at|when:"time" }}``."""
     return format_when(value, kind or None)
+
+
+@register.filter(name="track_label")
+def track_label_filter(value):
+    """``{{ plan.result.track|track_label }}``: "Not using services yet", never "A"."""
+    return track_label(value)
