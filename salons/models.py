@@ -323,13 +323,19 @@ class SalonEvent(models.Model):
         changed fields by their labels ("Fee, Venue"), never their names."""
         if self.action not in self.FIELD_LIST_ACTIONS or not self.comment:
             return self.comment
-        labels = []
-        for name in (n.strip() for n in self.comment.split(",")):
-            try:
-                labels.append(capfirst(Salon._meta.get_field(name).verbose_name))
-            except FieldDoesNotExist:
-                labels.append(name)
-        return pgettext("list separator", ", ").join(str(label) for label in labels)
+        return salon_field_labels(self.comment.split(","))
+
+
+def salon_field_labels(names) -> str:
+    """Salon fields named by their labels in the active language, joined the
+    way that language lists things: "Fee, Name" / 「参加費、名称」."""
+    labels = []
+    for name in (str(n).strip() for n in names):
+        try:
+            labels.append(str(capfirst(Salon._meta.get_field(name).verbose_name)))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return pgettext("list separator", ", ").join(labels)
 
 
 class RecurrenceKind(models.TextChoices):

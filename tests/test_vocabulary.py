@@ -167,14 +167,31 @@ def test_a_participants_cancellation_is_not_called_chushi():
         assert str(RegistrationStatus.CANCELLED.label) == "Cancelled"
 
 
-# Rendered pages: no "---------" empty choice, no "(s)" plurals.
+# Rendered pages: no "---------" empty choice, no "(s)" plurals, no 「札幌市 の依頼」.
 SKIP = ("/admin/", "/accounts/logout", "/jsi18n/", "/media/", "/furigana/")
 LINK = re.compile(r'href="((?:/en)?/[^"#]*)"')
 CRUDE = re.compile(r"-{5,}|\w\(s\)")
+# A particle cut off from its noun by a space: 「札幌市 の依頼」.
+LOOSE_PARTICLE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff] (?:の|を|が|へ|から|まで)[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+INLINE = r"a|abbr|b|em|i|small|span|strong|time|ruby|rt|rp"
+
+
+def _text(html: str) -> str:
+    """The page's text: inline tags vanish, block tags separate."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(rf"</?(?:{INLINE})\b[^>]*>", "", html)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_page_text_keeps_inline_words_together():
+    assert LOOSE_PARTICLE.search(_text("<p>札幌市 の依頼</p>"))
+    assert not LOOSE_PARTICLE.search(_text("<p><a href='/'>レポート</a>のヤング</p>"))
 
 
 @pytest.mark.django_db
-def test_pages_in_both_languages_have_no_dashes_choice_or_s_plurals(client, client_for):
+def test_pages_have_no_dashes_choice_no_s_plurals_and_no_loose_particles(client, client_for):
     call_command("load_demo", stdout=__import__("io").StringIO())
     from carers.demo import ACCOUNTS
     from carers.models import User
@@ -219,9 +236,12 @@ def test_pages_in_both_languages_have_no_dashes_choice_or_s_plurals(client, clie
                     continue
                 pages += 1
                 body = response.content.decode()
-                text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
+                text = _text(body)
                 for m in CRUDE.finditer(text):
                     found.setdefault((prefix, view), (path, m.group(0)))
+                if not prefix:
+                    for m in LOOSE_PARTICLE.finditer(text):
+                        found.setdefault((prefix, view), (path, m.group(0)))
                 queue.extend(LINK.findall(body))
     assert pages > 80
     assert not found, "\n".join(f"{v}: {p} {t!r}" for v, (p, t) in sorted(found.items()))

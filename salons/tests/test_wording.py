@@ -92,3 +92,29 @@ def test_a_participants_own_cancellation_is_kyanseru_not_chushi(client_for, resi
     assert reg.status == RegistrationStatus.CANCELLED
     page = c.get(reg.get_absolute_url()).content.decode()
     assert "キャンセル済み" in page and "中止" not in page
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_approval_email_names_changed_fields_in_the_organisers_language(
+    client_for, organiser, municipal_staff, salon, outbox_emails, language
+):
+    from carers import outbox
+
+    organiser.language = language
+    organiser.save(update_fields=["language"])
+    salon.pending_changes = {"fee": "300円"}
+    salon.status = "changes_pending"
+    salon.save(update_fields=["pending_changes", "status"])
+    with translation.override("en" if language == "ja" else "ja"):  # staff use the other one
+        actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    email = [e for e in outbox_emails() if e.template == "salons/email/changes_approved"][-1]
+    _subject, body = outbox.render(email)
+    assert _label_in(language, "fee") in body
+    assert "fee\n" not in body and ": fee" not in body
+
+
+def _label_in(language, name):
+    from salons.models import Salon
+
+    with translation.override(language):
+        return str(Salon._meta.get_field(name).verbose_name).capitalize()
