@@ -172,7 +172,9 @@ SKIP = ("/admin/", "/accounts/logout", "/jsi18n/", "/media/", "/furigana/")
 LINK = re.compile(r'href="((?:/en)?/[^"#]*)"')
 CRUDE = re.compile(r"-{5,}|\w\(s\)")
 # A particle cut off from its noun by a space: 「札幌市 の依頼」.
-LOOSE_PARTICLE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff] (?:の|を|が|へ|から|まで)[\u3040-\u30ff\u4e00-\u9fff]")
+LOOSE_PARTICLE = re.compile(
+    r"[\u4e00-\u9fff\u30a0-\u30ff] (?:の|を|が|へ|から|まで)[\u3040-\u30ff\u4e00-\u9fff]"
+)
 
 
 INLINE = r"a|abbr|b|em|i|small|span|strong|time|ruby|rt|rp"
