@@ -340,7 +340,7 @@ def salon_field_labels(names) -> str:
 
 class RecurrenceKind(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
-    MONTHLY_NTH_WEEKDAY = "monthly_nth", _("Monthly on the Nth weekday")
+    MONTHLY_NTH_WEEKDAY = "monthly_nth", _("Every month, on one weekday (e.g. the 2nd Tuesday)")
 
 
 class Weekday(models.IntegerChoices):
