@@ -247,3 +247,61 @@ def test_pages_have_no_dashes_choice_no_s_plurals_and_no_loose_particles(client,
                 queue.extend(LINK.findall(body))
     assert pages > 80
     assert not found, "\n".join(f"{v}: {p} {t!r}" for v, (p, t) in sorted(found.items()))
+
+
+# Emails: every template rendered in Japanese, with a context that fills the
+# usual names. A label and its value come from one format string, so nothing
+# like 「日時： 2026年…」 (a space after the colon) or 「札幌市 の依頼」 appears.
+EMAIL_CONTEXT = {
+    "salon_name": "ひだまりカフェ",
+    "starts_at": "2026-12-08 14:00",
+    "ends_at": "16:00",
+    "old_starts_at": "2026-12-01 14:00",
+    "until": "2026-12-07 18:00",
+    "salon_url": "/salons/1/",
+    "site_url": "https://kizuki.example.jp",
+    "path": "/advisors/requests/7/",
+    "fee": "200円",
+    "contact": "011-000-0000",
+    "organising_body": "ひだまりの会",
+    "venue": "札幌市中央区1-1",
+    "venue_access": "地下鉄大通駅から徒歩5分",
+    "reason": "台風のため",
+    "request_id": 7,
+    "municipality": "札幌市",
+    "dispatch_date": "2027-01-05",
+    "start_time": "13:30",
+    "end_time": "15:00",
+    "advisor": "佐藤",
+    "changed": ["fee", "name"],
+    "last_confirmed": "2026-05-01",
+    "count": 2,
+    "service_name": "介護保険",
+    "service_id": 1,
+    "comment": "日程を確認してください",
+    "message": "よろしくお願いします",
+    "prefecture": {"gov": "北海道庁", "prefecture": "北海道"},
+}
+
+
+def _email_templates():
+    for path in sorted(ROOT.glob("*/templates/*/email/*.txt")):
+        yield path.relative_to(path.parents[2]).as_posix()
+
+
+@pytest.mark.django_db
+def test_japanese_emails_have_no_stray_spaces():
+    from django.template.loader import render_to_string
+
+    names = list(_email_templates())
+    assert len(names) > 40
+    bad = []
+    with translation.override("ja"):
+        for name in names:
+            text = render_to_string(name, EMAIL_CONTEXT)
+            for pattern in (r"： ", LOOSE_PARTICLE.pattern, r"20\d\d-\d\d-\d\d"):
+                if m := re.search(pattern, text):
+                    bad.append(
+                        f"{name}: {m.group(0)!r} in …{text[max(0, m.start() - 20) : m.end() + 10]}…"
+                    )
+    assert not bad, "\n".join(bad)
