@@ -305,3 +305,19 @@ def test_japanese_emails_have_no_stray_spaces():
                         f"{name}: {m.group(0)!r} in …{text[max(0, m.start() - 20) : m.end() + 10]}…"
                     )
     assert not bad, "\n".join(bad)
+
+
+@pytest.mark.django_db
+def test_the_seeded_articles_use_the_glossary():
+    from portal.models import Article
+
+    ja, en = avoided_words()
+    articles = list(Article.objects.all())
+    assert articles, "the articles are seeded by a migration"
+    bad = []
+    for a in articles:
+        english = " ".join((a.title_en, a.summary_en, a.body_en))
+        japanese = " ".join((a.title_ja, a.summary_ja, a.body_ja))
+        for m in [*_english(en).finditer(english), *_japanese(ja).finditer(japanese)]:
+            bad.append(f"{a.slug}: {m.group(0)}")
+    assert not bad, "\n".join(bad)
