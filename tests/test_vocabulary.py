@@ -138,8 +138,9 @@ def test_python_ui_strings_use_the_glossary():
 
 
 # A placeholder glued to the Japanese around it: 「札幌市の依頼」, not 「札幌市 の依頼」.
-# An email address (or a user shown by their address) keeps its space.
-LATIN_VALUES = {"email", "user_display"}
+# An email address, a user shown by their address or a household's reference
+# (SAP-2026-0042) keeps its space.
+LATIN_VALUES = {"email", "user_display", "label"}
 GAP = re.compile(
     r"%\((?P<a>\w+)\)[sd] (?=[\u3040-\u30ff\u4e00-\u9fff「（])"
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff」）、。]) %\((?P<b>\w+)\)[sd]"
