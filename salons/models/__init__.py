@@ -34,6 +34,7 @@ from .registry import (  # noqa: I001
     can_transition,
     distance_km_expression,
     haversine_km,
+    review_order,
     salon_photo_path,
 )
 
@@ -96,6 +97,7 @@ __all__ = [
     "can_transition",
     "distance_km_expression",
     "haversine_km",
+    "review_order",
     "salon_field_labels",
     "salon_photo_path",
 ]
