@@ -14,6 +14,7 @@ from .choices import (  # noqa: I001
     HOLDING_STATUSES,
     LINK_OPENS_BEFORE,
     LOOK_UP,
+    NTH_LABELS,
     PUBLIC_STATUSES,
     RecurrenceKind,
     RegistrationStatus,
@@ -49,6 +50,7 @@ from .registrations import (  # noqa: I001
 from .moderation import (  # noqa: I001
     OutdatedReport,
     SalonEvent,
+    salon_field_labels,
 )
 
 from .feeds import (  # noqa: I001
@@ -66,6 +68,7 @@ __all__ = [
     "HOLDING_STATUSES",
     "LINK_OPENS_BEFORE",
     "LOOK_UP",
+    "NTH_LABELS",
     "OutdatedReport",
     "PUBLIC_FIELDS",
     "PUBLIC_STATUSES",
@@ -89,5 +92,6 @@ __all__ = [
     "distance_km_expression",
     "haversine_km",
     "review_order",
+    "salon_field_labels",
     "salon_photo_path",
 ]
