@@ -88,9 +88,7 @@ def _heading_levels_from_h2(html: str) -> str:
     an article written with "## x" or one that jumps from "#" to "###" skips no level."""
     used = sorted({int(level) for level in re.findall(r"<h([1-6])>", html)})
     level_for = {old: min(2 + i, 6) for i, old in enumerate(used)}
-    return re.sub(
-        r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{level_for[int(m.group(2))]}>", html
-    )
+    return re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{level_for[int(m.group(2))]}>", html)
 
 
 def render(text: str) -> str:

@@ -95,10 +95,6 @@ class GuidanceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def error_anchor(self, bound_field) -> str:
-        """Where the error summary links: the question's group (see guide.html)."""
-        return f"q-{bound_field.name}"
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = municipality_choices(_("Not specified"))

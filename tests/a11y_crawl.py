@@ -102,26 +102,40 @@ def run_axe(page) -> list[str]:
     return result
 
 
+def forms(page) -> list[dict]:
+    """The forms in <main>: method, action route and the fields a person fills in."""
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('main form')].map((f, index) => ({
+            index,
+            method: (f.getAttribute('method') || 'get').toLowerCase(),
+            action: new URL(f.action, location.href).pathname,
+            fields: [...f.elements].filter((e) => e.name && !['hidden', 'submit', 'button'].includes(e.type))
+                      .map((e) => `${e.name}:${e.type}`).filter((n, i, all) => all.indexOf(n) === i),
+        }))"""
+    )
+    for form in found:
+        form["action_route"] = route_of(form["action"])
+    return found
+
+
+TIMINGS = {"load": 0.0, "axe": 0.0, "measure": 0.0}
+
+
 def measure(page, lang: str) -> dict:
     """Everything measured on one loaded page (at the context's 320 px width)."""
-    title = page.title()
+    started = time.monotonic()
+    found = page.evaluate("kizukiA11y.layout()")
+    title = found["title"]
+    TIMINGS["measure"] += time.monotonic() - started
+    started = time.monotonic()
+    violations = run_axe(page)
+    TIMINGS["axe"] += time.monotonic() - started
     return {
-        "scroll_width": page.evaluate("document.scrollingElement.scrollWidth"),
-        "wide": page.evaluate(
-            """() => [...document.querySelectorAll('body *')]
-              .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-                           && getComputedStyle(e).position !== 'fixed'
-                           && !e.closest('.visually-hidden, .visually-hidden-focusable'))
-              .slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
-                                 + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
-        ),
-        "headings": page.evaluate("kizukiA11y.headings()"),
-        "outside_landmarks": page.evaluate("kizukiA11y.outsideLandmarks()"),
-        "title": title,
+        **found,
         "title_ok": title.endswith(TITLE_SUFFIX[lang])
         and len(title) > len(TITLE_SUFFIX[lang])
         and not title.startswith(TITLE_SUFFIX[lang].strip()),
-        "axe": run_axe(page),
+        "axe": violations,
     }
 
 
@@ -143,7 +157,9 @@ def crawl_role(page, start_paths, visited_routes, results, role, limit=MAX_PAGES
         first_visit = route not in visited_routes
         if not first_visit and path not in start_paths:
             continue
+        started = time.monotonic()
         response = page.goto(f"{page.base_url}{path}")
+        TIMINGS["load"] += time.monotonic() - started
         if response is None or response.status >= 400:
             results.append({"role": role, "path": path, "status": response and response.status})
             continue
@@ -157,9 +173,26 @@ def crawl_role(page, start_paths, visited_routes, results, role, limit=MAX_PAGES
             continue
         visited_routes.setdefault(route, path)
         count += 1
-        results.append({"role": role, "path": path, "route": route, "lang": "ja", **measure(page, "ja")})
-        page.goto(f"{page.base_url}/en{path}")
         results.append(
-            {"role": role, "path": f"/en{path}", "route": route, "lang": "en", **measure(page, "en")}
+            {
+                "role": role,
+                "path": path,
+                "route": route,
+                "lang": "ja",
+                "forms": forms(page),
+                **measure(page, "ja"),
+            }
+        )
+        started = time.monotonic()
+        page.goto(f"{page.base_url}/en{path}")
+        TIMINGS["load"] += time.monotonic() - started
+        results.append(
+            {
+                "role": role,
+                "path": f"/en{path}",
+                "route": route,
+                "lang": "en",
+                **measure(page, "en"),
+            }
         )
     return time.monotonic() - started

@@ -142,5 +142,45 @@
     return outside;
   }
 
-  window.kizukiA11y = { focusIndicator, controls, headings, outsideLandmarks, contrast };
+  // What the crawl records of every page, in one round trip.
+  function layout() {
+    const width = document.scrollingElement.scrollWidth;
+    const viewport = document.documentElement.clientWidth;
+    const wide = width <= viewport ? [] : [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > viewport + 1
+                   && !e.closest(".visually-hidden, .visually-hidden-focusable"))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).split(" ")[0] : ""} ${Math.round(e.getBoundingClientRect().right)}px`);
+    return {
+      scroll_width: width,
+      wide,
+      headings: headings(),
+      outside_landmarks: outsideLandmarks(),
+      title: document.title,
+    };
+  }
+
+  // Every focus change is measured as it happens, so a test can press Tab many times and
+  // collect the measurements in one go.
+  // A stop already seen ends the round (focus came round again).
+  const focusLog = [];
+  const seen = new WeakSet();
+  let round = true;
+  document.addEventListener("focusin", (event) => {
+    if (!round) return;
+    if (seen.has(event.target)) {
+      round = false;
+      return;
+    }
+    seen.add(event.target);
+    const found = focusIndicator();
+    if (found) focusLog.push(found);
+  });
+  function tabbable() {
+    return document.querySelectorAll(
+      "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+    ).length;
+  }
+
+  window.kizukiA11y = { layout, focusLog, tabbable, focusIndicator, controls, headings, outsideLandmarks, contrast };
 })();
