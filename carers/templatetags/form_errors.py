@@ -26,17 +26,20 @@ def _collect(value, found, seen, depth=0):
     if id(value) in seen:
         return
     seen.add(id(value))
-    if isinstance(value, forms.BaseForm):
+    # type(), not isinstance(): isinstance() would evaluate lazy context values such as
+    # csrf_token, which sets a cookie on pages that have no form.
+    kind = type(value)
+    if issubclass(kind, forms.BaseForm):
         if _validated_with_errors(value):
             found.append(value)
-    elif isinstance(value, forms.BaseFormSet):
+    elif issubclass(kind, forms.BaseFormSet):
         if value.is_bound and getattr(value, "_errors", None) is not None:
             if value._non_form_errors or any(_validated_with_errors(f) for f in value.forms):
                 found.append(value)
-    elif depth < MAX_DEPTH and isinstance(value, (list, tuple)):
+    elif depth < MAX_DEPTH and issubclass(kind, (list, tuple)):
         for item in value[:200]:
             _collect(item, found, seen, depth + 1)
-    elif depth < MAX_DEPTH and isinstance(value, dict):
+    elif depth < MAX_DEPTH and issubclass(kind, dict):
         for item in list(value.values())[:200]:
             _collect(item, found, seen, depth + 1)
 
