@@ -100,6 +100,9 @@ FORMS = {
     "salons:detail -> salons:join #1": {"nickname": "x" * 41},
     "account_email -> account_email #1": "a choice of listed addresses and buttons acting on it",
     "account_email -> account_email #2": "empty",
+    "account_request_reauthentication_code -> account_request_reauthentication_code #1": (
+        "a choice of where a code is emailed, nothing typed"
+    ),
     "account_change_password -> account_change_password #1": "empty",
     "my_data_delete -> my_data_delete #1": "empty",
     "account_reauthenticate -> account_reauthenticate #1": "empty",
@@ -394,6 +397,7 @@ def _tab_through(page):
 
 def test_focus_indicator_and_controls_on_the_key_pages_of_every_role(chromium, demo_site):
     weak_focus, weak_controls, measured, pages = [], [], 0, 0
+    lowest = {"vsElement": 99.0, "vsBackground": 99.0, "border": 99.0, "size": 99.0}
     for role, routes in KEY_PAGES.items():
         context, page = _desktop_page(chromium, demo_site, role)
         for route in routes:
@@ -408,14 +412,19 @@ def test_focus_indicator_and_controls_on_the_key_pages_of_every_role(chromium, d
             assert len(stops) >= 5, f"{path}: only {len(stops)} tab stops"
             measured += len(stops)
             for stop in stops:
+                lowest["vsElement"] = min(lowest["vsElement"], stop["vsElement"])
+                lowest["vsBackground"] = min(lowest["vsBackground"], stop["vsBackground"])
                 if min(stop["vsElement"], stop["vsBackground"]) < MIN_CONTRAST:
                     weak_focus.append(f"{path} ({role}) {stop}")
             page.evaluate("document.activeElement && document.activeElement.blur()")
             for control in page.evaluate("kizukiA11y.controls()"):
+                lowest["border"] = min(lowest["border"], control["borderContrast"])
+                lowest["size"] = min(lowest["size"], control["width"], control["height"])
                 small = min(control["width"], control["height"]) < MIN_CONTROL_PX
                 if small or control["borderContrast"] < MIN_CONTRAST:
                     weak_controls.append(f"{path} ({role}) {control}")
         context.close()
+    print(f"{measured} tab stops on {pages} pages; lowest: {lowest}")
     assert pages == sum(len(r) for r in KEY_PAGES.values()) and measured > 200
     assert not weak_focus, f"focus indicators under {MIN_CONTRAST}:1:\n" + "\n".join(
         weak_focus[:30]
