@@ -85,7 +85,6 @@ NOT_CRAWLED_PREFIXES = ("hsds:",)  # the HSDS JSON API
 # test_every_form_is_known, so a new form cannot skip the error summary unnoticed.
 FORMS = {
     "awareness:list -> awareness:list #1": "filters by choice lists: nothing can be wrong",
-    "awareness:check -> awareness:check #1": "two buttons that choose whom the check is about",
     "awareness:salon_startup -> awareness:salon_startup #1": "one list to choose from",
     "salons:list -> salons:list #1": {"from": "31/02/2026"},
     "services:list -> services:list #1": "filters by text and choice lists: nothing can be wrong",
