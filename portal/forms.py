@@ -48,6 +48,12 @@ class SelfCheckForm(forms.Form):
         ),
     )
 
+    def error_anchor(self, bound_field) -> str:
+        """Where the error summary links: a question's fieldset, the municipality's select."""
+        if bound_field.name == "municipality":
+            return bound_field.id_for_label
+        return f"q-{bound_field.name}"
+
     def __init__(self, *args, subject=Subject.MYSELF, easy=False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
