@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from carers import csvsafe
+from carers import csvsafe, residence
 from carers.access import login_required_404, role_required
 from carers.models import Role
 from carers.throttle import over_limit
@@ -116,9 +116,11 @@ def search_salons(params):
 
 
 def salon_list(request):
-    form, salons, origin, after = search_salons(request.GET)
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form, salons, origin, after = search_salons(params)
     page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     return render(
         request,
@@ -132,7 +134,7 @@ def salon_list(request):
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
             and request.user.role == Role.REGISTERED,
-            "public_events": _public_events(request.GET, after)[:5],
+            "public_events": _public_events(params, after)[:5],
         },
     )
 
