@@ -20,14 +20,16 @@ WINDOW_LIMIT = 10
 # number, so that a line the catalogue gains later is not shown twice.
 OTHER_NATIONAL_LINES = (
     {
-        "name": _("Yorisoi Hotline (よりそいホットライン)"),
+        "name": _("Yorisoi Hotline"),
+        "name_ja": "よりそいホットライン",
         "phone": "0120-279-338",
         "hours": _("free, 24 hours, every day: any worry about life, in several languages too"),
         "note": _("From Iwate, Miyagi and Fukushima: 0120-279-226."),
         "source": _("Social Inclusion Support Centre, “Yorisoi Hotline”"),
     },
     {
-        "name": _("Mental health consultation line (こころの健康相談統一ダイヤル)"),
+        "name": _("Mental health consultation line"),
+        "name_ja": "こころの健康相談統一ダイヤル",
         "phone": "0570-064-556",
         "hours": _(
             "connects to the public mental health line of the prefecture you call from; "
@@ -37,7 +39,8 @@ OTHER_NATIONAL_LINES = (
         "source": _("Ministry of Health, Labour and Welfare, “Mental health consultation line”"),
     },
     {
-        "name": _("Child abuse line of the child guidance centres (児童相談所虐待対応ダイヤル)"),
+        "name": _("Child abuse line of the child guidance centres"),
+        "name_ja": "児童相談所虐待対応ダイヤル",
         "phone": "189",
         "hours": _(
             "free, 24 hours: if you think a child is being abused, or you are afraid you might hurt your child"
