@@ -8,9 +8,10 @@ normalised text, articles here. Matching is insensitive to width and kana
 match the readings of their kanji (かいご finds 介護), from the same analyser
 as the furigana.
 
-Cost: the articles' searchable text is built once per public data version
-(one query then, none after); each other kind is a query or two with a LIMIT,
-so a search stays a handful of bounded queries at national volume.
+Cost: the articles' index is read once per public data version (one query
+then, none after; each article's text with its readings is kept until that
+article changes); each other kind is a query or two with a LIMIT, so a search
+stays a handful of bounded queries at national volume.
 """
 
 import logging
@@ -18,6 +19,7 @@ import unicodedata
 
 import jaconv
 from django import forms
+from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +35,7 @@ MAX_LENGTH = 100
 LIMIT = 5  # results shown per kind
 SEARCH_CAP = 50  # matches counted per kind; beyond it "50+"
 INDEX_SECONDS = 3600
+TEXT_SECONDS = 30 * 24 * 3600
 
 
 def normalise(text: str) -> str:
@@ -48,14 +51,38 @@ def _article_text(article) -> str:
     return normalise(f"{japanese} {english} {reading(japanese)}")
 
 
+def _texts(articles) -> dict:
+    """pk → searchable text. Each article's text (its readings take the
+    analyser ~10 ms per 1,000 characters) is kept until the article changes,
+    so a change elsewhere in the public data does not recompute them all."""
+    keys = {a.pk: f"site-search:text:{a.pk}:{a.updated_at.timestamp()}" for a in articles}
+    try:
+        stored = cache.get_many(list(keys.values()))
+    except Exception:
+        stored = {}
+    texts, new = {}, {}
+    for article in articles:
+        key = keys[article.pk]
+        if key not in stored:
+            new[key] = stored[key] = _article_text(article)
+        texts[article.pk] = stored[key]
+    if new:
+        try:
+            cache.set_many(new, TEXT_SECONDS)
+        except Exception:
+            pass
+    return texts
+
+
 def _article_index() -> list:
     """[(pk, municipality code or None, publish_at, searchable text)] of every
     published or scheduled article, newest first."""
 
     def compute():
         rows = Article.objects.published(now=timezone.now() + timezone.timedelta(days=3650))
-        rows = rows.order_by("-publish_at", "-pk")
-        return [(a.pk, a.municipality_id, a.publish_at, _article_text(a)) for a in rows]
+        rows = list(rows.order_by("-publish_at", "-pk"))
+        texts = _texts(rows)
+        return [(a.pk, a.municipality_id, a.publish_at, texts[a.pk]) for a in rows]
 
     return cached("site-search:articles", compute, seconds=INDEX_SECONDS)
 

@@ -3,12 +3,10 @@ the salons, services, guide and self-check pages; the header's search box
 finds an article, a salon and a service for one query; the new pages pass axe."""
 
 import pytest
-from django.utils import timezone
 
 from carers.models import Municipality
-from portal.models import Article, ArticleStatus
+from portal.tests.test_site_search import make_article, make_service
 from salons.tests.conftest import make_salon
-from services.models import Organization, Scope, Service, ServiceStatus
 
 ASAHIKAWA = "012041"
 
@@ -53,26 +51,9 @@ def test_resident_chooses_asahikawa_once_and_finds_it_everywhere(page):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_search_box_finds_an_article_a_salon_and_a_service(page, organiser):
-    Article.objects.create(
-        slug="hidamari-browser",
-        status=ArticleStatus.PUBLISHED,
-        publish_at=timezone.now(),
-        audiences=["residents"],
-        title_ja="ヒダマリの会の話",
-        title_en="The Hidamari group",
-        summary_ja="架空の記事です。",
-        summary_en="A made-up article.",
-        body_ja="架空の本文です。",
-        body_en="A made-up body.",
-    )
+    make_article("hidamari-browser", "ヒダマリの会の話")
     make_salon(organiser, Municipality.objects.get(code=ASAHIKAWA), name="ひだまりサロン 旭川")
-    Service.objects.create(
-        organization=Organization.objects.create(name_ja="架空の事業者"),
-        name_ja="ﾋﾀﾞﾏﾘ訪問介護",
-        summary_ja="架空のサービスです。",
-        scope=Scope.NATIONAL,
-        status=ServiceStatus.PUBLISHED,
-    )
+    make_service("ﾋﾀﾞﾏﾘ訪問介護")
     page.goto(f"{page.base_url}/salons/")
     page.fill("#site-search-q", "ひだまり")
     page.locator(".site-search button[type=submit]").click()

@@ -16,60 +16,62 @@ from carers.residence import COOKIE
 from portal.models import Article, ArticleStatus
 from salons.tests.conftest import make_salon
 from services.content import load_taxonomy
-from services.models import Organization, Scope, Service, ServiceStatus, TaxonomyTerm
+from services.models import Organization, Scope, Service, ServiceStatus
 
 pytestmark = pytest.mark.django_db
 
 ASAHIKAWA, HAKODATE = "012041", "012025"
 
 
+def make_article(slug, title_ja, **extra):
+    fields = dict(
+        slug=slug,
+        status=ArticleStatus.PUBLISHED,
+        publish_at=timezone.now(),
+        audiences=["residents"],
+        title_ja=title_ja,
+        title_en="A made-up article",
+        summary_ja="架空の記事です。",
+        summary_en="A made-up article.",
+        body_ja="架空の本文です。",
+        body_en="A made-up body.",
+    )
+    fields.update(extra)
+    return Article.objects.create(**fields)
+
+
+def make_service(name_ja, municipality=None, window=False, **extra):
+    """A published service: national, or of ``municipality``; a consultation window if asked."""
+    service = Service.objects.create(
+        organization=Organization.objects.get_or_create(name_ja="架空の事業者")[0],
+        name_ja=name_ja,
+        summary_ja="架空のサービスです。",
+        scope=Scope.MUNICIPAL if municipality else Scope.NATIONAL,
+        status=ServiceStatus.PUBLISHED,
+        **extra,
+    )
+    if municipality:
+        service.municipalities.add(municipality)
+    if window:
+        service.categories.add(load_taxonomy()["consultation"])
+    return service
+
+
 @pytest.fixture
 def found(organiser):
     asahikawa = Municipality.objects.get(code=ASAHIKAWA)
     hakodate = Municipality.objects.get(code=HAKODATE)
-    article = Article.objects.create(
-        slug="hidamari-test",
-        status=ArticleStatus.PUBLISHED,
-        publish_at=timezone.now(),
-        audiences=["residents"],
-        title_ja="ヒダマリの会と介護の相談",
+    article = make_article(
+        "hidamari-test",
+        "ヒダマリの会と介護の相談",
         title_en="The Hidamari group",
-        summary_ja="架空の記事です。",
-        summary_en="A made-up article.",
         body_ja="介護をしている人のための、架空の記事です。",
-        body_en="A made-up article for carers.",
     )
     salon = make_salon(organiser, asahikawa, name="ひだまりケアラーサロン 旭川")
     far_salon = make_salon(organiser, hakodate, name="ひだまりサロン 函館")
-    org = Organization.objects.create(name_ja="架空の事業者")
-    service = Service.objects.create(
-        organization=org,
-        name_ja="ﾋﾀﾞﾏﾘ訪問介護",
-        summary_ja="架空のサービスです。",
-        scope=Scope.NATIONAL,
-        status=ServiceStatus.PUBLISHED,
-    )
-    load_taxonomy()
-    window_term = TaxonomyTerm.objects.get(code="consultation")
-    window = Service.objects.create(
-        organization=org,
-        name_ja="ひだまり相談窓口 旭川",
-        summary_ja="架空の窓口です。",
-        scope=Scope.MUNICIPAL,
-        status=ServiceStatus.PUBLISHED,
-        phone="0166-00-0000",
-    )
-    window.municipalities.add(asahikawa)
-    window.categories.add(window_term)
-    far_window = Service.objects.create(
-        organization=org,
-        name_ja="ひだまり相談窓口 函館",
-        summary_ja="架空の窓口です。",
-        scope=Scope.MUNICIPAL,
-        status=ServiceStatus.PUBLISHED,
-    )
-    far_window.municipalities.add(hakodate)
-    far_window.categories.add(window_term)
+    service = make_service("ﾋﾀﾞﾏﾘ訪問介護")
+    window = make_service("ひだまり相談窓口 旭川", asahikawa, window=True, phone="0166-00-0000")
+    far_window = make_service("ひだまり相談窓口 函館", hakodate, window=True)
     return {
         "article": article,
         "salon": salon,
@@ -168,3 +170,21 @@ def test_nothing_found_and_bad_input():
     assert Client().get("/search/", {"q": "   "}).status_code == 200
     english = Client().get("/en/search/", {"q": "x" * 101}).content.decode()
     assert "Please use at most 100 characters." in english
+
+
+def test_only_articles_due_are_found_and_an_edit_shows_at_once(found, settings):
+    settings.AGGREGATE_CACHE_SECONDS = 60  # the index is cached, as in production
+    later = make_article(
+        "hidamari-later",
+        "ヒダマリの予告",
+        status=ArticleStatus.SCHEDULED,
+        publish_at=timezone.now() + timezone.timedelta(days=1),
+    )
+    html = Client().get("/search/", {"q": "ひだまり"}).content.decode()
+    assert found["article"].get_absolute_url() in group(html, "articles")
+    assert later.get_absolute_url() not in group(html, "articles")
+    article = found["article"]
+    article.title_ja = "こもれびの会と介護の相談"
+    article.save()
+    html = Client().get("/search/", {"q": "こもれび"}).content.decode()
+    assert article.get_absolute_url() in group(html, "articles")

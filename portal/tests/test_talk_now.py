@@ -9,8 +9,9 @@ from django.test import Client
 
 from carers.models import Municipality
 from carers.residence import COOKIE
+from portal.tests.test_site_search import make_service
 from services import content
-from services.models import Organization, Scope, Service, ServiceStatus
+from services.models import Scope, Service
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +26,8 @@ def resident(code=ASAHIKAWA):
 
 @pytest.fixture
 def asahikawa_window():
-    terms = content.load_taxonomy()
-    org = Organization.objects.create(name_ja="旭川市（架空）")
-    window = Service.objects.create(
-        organization=org,
-        name_ja="旭川市 架空の介護相談窓口",
-        summary_ja="架空の窓口です。",
-        scope=Scope.MUNICIPAL,
-        status=ServiceStatus.PUBLISHED,
-        phone="0166-00-1234",
-    )
-    window.municipalities.add(Municipality.objects.get(code=ASAHIKAWA))
-    window.categories.add(terms["consultation"])
-    return window
+    asahikawa = Municipality.objects.get(code=ASAHIKAWA)
+    return make_service("旭川市 架空の介護相談窓口", asahikawa, window=True, phone="0166-00-1234")
 
 
 def test_the_home_page_leads_there_with_the_municipality():
