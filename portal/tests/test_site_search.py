@@ -151,7 +151,7 @@ def test_the_search_is_a_few_bounded_queries(found):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get("/search/", {"q": "ひだまり"})
     assert response.status_code == 200
-    assert len(ctx.captured_queries) <= 7, [q["sql"][:120] for q in ctx.captured_queries]
+    assert len(ctx.captured_queries) <= 6, [q["sql"][:120] for q in ctx.captured_queries]
     for query in ctx.captured_queries:
         sql = query["sql"]
         # Every list read is bounded: a LIMIT, or a lookup of listed ids.
