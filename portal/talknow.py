@@ -83,9 +83,12 @@ def talk_now(request):
     windows = fallback = None
     if code:
         found = _services("consultation_windows", code, limit=WINDOW_LIMIT)
+        fallback = _services("consultation_fallback", code)
         if found is not None:  # the national lines have their own section
             windows = [w for w in found if w.get("level") != "national"]
-        fallback = _services("consultation_fallback", code)
+            if fallback and not fallback["has_local_windows"]:
+                # The fallback already names the prefecture's windows.
+                windows = [w for w in windows if w.get("level") == "local"]
     catalogue_lines = _services("national_lines") or []
     known = {_digits(line.get("phone")) for line in catalogue_lines}
     other_lines = [line for line in OTHER_NATIONAL_LINES if _digits(line["phone"]) not in known]

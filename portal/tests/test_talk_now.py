@@ -69,9 +69,14 @@ def test_the_municipality_windows_with_tel_links(asahikawa_window):
 
 
 def test_the_fallback_when_the_municipality_lists_no_window():
+    prefectural = make_service("架空の道のケアラー相談", window=True, phone="011-000-1111")
+    prefectural.scope = Scope.PREFECTURAL
+    prefectural.save()
     html = Client().get(f"/talk-now/?municipality={ASAHIKAWA}").content.decode()
     assert "旭川市の相談窓口" in html
     assert "旭川市役所" in html  # whom to call instead (services.api.consultation_fallback)
+    # The prefecture's window, named by the fallback, is listed once.
+    assert html.count(f'href="{prefectural.get_absolute_url()}"') == 1
     assert 'href="tel:110"' in html
 
 
