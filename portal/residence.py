@@ -59,7 +59,9 @@ def _submitted(request) -> str | None:
 
 def _without_marker(request) -> str:
     query = [(k, v) for k, values in request.GET.lists() if k != CHOICE_FIELD for v in values]
-    return request.path + (f"?{urlencode(query)}" if query else "")
+    # One leading slash: "//host/..." would send the visitor to another site.
+    path = "/" + request.path.lstrip("/")
+    return path + (f"?{urlencode(query)}" if query else "")
 
 
 class ResidentMunicipalityMiddleware:

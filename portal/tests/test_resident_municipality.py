@@ -132,6 +132,19 @@ def test_the_chooser_refuses_a_wrong_value_and_keeps_where_to_go_back():
     assert "Choose a municipality from the list." in english.content.decode()
 
 
+def test_the_remembering_redirect_stays_on_this_site():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.residence import ResidentMunicipalityMiddleware
+
+    request = RequestFactory().get("/", {"municipality": ASAHIKAWA, "set_municipality": "1"})
+    request.path = "//evil.example/"  # a path a browser may send as written
+    response = ResidentMunicipalityMiddleware(lambda r: HttpResponse())(request)
+    assert response.status_code == 302
+    assert response["Location"] == f"/evil.example/?municipality={ASAHIKAWA}"
+
+
 def test_the_chooser_never_sends_elsewhere():
     response = Client().post(
         "/municipality/", {"municipality": ASAHIKAWA, "next": "https://evil.example/"}
