@@ -29,7 +29,7 @@ class SelfCheckForm(forms.Form):
     )
     municipality = MunicipalityChoiceField(
         empty_label=_("Choose a municipality"),
-        help_text=_("The next steps show consultation windows and salons there."),
+        help_text=_("The next steps show support desks and salons there."),
         error_messages=MUNICIPALITY_ERRORS,
     )
     under_18 = forms.BooleanField(required=False)

@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from carers import csvsafe
 from carers.models import Municipality
 from carers.municipalities import city_code_for
+from carers.text import normalise
 
 from . import actions
 from .csv_export import COLUMNS, LIST_SEP, export, export_chunks  # noqa: F401 (public: csvio.export)
 from .forms import ServiceForm
 from .models import Audience, Organization, Scope, Service, ServiceStatus, TaxonomyTerm
-from .text import normalise
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000

@@ -14,6 +14,7 @@ from .choices import (  # noqa: I001
     HOLDING_STATUSES,
     LINK_OPENS_BEFORE,
     LOOK_UP,
+    NTH_LABELS,
     PUBLIC_STATUSES,
     REVIEWABLE_STATUSES,
     RecurrenceKind,
@@ -33,6 +34,7 @@ from .registry import (  # noqa: I001
     can_transition,
     distance_km_expression,
     haversine_km,
+    review_order,
     salon_photo_path,
 )
 
@@ -51,6 +53,7 @@ from .registrations import (  # noqa: I001
 from .moderation import (  # noqa: I001
     OutdatedReport,
     SalonEvent,
+    salon_field_labels,
 )
 
 from .feeds import (  # noqa: I001
@@ -68,6 +71,7 @@ __all__ = [
     "HOLDING_STATUSES",
     "LINK_OPENS_BEFORE",
     "LOOK_UP",
+    "NTH_LABELS",
     "OutdatedReport",
     "PUBLIC_FIELDS",
     "PUBLIC_STATUSES",
@@ -93,5 +97,7 @@ __all__ = [
     "can_transition",
     "distance_km_expression",
     "haversine_km",
+    "review_order",
+    "salon_field_labels",
     "salon_photo_path",
 ]

@@ -1,13 +1,13 @@
 """Public pages: the search, a salon's page and the outdated-information report."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from carers import residence
+from carers.caching import CachedCountPaginator
 from carers.models import Role
 
 from .. import actions
@@ -33,7 +33,7 @@ def salon_list(request):
     # The resident's remembered municipality, when the address names none.
     params = residence.with_default(request, request.GET)
     form, salons, origin, after = search_salons(params)
-    page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = params.copy()
     query.pop("page", None)
     return render(
