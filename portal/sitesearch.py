@@ -160,7 +160,7 @@ def site_search(request):
             ("articles", _("Articles"), _articles(query, code)),
             ("salons", _("Salons and cafés"), _from_app("salons", query, code)),
             ("services", _("Services"), services.get("services")),
-            ("windows", _("Consultation windows"), services.get("windows")),
+            ("windows", _("Support desks"), services.get("windows")),
         ]
     return render(
         request,
