@@ -15,7 +15,7 @@ from carers.models import Municipality
 from carers.residence import COOKIE
 from portal.models import Article, ArticleStatus
 from salons.tests.conftest import make_salon
-from services.content import load_taxonomy
+from services.builtin import load_taxonomy
 from services.models import Organization, Scope, Service, ServiceStatus
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client
 from carers.models import Municipality
 from carers.residence import COOKIE
 from portal.tests.test_site_search import make_service
-from services import content
+from services import builtin as content
 from services.models import Scope, Service
 
 pytestmark = pytest.mark.django_db
