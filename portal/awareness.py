@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from carers import residence
 from carers.access import role_required
 from carers.models import Role
 from carers.prefecture import prefecture
@@ -20,6 +21,7 @@ from . import actions, markdown
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
 from .models import Article, ArticleStatus, Audience, GuidePage
 from .selfcheck import Step, Subject, evaluate
+from .sitesearch import matching_articles
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
@@ -31,16 +33,22 @@ WRITERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 
 
 def article_list(request):
-    form = ArticleFilterForm(request.GET or None)
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form = ArticleFilterForm(params or None)
     audience = municipality_code = None
+    words = ""
     if form.is_bound:
         form.is_valid()  # invalid values are dropped, the rest still filters
         audience = form.cleaned_data.get("audience") or None
         municipality = form.cleaned_data.get("municipality")
         municipality_code = municipality.pk if municipality else None
+        words = (form.cleaned_data.get("q") or "").strip()
+    articles = Article.objects.published()
+    if words:  # the site search's matching (width, kana and readings)
+        articles = articles.filter(pk__in=matching_articles(words, municipality_code))
     articles = (
-        Article.objects.published()
-        .for_audience(audience)
+        articles.for_audience(audience)
         .local_first(municipality_code)
         .select_related("municipality")
         .only(
@@ -56,7 +64,7 @@ def article_list(request):
         )
     )
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     return render(
         request,
@@ -169,7 +177,12 @@ def selfcheck(request):
         return render(
             request,
             "portal/awareness/check_start.html",
-            {"subjects": Subject.choices, "easy": easy},
+            {
+                "subjects": Subject.choices,
+                "easy": easy,
+                # A municipality a link carries is kept for the questions' step.
+                "municipality_code": residence.valid_code(request.GET.get(residence.PARAM)),
+            },
         )
     if "answered" not in request.POST:
         subject = request.POST.get("subject")
@@ -189,7 +202,17 @@ def selfcheck(request):
         return render(
             request,
             "portal/awareness/check_form.html",
-            {"form": SelfCheckForm(subject=subject, easy=easy)},
+            {
+                "form": SelfCheckForm(
+                    subject=subject,
+                    easy=easy,
+                    # Preselected: the one a link carried, else the remembered one.
+                    initial={
+                        "municipality": residence.valid_code(request.POST.get(residence.PARAM))
+                        or residence.code(request)
+                    },
+                )
+            },
         )
     form = SelfCheckForm(request.POST)
     if not form.is_valid():

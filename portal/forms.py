@@ -137,6 +137,13 @@ class SelfCheckForm(forms.Form):
 class ArticleFilterForm(forms.Form):
     """The public list's filters (GET). Invalid values are ignored, never a 500."""
 
+    q = forms.CharField(
+        label=_("Search words"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
+    )
     audience = forms.ChoiceField(
         label=_("For"), choices=[("", _("Everyone"))] + Audience.choices, required=False
     )

@@ -2,8 +2,11 @@
 
 A GET of a page listed in ``CACHED_PAGES`` is served from the cache when the
 request carries no session and no pending messages (a visitor who is not
-signed in). Pages are keyed on the language, the full path and the public data
-version (``carers.caching``), so any change of public data shows at once.
+signed in). Pages are keyed on the language, the full path, the resident's
+remembered municipality (``carers.residence``: the header names it and the
+searches preselect it, so each municipality has its own copy and no visitor
+sees another's choice) and the public data version (``carers.caching``), so
+any change of public data shows at once.
 
 What is never cached: requests with a session cookie (signed-in users, guests
 mid-sign-up), pages not listed (sign-up pages with a meeting link, staff
@@ -32,11 +35,13 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from carers import caching
+from carers import caching, residence
 
 # Public pages (namespace:name) whose anonymous rendering is the same for every visitor.
 CACHED_PAGES = {
     "home",
+    "site_search",
+    "talk_now",
     "awareness:list",
     "awareness:detail",
     "awareness:work_and_care",
@@ -93,7 +98,8 @@ def _cacheable_request(request) -> bool:
 
 def _key(request, version) -> str:
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{path}"
+    municipality = residence.code(request) or "-"
+    return f"page:{version}:{translation.get_language()}:{municipality}:{path}"
 
 
 def _cacheable_response(response, request=None) -> bool:

@@ -27,6 +27,7 @@ from .models import (
     haversine_km,
 )
 from .opendata import opendata_figures, opendata_sessions, opendata_venues, opendata_version
+from .search import site_search as search
 from .workflow import REVIEWABLE_STATUSES
 
 HOME_FEATURED_DATES = 3
@@ -327,6 +328,7 @@ __all__ = [
     "opendata_venues",
     "opendata_version",
     "publish_public_event",
+    "search",
     "staff_work",
     "startup_examples",
     "upcoming_sessions_near",

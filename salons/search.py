@@ -1,8 +1,10 @@
 """The public salon search, shared by the search page and the calendar feed."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from .forms import (
@@ -95,3 +97,45 @@ def public_events(params, after):
         if form.cleaned_data["online"]:
             events = events.filter(is_online=True)
     return list(events[:50])
+
+
+SEARCH_CAP = 50  # matches counted; beyond it the page says "50+"
+
+
+def site_search(query: str, municipality_code: str | None = None, limit: int = 5) -> dict:
+    """The public salon search (the salon list's words, normalised for width
+    and kana) for the site-wide search box. With a municipality: its salons
+    first, then those anyone in the prefecture can join (as the salon list).
+    ``count`` (at most SEARCH_CAP), ``more``, ``items`` (the first ``limit``:
+    name, url, municipality_name, is_online) and ``list_url``. One bounded query."""
+    salons = Salon.objects.searchable().search(query).select_related("municipality")
+    order = ["name", "pk"]
+    if municipality_code:
+        salons = salons.filter(Q(municipality_id=municipality_code) | WIDE).annotate(
+            is_wide=Case(
+                When(municipality_id=municipality_code, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        order = ["is_wide", *order]
+    found = list(salons.order_by(*order)[: SEARCH_CAP + 1])
+    params = {"q": query}
+    if municipality_code:
+        params["municipality"] = municipality_code
+    return {
+        "count": min(len(found), SEARCH_CAP),
+        "more": len(found) > SEARCH_CAP,
+        "items": [
+            {
+                "name": salon.name,
+                "url": salon.get_absolute_url(),
+                "municipality_name": salon.municipality.localized_name
+                if salon.municipality
+                else "",
+                "is_online": salon.is_online,
+            }
+            for salon in found[:limit]
+        ],
+        "list_url": f"{reverse('salons:list')}?{urlencode(params)}",
+    }

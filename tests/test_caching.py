@@ -266,6 +266,50 @@ def test_calendar_feed_is_bounded_and_conditional(online_salon):
     assert "secret-room-18" not in body
 
 
+def test_pages_are_cached_per_remembered_municipality_and_never_shared():
+    """The header names the resident's municipality and the searches preselect
+    it: each municipality has its own copy, and a visitor never sees another's."""
+    from carers.residence import COOKIE
+
+    def visitor(code=None):
+        client = Client()
+        if code:
+            client.cookies[COOKIE] = code
+        return client
+
+    asahikawa, hakodate, anonymous = visitor("012041"), visitor("012025"), visitor()
+    first, _ = _get(asahikawa, "/salons/")
+    assert first[HIT_HEADER] == "miss" and "<strong>旭川市</strong>" in first.content.decode()
+    other, _ = _get(hakodate, "/salons/")
+    assert other[HIT_HEADER] == "miss"
+    assert "<strong>函館市</strong>" in other.content.decode()
+    assert "旭川市</strong>" not in other.content.decode()
+    plain, _ = _get(anonymous, "/salons/")
+    assert plain[HIT_HEADER] == "miss"
+    assert "<strong>函館市</strong>" not in plain.content.decode()
+    assert "<strong>旭川市</strong>" not in plain.content.decode()
+    again, queries = _get(asahikawa, "/salons/")
+    assert again[HIT_HEADER] == "hit" and queries == 0
+    assert again.content == first.content
+    assert first["ETag"] != other["ETag"] != plain["ETag"]
+    # A value that is no municipality shares the page of visitors without a choice.
+    bogus, _ = _get(visitor("999999"), "/salons/")
+    assert bogus[HIT_HEADER] == "hit" and bogus.content == plain.content
+
+
+def test_a_remembered_choice_is_never_served_from_or_into_the_cache():
+    from carers.residence import COOKIE
+
+    client = Client()
+    chosen = client.get("/services/?municipality=012041&set_municipality=1")
+    assert chosen.status_code == 302 and chosen.cookies[COOKIE].value == "012041"
+    assert HIT_HEADER not in chosen
+    page, _ = _get(client, "/services/?municipality=012041")
+    assert "<strong>旭川市</strong>" in page.content.decode()
+    stranger, _ = _get(Client(), "/services/?municipality=012041")
+    assert "<strong>旭川市</strong>" not in stranger.content.decode()
+
+
 def test_concurrent_misses_render_a_page_once(transactional_db):
     """After a change every page misses at once; of the visitors arriving
     together one renders the page and the others are served what it stored."""

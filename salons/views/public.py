@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from carers import residence
 from carers.caching import CachedCountPaginator
 from carers.errors import ActionError, show_error
 from carers.models import Role
@@ -29,9 +30,11 @@ PAGE_SIZE = 10
 
 
 def salon_list(request):
-    form, salons, origin, after = search_salons(request.GET)
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form, salons, origin, after = search_salons(params)
     page = CachedCountPaginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     return render(
         request,
@@ -45,7 +48,7 @@ def salon_list(request):
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
             and request.user.role == Role.REGISTERED,
-            "public_events": public_events(request.GET, after)[:5],
+            "public_events": public_events(params, after)[:5],
         },
     )
 

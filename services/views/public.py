@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from carers import residence
 from carers.models import Municipality
 from carers.throttle import over_limit
 
@@ -42,14 +43,16 @@ def _services_of(ids):
 
 
 def service_list(request):
-    form = SearchForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form = SearchForm(params or None)
+    filters = form.filters() if params else {}
     municipality = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
     page = _page(request, listing(filters, municipality))
     page.object_list = _services_of(list(page.object_list))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     fallback = None
     if municipality is not None:
@@ -129,7 +132,11 @@ def service_report(request, pk):
 def guide(request):
     """The questionnaire (POST keeps the answers out of URLs and logs). Nothing is stored."""
     if request.method != "POST":
-        return render(request, "services/guide.html", {"form": GuidanceForm()})
+        # Preselected: the municipality a link carries (the self-check result's),
+        # else the resident's remembered one.
+        given = residence.valid_code(request.GET.get(residence.PARAM))
+        initial = {"municipality": given or residence.code(request) or ""}
+        return render(request, "services/guide.html", {"form": GuidanceForm(initial=initial)})
     form = GuidanceForm(request.POST)
     if not form.is_valid():  # base.html shows the error summary
         return render(request, "services/guide.html", {"form": form}, status=400)
