@@ -5,7 +5,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from carers.access import role_required
 from carers.models import Role
 
-from . import actions, markdown
+from . import actions, markdown, slugs
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
 from .models import Article, ArticleStatus, Audience
 from .selfcheck import Step, Subject, evaluate
@@ -345,6 +345,8 @@ def _edit(request, article):
                 "title_en": data.get("title_en", ""),
                 "body_ja": markdown.render(data.get("body_ja", "")),
                 "body_en": markdown.render(data.get("body_en", "")),
+                "has_english": bool(data.get("title_en", "").strip()),
+                "slug": form.cleaned_data.get("slug") if hasattr(form, "cleaned_data") else "",
             }
         return render(
             request, "portal/awareness/manage_form.html", context, status=200 if valid else 400
@@ -366,6 +368,14 @@ def _edit(request, article):
     else:
         messages.success(request, _("The draft is saved. It is not visible to the public."))
     return redirect("awareness:manage")
+
+
+@role_required(*WRITERS)
+def manage_slug(request):
+    """The address the editor would make from a title (JSON, for the form's
+    script: it fills the address while the title is typed)."""
+    title = request.GET.get("title", "")[:200]
+    return JsonResponse({"slug": slugs.from_title(title) if title.strip() else ""})
 
 
 @role_required(*WRITERS)

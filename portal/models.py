@@ -67,8 +67,10 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
-    """An awareness article. Title, summary and body exist in Japanese and
-    English; the body is Markdown, sanitised when rendered (portal.markdown)."""
+    """An awareness article. Title, summary and body are written in Japanese,
+    and optionally in English (an English page without a translation shows the
+    Japanese text and says so); the body is Markdown, sanitised when rendered
+    (portal.markdown)."""
 
     slug = models.SlugField(
         _("slug"),
@@ -77,11 +79,11 @@ class Article(models.Model):
         help_text=_("Part of the address: lowercase letters, digits and hyphens."),
     )
     title_ja = models.CharField(_("title (Japanese)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary_ja = models.TextField(_("summary (Japanese)"), max_length=600)
-    summary_en = models.TextField(_("summary (English)"), max_length=600)
+    summary_en = models.TextField(_("summary (English)"), max_length=600, blank=True)
     body_ja = models.TextField(_("body (Japanese, Markdown)"))
-    body_en = models.TextField(_("body (English, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"), blank=True)
     audiences = models.JSONField(_("audiences"), default=list, help_text=_("Values of Audience."))
     municipality = models.ForeignKey(
         Municipality,
@@ -128,8 +130,20 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("awareness:detail", args=[self.slug])
 
+    @property
+    def has_english(self):
+        """Translated: an English title (the form then requires the English body too)."""
+        return bool(self.title_en.strip())
+
+    @property
+    def untranslated(self):
+        """Shown on an English page in Japanese, for want of a translation."""
+        return (get_language() or "ja")[:2] == "en" and not self.has_english
+
     def _localised(self, field):
         language = (get_language() or "ja")[:2]
+        if language == "en" and not self.has_english:
+            return getattr(self, f"{field}_ja")  # all Japanese, never a mix
         value = getattr(self, f"{field}_{language}", "") if language in ("ja", "en") else ""
         return value or getattr(self, f"{field}_ja")
 
