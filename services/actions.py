@@ -42,14 +42,20 @@ def _service_context(service):
     }
 
 
-def organization_for(*, name: str, user) -> Organization:
-    """The provider called ``name`` (created for the staff member's municipality
-    when it does not exist yet)."""
+def organization_for(*, name: str, user, corporate_number: str = "") -> Organization:
+    """The provider with this 法人番号, else the one called ``name``; created
+    (for the staff member's municipality) with both when neither exists."""
     municipality = user.municipality if user.is_municipal_staff else None
-    existing = Organization.objects.filter(name_ja=name).first()
+    existing = None
+    if corporate_number:
+        existing = Organization.objects.filter(corporate_number=corporate_number).first()
+    if existing is None:
+        existing = Organization.objects.filter(name_ja=name).first()
     if existing is not None:
         return existing
-    return Organization.objects.create(name_ja=name, municipality=municipality)
+    return Organization.objects.create(
+        name_ja=name, municipality=municipality, corporate_number=corporate_number
+    )
 
 
 @transaction.atomic
@@ -59,7 +65,11 @@ def service_save(*, form, user, locations=None) -> Service:
     service = form.save(commit=False)
     new_provider = form.cleaned_data.get("new_provider")
     if new_provider:
-        service.organization = organization_for(name=new_provider, user=user)
+        service.organization = organization_for(
+            name=new_provider,
+            user=user,
+            corporate_number=form.cleaned_data.get("new_provider_number") or "",
+        )
     service.updated_by = user
     service.save()
     form.save_m2m()
