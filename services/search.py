@@ -45,6 +45,10 @@ LEFT JOIN LATERAL (
    WHERE sal.service_id = s.id AND l.latitude IS NOT NULL
    ORDER BY l.id LIMIT 1) loc ON true
 """
+# Rows are written in the order of where they apply (then scope and name): an
+# import writes each file's entries of one prefecture side by side, so a
+# prefecture-wide search reads a few hundred pages instead of one page a row.
+_ORDER = " ORDER BY 3, 4, 8"
 _COLUMNS = (
     "service_id, areas, prefectures, scope, audiences, text, name, sort_name, "
     "latitude, longitude, listed, visible_from, visible_until"
@@ -57,14 +61,15 @@ def refresh(ids=None) -> None:
     with connection.cursor() as cursor:
         if ids is None:
             cursor.execute(f"DELETE FROM {table}")
-            cursor.execute(f"INSERT INTO {table} ({_COLUMNS}) {_SELECT}")
+            cursor.execute(f"INSERT INTO {table} ({_COLUMNS}) {_SELECT}{_ORDER}")
             return
         ids = list(ids)
         for start in range(0, len(ids), 20000):
             chunk = ids[start : start + 20000]
             cursor.execute(f"DELETE FROM {table} WHERE service_id = ANY(%s::uuid[])", [chunk])
             cursor.execute(
-                f"INSERT INTO {table} ({_COLUMNS}) {_SELECT} WHERE s.id = ANY(%s::uuid[])", [chunk]
+                f"INSERT INTO {table} ({_COLUMNS}) {_SELECT} WHERE s.id = ANY(%s::uuid[]){_ORDER}",
+                [chunk],
             )
 
 

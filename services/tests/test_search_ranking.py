@@ -107,3 +107,32 @@ def test_index_follows_imports_and_orm_edits(tmp_path, content):
     SearchEntry.objects.all().delete()
     search.refresh()
     assert SearchEntry.objects.count() == Service.objects.count()
+
+
+def test_index_rows_of_one_prefecture_are_written_side_by_side(tmp_path, content):
+    """A prefecture-wide search reads the index rows of one prefecture: an
+    import writes them next to each other, not one table page per row."""
+    from django.db import connection
+
+    paths = fakedata.write_kaigo_files(tmp_path, 120, seed=5, prefecture_codes=["13", "01", "27"])
+    kaigo_import.import_paths(paths)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT prefectures FROM services_searchentry e JOIN services_service s "
+            "ON s.id = e.service_id WHERE s.origin = 'kaigo' ORDER BY e.ctid"
+        )
+        physical = [row[0][0] for row in cursor.fetchall()]
+    assert set(physical) == {"01", "13", "27"}
+    # Each file (one service type) writes one run per prefecture.
+    assert _runs(physical) <= 3 * len(paths)
+    search.refresh()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT prefectures FROM services_searchentry ORDER BY ctid")
+        rebuilt = [tuple(row[0]) for row in cursor.fetchall()]
+    # A full rebuild writes one run per value (free space left by earlier rows
+    # may take the first of them, so at most one run more per value).
+    assert _runs(rebuilt) <= 2 * len(set(rebuilt))
+
+
+def _runs(values):
+    return 1 + sum(1 for a, b in zip(values, values[1:], strict=False) if a != b)
