@@ -1,12 +1,4 @@
-"""Household case records for municipal staff.
-
-Every page is scoped through Household.objects.editable_by / for_user (404
-outside scope), is never cached (private, no-store), hides POST data from
-error reports, and writes exactly one access-log entry per request that shows,
-changes or exports a household."""
-
-import json
-from functools import wraps
+"""Households: the list, create, detail and edit."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,81 +7,29 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.formsets import BaseFormSet
 from django.forms.utils import ErrorDict
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_http_methods
 
-from . import accesslog, actions, records
-from .access import role_required
-from .api import support_plan_diff
-from .case_forms import (
+from .. import accesslog, actions, records
+from ..api import support_plan_diff
+from ..case_forms import (
     MAX_MEMBERS,
     CareRecipientFormSet,
     CarerFormSet,
-    ConfirmForm,
     ConsentForm,
-    ConsultationForm,
-    DeleteForm,
     FollowUpForm,
     HouseholdForm,
     VersionForm,
-    WithdrawConsentForm,
 )
-from .models import (
+from ..models import (
     AccessAction,
-    AuditGrant,
     Carer,
     CareRecipient,
     CaseStatus,
     Household,
-    Role,
 )
-
-EDITORS = (Role.MUNICIPAL_STAFF,)
-READERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)  # prefecture staff: with an AuditGrant only
-PAGE_SIZE = 25
-
-
-def case_page(*roles, methods=("GET",)):
-    """Guard a case-record view: roles (404 for others, sign-in for visitors),
-    allowed methods, never cached; POST data and the local variables of this
-    view and everything it calls hidden from error reports."""
-
-    def decorator(view):
-        inner = sensitive_variables()(require_http_methods(list(methods))(view))
-        guarded = role_required(*roles)(sensitive_post_parameters()(inner))
-        return wraps(view)(never_cache(guarded))
-
-    return decorator
-
-
-def _household(request, public_id, *, editable=True, log=AccessAction.VIEW):
-    qs = (
-        Household.objects.editable_by(request.user)
-        if editable
-        else Household.objects.for_user(request.user)
-    )
-    household = get_object_or_404(qs.select_related("municipality"), public_id=public_id)
-    if log:
-        accesslog.record(user=request.user, household=household, action=log)
-    return household
-
-
-def _refuse_if_locked(request, household):
-    """Closed or restricted records cannot change: back to the record with a message."""
-    if household.is_restricted or household.status == CaseStatus.CLOSED:
-        messages.warning(
-            request,
-            _("Consent was withdrawn: this record is restricted and cannot be changed.")
-            if household.is_restricted
-            else _("This case is closed and cannot be changed."),
-        )
-        return redirect("carers:household_detail", public_id=household.public_id)
-    return None
+from .common import EDITORS, PAGE_SIZE, READERS, _household, _refuse_if_locked, case_page
 
 
 @case_page(*EDITORS)
@@ -395,155 +335,3 @@ def _submitted_snapshot(form, carers, recipients):
     fields = dict(form.cleaned_data)
     keep = lambda rows: [r for r in rows if not r.get("DELETE")]  # noqa: E731
     return records.snapshot(fields, keep(carers.members()), keep(recipients.members()))
-
-
-def _action_page(request, public_id, form_class, template, run, *, initial=None, check_locked=True):
-    """A small form page that changes a household: GET shows it (logged as a
-    view); a valid POST runs ``run(household, cleaned_data)`` (which logs)."""
-    household = _household(request, public_id, log=None)
-    if check_locked:
-        refused = _refuse_if_locked(request, household)
-        if refused:
-            return refused
-    form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            response = run(household, form.cleaned_data)
-        except (ValidationError, actions.CaseRestricted) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-        else:
-            return response
-    accesslog.record(user=request.user, household=household, action=AccessAction.VIEW)
-    return render(request, template, {"household": household, "form": form})
-
-
-def _to_detail(request, household, message):
-    messages.success(request, message)
-    return redirect("carers:household_detail", public_id=household.public_id)
-
-
-@case_page(*EDITORS, methods=("GET", "POST"))
-def consultation_add(request, public_id):
-    def run(household, data):
-        actions.consultation_add(household=household, user=request.user, **data)
-        return _to_detail(request, household, _("The consultation was added."))
-
-    return _action_page(
-        request,
-        public_id,
-        ConsultationForm,
-        "carers/consultation_form.html",
-        run,
-        initial={"held_on": timezone.localdate()},
-    )
-
-
-@case_page(*EDITORS, methods=("GET", "POST"))
-def follow_up_set(request, public_id):
-    def run(household, data):
-        actions.household_set_follow_up(household=household, user=request.user, **data)
-        return _to_detail(request, household, _("The next follow-up date was set."))
-
-    return _action_page(request, public_id, FollowUpForm, "carers/follow_up_form.html", run)
-
-
-@case_page(*EDITORS, methods=("GET", "POST"))
-def consent_withdraw(request, public_id):
-    def run(household, data):
-        actions.consent_withdraw(
-            household=household,
-            user=request.user,
-            withdrawn_on=data["withdrawn_on"],
-            method=data["method"],
-        )
-        return _to_detail(
-            request,
-            household,
-            _(
-                "Consent withdrawal was recorded. The record is now restricted and reminders have stopped."
-            ),
-        )
-
-    household = _household(request, public_id, log=None)
-    if household.is_restricted:
-        messages.info(request, _("Consent was already withdrawn for this household."))
-        return redirect("carers:household_detail", public_id=household.public_id)
-    return _action_page(
-        request,
-        public_id,
-        WithdrawConsentForm,
-        "carers/consent_withdraw.html",
-        run,
-        initial={"withdrawn_on": timezone.localdate()},
-        check_locked=False,
-    )
-
-
-@case_page(*EDITORS, methods=("GET", "POST"))
-def household_close(request, public_id):
-    def run(household, data):
-        actions.household_close(household=household, user=request.user)
-        return _to_detail(request, household, _("The case was closed."))
-
-    return _action_page(request, public_id, ConfirmForm, "carers/household_close.html", run)
-
-
-@case_page(*EDITORS, methods=("GET", "POST"))
-def household_delete(request, public_id):
-    def run(household, data):
-        actions.household_delete(household=household, user=request.user, reason=data["reason"])
-        messages.success(
-            request, _("The record was deleted. The access log keeps that it was deleted and why.")
-        )
-        return redirect("carers:household_list")
-
-    return _action_page(
-        request, public_id, DeleteForm, "carers/household_delete.html", run, check_locked=False
-    )
-
-
-@case_page(*READERS)
-def household_export_json(request, public_id):
-    household = _household(request, public_id, editable=False, log=AccessAction.EXPORT_JSON)
-    body = json.dumps(records.export_data(household), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="household-{str(household.public_id)[:8]}.json"'
-    )
-    return response
-
-
-@case_page(*READERS)
-def household_print(request, public_id):
-    household = _household(request, public_id, editable=False, log=AccessAction.PRINT)
-    return render(
-        request,
-        "carers/household_print.html",
-        {
-            "household": household,
-            "now": timezone.now(),
-            "carer_list": household.carers.all(),
-            "recipient_list": household.care_recipients.all(),
-            "consents": household.consents.select_related("taken_by"),
-            "consultations": household.consultations.all(),
-            "plans": household.support_plans.all(),
-            "log_entries": accesslog.entries_for(household).order_by("at", "pk"),
-        },
-    )
-
-
-@case_page(*READERS)
-def household_access_log(request, public_id):
-    household = _household(request, public_id, editable=False, log=AccessAction.LOG_VIEW)
-    page = Paginator(accesslog.entries_for(household), 50).get_page(request.GET.get("page"))
-    return render(request, "carers/household_log.html", {"household": household, "page": page})
-
-
-@case_page(Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
-def audit_list(request):
-    grants = (
-        AuditGrant.objects.valid()
-        .filter(user=request.user)
-        .select_related("household", "household__municipality")
-    )
-    return render(request, "carers/audit_list.html", {"grants": grants})

@@ -1,171 +1,22 @@
-"""The public-service catalogue: organisations, a category taxonomy, services,
-locations and visitors' reports. Identifiers are UUIDs so the same ids serve
-the pages, the CSV files and the Open Referral HSDS 3.0 API.
-
-Long texts are bilingual (``_ja`` and ``_en`` fields); ``text(obj, "name")``
-picks the active language and falls back to Japanese.
-"""
+"""Services, their visibility and ordering, and where they are offered."""
 
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.expressions import RawSQL
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.models import Municipality, Role, choice_labels
 
-from .text import normalise
-
-VERIFY_AFTER_DAYS = 365  # an entry not verified for 12 months is flagged
-
-
-def text(obj, field: str) -> str:
-    """The value of ``<field>_<active language>``, or the Japanese one when empty."""
-    lang = (translation.get_language() or "ja")[:2]
-    value = getattr(obj, f"{field}_{lang}", "") if lang in ("ja", "en") else ""
-    return value or getattr(obj, f"{field}_ja", "")
-
-
-class _Texts:
-    """``obj.t.summary`` in templates: the text in the active language."""
-
-    def __init__(self, obj):
-        self._obj = obj
-
-    def __getattr__(self, field):
-        if field.startswith("_"):
-            raise AttributeError(field)
-        return text(self._obj, field)
-
-
-class BilingualMixin:
-    @property
-    def t(self):
-        return _Texts(self)
-
-    @property
-    def name(self):
-        return text(self, "name")
-
-    def __str__(self):
-        return self.name
-
-
-class Audience(models.TextChoices):
-    CARED_FOR = "cared_for", _("The person cared for")
-    CARERS = "carers", _("Carers")
-    YOUNG_CARERS = "young_carers", _("Young carers")
-    WORKING_CARERS = "working_carers", _("Working carers")
-    FAMILY = "family", _("The family")
-
-
-class Scope(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PREFECTURAL = "prefectural", _("Prefectural")
-    MUNICIPAL = "municipal", _("Municipal")
-
-
-class Origin(models.TextChoices):
-    """Where an entry comes from: typed by staff, or an open-data import (whose
-    columns the next import overwrites; the staff-owned texts it never touches)."""
-
-    STAFF = "", _("Entered by staff")
-    KAIGO = "kaigo", _("MHLW care-service provider open data")
-    FACILITIES = "facilities", _("Public facilities list (consultation windows)")
-
-
-# 公共データ利用規約（第1.0版）asks for the source and, when the data was
-# changed, a statement that it was processed (and not by the publisher).
-ATTRIBUTIONS = {
-    Origin.KAIGO: _(
-        "Source: Ministry of Health, Labour and Welfare, Long-term Care Service Information "
-        "Publication System open data (介護サービス情報公表システム オープンデータ), used under "
-        "the Public Data License (公共データ利用規約) version 1.0. This portal processed the "
-        "data (reformatted it and linked it to municipalities); it is not the ministry's "
-        "own presentation."
-    ),
-    Origin.FACILITIES: _(
-        "Source: public facilities lists (公共施設一覧) of local governments, recommended "
-        "dataset format of the Digital Agency, used under the Public Data License "
-        "(公共データ利用規約) version 1.0 / CC BY 4.0. This portal processed the data "
-        "(reformatted it and linked it to municipalities)."
-    ),
-}
-
-
-class ServiceStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-class Organization(BilingualMixin, models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    key = models.SlugField(
-        max_length=60,
-        unique=True,
-        null=True,
-        blank=True,
-        help_text=_("Stable key of built-in content."),
-    )
-    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description_ja = models.TextField(_("description (Japanese)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    corporate_number = models.CharField(
-        _("corporate number"), max_length=13, blank=True, help_text=_("法人番号 (13 digits).")
-    )
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    is_demo = models.BooleanField(default=False, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["name_ja"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-
-
-class Taxonomy(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(max_length=100, unique=True)
-    description = models.TextField()
-    version = models.CharField(max_length=20, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("taxonomy")
-        verbose_name_plural = _("taxonomies")
-
-    def __str__(self):
-        return self.name
-
-
-class TaxonomyTerm(BilingualMixin, models.Model):
-    """A service category (e.g. ``consultation``). ``code`` is what URLs,
-    CSV files and other apps (portal's self-check) use."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.CASCADE, related_name="terms")
-    code = models.SlugField(max_length=40, unique=True)
-    name_ja = models.CharField(max_length=100)
-    name_en = models.CharField(max_length=100)
-    description_ja = models.TextField(blank=True)
-    description_en = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
+from ..text import normalise
+from .bilingual import BilingualMixin, text
+from .choices import ATTRIBUTIONS, VERIFY_AFTER_DAYS, Audience, Origin, Scope, ServiceStatus
+from .organisations import Location, Organization, TaxonomyTerm
 
 
 def _serving(code):
@@ -240,7 +91,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(last_verified__lt=today - timedelta(days=VERIFY_AFTER_DAYS))
 
 
-class Service(BilingualMixin, models.Model):
+class Service(BilingualMixin, models.Model):  # noqa: DJ008 (str from BilingualMixin)
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     key = models.SlugField(
         max_length=60,
@@ -435,30 +286,6 @@ class Service(BilingualMixin, models.Model):
         return text(self, field)
 
 
-class Location(BilingualMixin, models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="locations", null=True, blank=True
-    )
-    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    address_ja = models.CharField(_("address (Japanese)"), max_length=200, blank=True)
-    address_en = models.CharField(_("address (English)"), max_length=200, blank=True)
-    address_line2 = models.CharField(_("building, floor (方書)"), max_length=200, blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    is_demo = models.BooleanField(default=False, editable=False)
-
-    class Meta:
-        ordering = ["name_ja"]
-        verbose_name = _("location")
-        verbose_name_plural = _("locations")
-
-
 class ServiceAtLocation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
@@ -477,130 +304,3 @@ class ServiceAtLocation(models.Model):
 
     def __str__(self):
         return f"{self.service} @ {self.location}"
-
-
-class ReportStatus(models.TextChoices):
-    OPEN = "open", pgettext_lazy("report status", "Open")
-    RESOLVED = "resolved", _("Resolved")
-
-
-class ReportQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status=ReportStatus.OPEN)
-
-    def for_user(self, user):
-        return self.filter(service__in=Service.objects.for_user(user))
-
-
-class ServiceReport(models.Model):
-    """A visitor's note that a service page is wrong or out of date."""
-
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reports")
-    message = models.TextField(_("what is wrong or out of date"), max_length=2000)
-    status = models.CharField(
-        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    objects = ReportQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("report about a service")
-        verbose_name_plural = _("reports about services")
-
-    def __str__(self):
-        return f"Report #{self.pk}"
-
-
-class ImportKind(models.TextChoices):
-    KAIGO = "kaigo", _("Care-service providers (MHLW open data, jigyosho_<code>.csv)")
-    WINDOWS = "windows", _("Consultation windows (public facilities list, 公共施設一覧)")
-
-
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
-class ImportJob(models.Model):
-    """One uploaded open-data file and its import. The row (with the file's
-    bytes) is written in the upload's transaction and the task is queued after
-    commit, so an upload is never lost when the broker is down: the periodic
-    sweep queues what is still waiting."""
-
-    kind = models.CharField(_("kind of file"), max_length=10, choices=ImportKind.choices)
-    file_name = models.CharField(max_length=200)
-    content = models.BinaryField(editable=False)
-    status = models.CharField(
-        max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
-    )
-    rows_read = models.PositiveIntegerField(default=0)
-    result = models.JSONField(default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("open-data import")
-        verbose_name_plural = _("open-data imports")
-
-    def __str__(self):
-        return self.file_name
-
-    @property
-    def is_finished(self):
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
-
-    @property
-    def bad_count(self):
-        return len(self.result.get("bad", []))
-
-
-class SearchEntry(models.Model):
-    """The catalogue's search index: one narrow row per service with what the
-    public list filters and orders by (where it applies, visibility, the
-    normalised texts, a point). Derived data, rebuilt by ``services.search``
-    whenever a service, its municipalities or its location change; it keeps
-    searches over 200,000 imported entries off the wide service rows.
-
-    ``areas`` holds the municipality codes of a municipal entry, or ``""``
-    for national and prefectural entries (which apply everywhere); the GIN
-    indexes (core PostgreSQL, no extension) answer "applies in X". They are
-    built without the pending list (``fastupdate``): after a bulk import every
-    search would otherwise scan the unmerged list until the next VACUUM."""
-
-    service = models.OneToOneField(
-        Service, on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    areas = ArrayField(models.CharField(max_length=6), default=list)
-    prefectures = ArrayField(models.CharField(max_length=2), default=list)
-    scope = models.CharField(max_length=12)
-    audiences = ArrayField(models.CharField(max_length=20), default=list)
-    text = models.TextField()
-    name = models.TextField()
-    sort_name = models.CharField(max_length=200)
-    latitude = models.FloatField(null=True)
-    longitude = models.FloatField(null=True)
-    listed = models.BooleanField()
-    visible_from = models.DateField(null=True)
-    visible_until = models.DateField(null=True)
-
-    class Meta:
-        indexes = [
-            GinIndex(fields=["areas"], name="searchentry_areas_gin", fastupdate=False),
-            GinIndex(fields=["prefectures"], name="searchentry_prefectures_gin", fastupdate=False),
-        ]
-
-    def __str__(self):
-        return self.sort_name

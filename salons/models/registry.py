@@ -1,0 +1,235 @@
+"""The salon registry: salons (with their venue and organiser) and the distance maths of the search."""
+
+import math
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, FloatField, OuterRef, Subquery, Value
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from carers.models import Municipality, Role, choice_labels
+
+from ..text import normalise
+from ..validators import validate_image_file
+from .choices import (
+    PUBLIC_STATUSES,
+    SALON_TRANSITIONS,
+    STALE_AFTER,
+    Audience,
+    SalonStatus,
+    SessionStatus,
+)
+
+EARTH_RADIUS_KM = 6371.0
+
+
+# Public facts: a change to any of these on a published salon needs approval.
+PUBLIC_FIELDS = (
+    "name",
+    "description",
+    "organising_body",
+    "municipality",
+    "is_in_person",
+    "venue_address",
+    "venue_access",
+    "barrier_free_notes",
+    "is_online",
+    "audiences",
+    "fee",
+    "contact",
+    "photo",
+    "photo_alt",
+)
+
+
+def can_transition(salon, action) -> bool:
+    return salon.status in SALON_TRANSITIONS[action]
+
+
+def distance_km_expression(lat, lng, prefix=""):
+    """Great-circle (haversine) distance in km from (lat, lng) to the row's
+    municipality point, in plain SQL (no PostGIS/earthdistance)."""
+    mlat, mlng = F(f"{prefix}municipality__lat"), F(f"{prefix}municipality__lng")
+    dlat = (Radians(mlat) - Value(math.radians(lat))) / 2
+    dlng = (Radians(mlng) - Value(math.radians(lng))) / 2
+    a = Power(Sin(dlat), 2) + Value(math.cos(math.radians(lat))) * Cos(Radians(mlat)) * Power(
+        Sin(dlng), 2
+    )
+    return models.ExpressionWrapper(
+        Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FloatField()
+    )
+
+
+def haversine_km(lat1, lng1, lat2, lng2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+class SalonQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def fresh(self, now=None):
+        now = now or timezone.now()
+        return self.filter(last_confirmed_at__gte=now - STALE_AFTER)
+
+    def searchable(self, now=None):
+        """What the public search, feeds and the home page list."""
+        return self.published().fresh(now)
+
+    def for_user(self, user):
+        """Salons a signed-in user may manage: organisers their own, municipal
+        staff their municipality's, prefecture staff all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.PREFECTURE_STAFF:
+            return self.all()
+        if user.role == Role.MUNICIPAL_STAFF and user.municipality_id:
+            return self.filter(municipality_id=user.municipality_id)
+        if user.role == Role.ORGANISER:
+            return self.filter(organiser=user)
+        return self.none()
+
+    def reviewable_by(self, user):
+        if not user.is_authenticated or user.role not in (
+            Role.MUNICIPAL_STAFF,
+            Role.PREFECTURE_STAFF,
+        ):
+            return self.none()
+        return self.for_user(user)
+
+    def with_next_start(self, after=None):
+        """Each salon's next scheduled session start (or None), one index probe
+        per salon (session_next_idx) instead of grouping every session."""
+        from .sessions import Session
+
+        after = after or timezone.now()
+        upcoming = Session.objects.filter(
+            salon=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gte=after
+        ).order_by("starts_at")
+        return self.annotate(next_start=Subquery(upcoming.values("starts_at")[:1]))
+
+    def search(self, text):
+        for term in normalise(text).split():
+            self = self.filter(search_text__contains=term)
+        return self
+
+
+def salon_photo_path(instance, filename):
+    ext = filename.rsplit(".", 1)[-1].lower()[:5]
+    return f"salons/{uuid.uuid4().hex}.{ext}"
+
+
+class Salon(models.Model):
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="salons",
+        verbose_name=_("organiser"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"))
+    organising_body = models.CharField(_("organising body"), max_length=120)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="salons",
+        verbose_name=_("municipality"),
+        help_text=_("Leave empty only for a prefecture-wide online salon."),
+    )
+    is_in_person = models.BooleanField(_("meets in person"), default=True)
+    venue_address = models.CharField(_("venue address"), max_length=200, blank=True)
+    venue_access = models.CharField(_("access"), max_length=200, blank=True)
+    barrier_free_notes = models.CharField(_("barrier-free notes"), max_length=300, blank=True)
+    is_online = models.BooleanField(_("meets online"), default=False)
+    audiences = ArrayField(
+        models.CharField(max_length=10, choices=Audience.choices),
+        verbose_name=_("audiences"),
+        default=list,
+    )
+    fee = models.CharField(_("fee"), max_length=100, blank=True)
+    contact = models.CharField(_("contact"), max_length=200)
+    photo = models.FileField(
+        _("photo"), upload_to=salon_photo_path, blank=True, validators=[validate_image_file]
+    )
+    photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
+    is_featured = models.BooleanField(
+        _("prefecture's monthly online salon"),
+        default=False,
+        help_text=_("Listed first on the home page."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=SalonStatus.choices, default=SalonStatus.PENDING
+    )
+    # Proposed changes to public facts of a published salon (field -> value),
+    # applied on approval; until then the published version stays visible.
+    pending_changes = models.JSONField(default=dict, blank=True)
+    review_comment = models.TextField(_("comment from staff"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    last_confirmed_at = models.DateTimeField(_("details last confirmed"), default=timezone.now)
+    confirm_requested_at = models.DateTimeField(null=True, blank=True)
+    # Normalised (width, kana, case) text the search matches against.
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = SalonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("salon")
+        verbose_name_plural = _("salons")
+        indexes = [models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("salons:detail", args=[self.pk])
+
+    def build_search_text(self) -> str:
+        parts = [
+            self.name,
+            self.description,
+            self.organising_body,
+            self.venue_address,
+            self.venue_access,
+        ]
+        if self.municipality_id:
+            parts += [self.municipality.name, self.municipality.name_kana]
+        return normalise(" ".join(p for p in parts if p))
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_stale(self):
+        return self.last_confirmed_at < timezone.now() - STALE_AFTER
+
+    def audience_labels(self):
+        return choice_labels(Audience, self.audiences, skip_unknown=True)
+
+    @property
+    def is_for_young_carers(self):
+        return Audience.YOUNG_CARERS in self.audiences
+
+    def can_review(self, user) -> bool:
+        return Salon.objects.reviewable_by(user).filter(pk=self.pk).exists()

@@ -1,0 +1,220 @@
+"""Organisers' and staff's salon management: the list, create, edit, review, confirm."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
+
+from carers.access import login_required_404, role_required
+from carers.models import Role
+
+from .. import actions
+from ..actions import SalonError
+from ..forms import (
+    ReturnForm,
+    SalonForm,
+)
+from ..models import (
+    SALON_TRANSITIONS,
+    Salon,
+    SalonStatus,
+    Session,
+)
+from ..photos import with_saved_photo
+from .common import MANAGERS, STAFF
+
+
+@require_POST
+@login_required_404
+def become_organiser(request):
+    try:
+        actions.organiser_enrol(user=request.user)
+    except SalonError as exc:
+        messages.error(request, exc.message)
+        return redirect("salons:list")
+    messages.success(request, _("You can now register salons."))
+    return redirect("salons:manage")
+
+
+@role_required(*MANAGERS)
+def manage(request):
+    salons = (
+        Salon.objects.for_user(request.user)
+        .select_related("municipality")
+        .annotate(
+            pending_first=Case(
+                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("pending_first", "name")
+    )
+    page = Paginator(salons, 20).get_page(request.GET.get("page"))
+    sessions = (
+        Session.objects.for_user(request.user)
+        .upcoming()
+        .select_related("salon")
+        .with_counts()
+        .order_by("starts_at")[:10]
+        if request.user.role == Role.ORGANISER
+        else []
+    )
+    return render(
+        request,
+        "salons/manage.html",
+        {"page": page, "sessions": sessions, "is_staff_view": request.user.role in STAFF},
+    )
+
+
+def _managed(request, pk):
+    return get_object_or_404(
+        Salon.objects.for_user(request.user).select_related("municipality", "organiser"), pk=pk
+    )
+
+
+@role_required(*MANAGERS)
+def manage_detail(request, pk):
+    salon = _managed(request, pk)
+    sessions = (
+        salon.sessions.filter(ends_at__gt=timezone.now())
+        .with_counts()
+        .select_related("facilitator")
+        .order_by("starts_at", "pk")[:30]
+    )
+    return render(
+        request,
+        "salons/manage_detail.html",
+        {
+            "salon": salon,
+            "sessions": sessions,
+            "rules": salon.rules.select_related("stopped_by"),
+            "pending": _pending_rows(salon),
+            "reports": salon.reports.all()[:10],
+            "events": salon.events.select_related("actor")[:20],
+            "can_review": salon.can_review(request.user)
+            and salon.status in SALON_TRANSITIONS["approve"],
+            "is_organiser": salon.organiser_id == request.user.pk,
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def _show(field, value):
+    """A stored value of a public field as staff should read it."""
+    from carers.models import Municipality
+
+    from ..models import Audience
+
+    if field == "municipality":
+        if hasattr(value, "name"):
+            return value.name
+        return Municipality.objects.filter(pk=value).values_list("name", flat=True).first() or "—"
+    if field == "audiences":
+        return pgettext("list separator", ", ").join(
+            str(Audience(a).label) for a in value if a in Audience.values
+        )
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return getattr(value, "name", value) or "—"
+
+
+def _pending_rows(salon):
+    """(label, published value, proposed value) for each proposed change."""
+    return [
+        (Salon._meta.get_field(f).verbose_name, _show(f, getattr(salon, f)), _show(f, v))
+        for f, v in salon.pending_changes.items()
+    ]
+
+
+@role_required(Role.ORGANISER)
+def salon_create(request):
+    form = SalonForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            salon = actions.salon_create(organiser=request.user, data=form.cleaned_data)
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, _("Thank you. The salon will be public once staff approve it.")
+            )
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/salon_form.html", {"form": form})
+
+
+@role_required(Role.ORGANISER)
+def salon_edit(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    form = SalonForm(request.POST or None, request.FILES or None, instance=Salon.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data.get("photo") is False:  # "clear" ticked
+            data["photo"] = None
+        try:
+            salon = actions.salon_update(
+                salon_id=salon.pk, by=request.user, data=with_saved_photo(data, salon)
+            )
+        except SalonError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if salon.status == SalonStatus.CHANGES_PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Your changes are waiting for approval. The published version stays visible until then."
+                    ),
+                )
+            else:
+                messages.success(request, _("Saved."))
+            return redirect("salons:manage_detail", salon.pk)
+    return render(request, "salons/salon_form.html", {"form": form, "salon": salon})
+
+
+@require_POST
+@role_required(*STAFF)
+def salon_review(request, pk):
+    salon = get_object_or_404(Salon.objects.reviewable_by(request.user), pk=pk)
+    try:
+        if request.POST.get("decision") == "approve":
+            actions.salon_approve(salon_id=salon.pk, by=request.user)
+            messages.success(request, _("Approved. The organiser has been told."))
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Write a comment so the organiser knows what to change."))
+                return redirect("salons:manage_detail", salon.pk)
+            actions.salon_return(
+                salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("Sent back to the organiser with your comment."))
+    except SalonError as exc:
+        messages.error(request, exc.message)
+    return redirect("salons:manage_detail", salon.pk)
+
+
+@require_POST
+@role_required(Role.ORGANISER)
+def salon_confirm(request, pk):
+    salon = get_object_or_404(Salon.objects.filter(organiser=request.user), pk=pk)
+    actions.salon_confirm(salon_id=salon.pk, by=request.user)
+    messages.success(request, _("Thank you for confirming the details are current."))
+    return redirect("salons:manage_detail", salon.pk)
+
+
+def salon_confirm_link(request, pk, token):
+    """From the quarterly email (no sign-in needed: the link is signed). The
+    link opens a page with a button; only its POST confirms, so a mail scanner
+    that follows links confirms nothing."""
+    try:
+        salon = actions.confirm_link_salon(salon_id=pk, token=token)
+        if request.method == "POST":
+            salon = actions.salon_confirm(salon_id=pk, token=token)
+            return render(request, "salons/confirm_done.html", {"salon": salon, "done": True})
+    except SalonError:
+        return render(request, "salons/confirm_done.html", {"error": True}, status=404)
+    return render(request, "salons/confirm_done.html", {"salon": salon})

@@ -1,0 +1,41 @@
+"""Visitors' reports about a service's details."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .catalogue import Service
+from .choices import ReportStatus
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReportStatus.OPEN)
+
+    def for_user(self, user):
+        return self.filter(service__in=Service.objects.for_user(user))
+
+
+class ServiceReport(models.Model):
+    """A visitor's note that a service page is wrong or out of date."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="reports")
+    message = models.TextField(_("what is wrong or out of date"), max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report about a service")
+        verbose_name_plural = _("reports about services")
+
+    def __str__(self):
+        return f"Report #{self.pk}"
