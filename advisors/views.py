@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from carers import csvsafe
 from carers.access import role_required
+from carers.dates import fiscal_year_of
 from carers.models import Role
 from carers.prefecture import prefecture_text
 
@@ -22,7 +23,7 @@ from .forms import (
     RequestForm,
     action_form_class,
 )
-from .models import Advisor, DispatchRequest, MenuItem, fiscal_year_of
+from .models import Advisor, DispatchRequest, MenuItem
 from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)

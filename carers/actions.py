@@ -26,17 +26,9 @@ from .models import (
     User,
 )
 
-HOUSEHOLD_EDITABLE = (
-    "reference",
-    "service_use",
-    "services_used",
-    "needs_and_wishes",
-    "notes",
-    "next_follow_up",
-    "assigned_to",
-)
-CARER_FIELDS = ("name", "relationship", "age_band", "is_under_18", "is_working")
-RECIPIENT_FIELDS = ("name", "relationship", "age_band", "care_level", "conditions")
+HOUSEHOLD_EDITABLE = Household.EDITABLE_FIELDS
+CARER_FIELDS = Carer.EDITABLE_FIELDS
+RECIPIENT_FIELDS = CareRecipient.EDITABLE_FIELDS
 # What a restricted record (consent withdrawn) still holds: who, what kind of
 # household, when and how consent was given and withdrawn, dates and channels of
 # past consultations, and the access log. Everything else is cleared.

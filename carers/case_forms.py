@@ -69,15 +69,7 @@ class HouseholdForm(forms.ModelForm):
 
     class Meta:
         model = Household
-        fields = [
-            "reference",
-            "service_use",
-            "services_used",
-            "needs_and_wishes",
-            "notes",
-            "next_follow_up",
-            "assigned_to",
-        ]
+        fields = Household.EDITABLE_FIELDS
         widgets = {
             "services_used": forms.Textarea(attrs={"rows": 2}),
             "needs_and_wishes": forms.Textarea(attrs={"rows": 4}),
@@ -158,7 +150,7 @@ class ConsentForm(forms.Form):
 class CarerForm(forms.ModelForm):
     class Meta:
         model = Carer
-        fields = ["name", "relationship", "age_band", "is_under_18", "is_working"]
+        fields = Carer.EDITABLE_FIELDS
 
     def clean(self):
         data = super().clean()
@@ -183,7 +175,7 @@ class CareRecipientForm(forms.ModelForm):
 
     class Meta:
         model = CareRecipient
-        fields = ["name", "relationship", "age_band", "care_level", "conditions"]
+        fields = CareRecipient.EDITABLE_FIELDS
 
 
 MAX_MEMBERS = 10  # of each kind per household

@@ -7,16 +7,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from carers.access import role_required
 from carers.models import Role
+from carers.prefecture import prefecture
 
 from . import actions, markdown, slugs
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
-from .models import Article, ArticleStatus, Audience
+from .models import Article, ArticleStatus, Audience, GuidePage
 from .selfcheck import Step, Subject, evaluate
 
 logger = logging.getLogger(__name__)
@@ -94,8 +96,19 @@ def article_detail(request, slug):
     )
 
 
+def _guide(request, key, template, context=None):
+    """A guide page (portal/content/pages/, loaded by load_content) in its template."""
+    page = GuidePage.objects.filter(key=key).first()
+    if page is None:
+        raise Http404
+    body = markdown.render(page.body.replace("{prefecture}", prefecture().name), anchors=True)
+    if (get_language() or "ja")[:2] == "en":
+        body = markdown.mark_japanese(body)
+    return render(request, template, {"page": page, "body": body, **(context or {})})
+
+
 def work_and_care(request):
-    return render(request, "portal/awareness/work_and_care.html")
+    return _guide(request, "work-and-care", "portal/awareness/work_and_care.html")
 
 
 def leaving_no_trace(request):
@@ -120,8 +133,9 @@ def salon_startup_kit(request):
     examples = _from_salons("startup_examples")
     windows = _from_services("consultation_windows", municipality.pk) if municipality else None
     user = request.user
-    return render(
+    return _guide(
         request,
+        "salon-startup",
         "portal/awareness/salon_startup.html",
         {
             "examples": examples,
@@ -134,21 +148,15 @@ def salon_startup_kit(request):
 
 
 def _from_salons(name, *args, **kwargs):
-    try:
-        from salons import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(*args, **kwargs))
-    except Exception:
-        logger.warning("salons.api.%s failed", name, exc_info=True)
-        return None
+    from salons import api
+
+    return list(getattr(api, name)(*args, **kwargs))
 
 
 def back_to_work(request):
     """For carers who already left work: a short self-check, Hello Work and
     re-employment support, and what employers must offer since April 2025."""
-    return render(request, "portal/awareness/back_to_work.html")
+    return _guide(request, "back-to-work", "portal/awareness/back_to_work.html")
 
 
 @never_cache  # answers and results must not linger in caches or the back/forward cache
@@ -252,42 +260,24 @@ def _next_steps(result, municipality, fallback=None):
 
 
 def _from_services(name, code, **kwargs):
-    """A services.api list, or None when that app cannot answer (the page then
-    says so and links to the catalogue)."""
-    try:
-        from services import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(code, **kwargs))
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.%s failed", name, exc_info=True)
-        return None
+    """A list from services.api."""
+    from services import api
+
+    return list(getattr(api, name)(code, **kwargs))
 
 
 def _consultation_fallback(code):
-    """Whom to call when the municipality has no window listed (services.api),
-    or None when that app cannot say."""
-    try:
-        from services import api
+    """Whom to call when the municipality has no window listed (services.api)."""
+    from services import api
 
-        return api.consultation_fallback(code)
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.consultation_fallback failed", exc_info=True)
-        return None
+    return api.consultation_fallback(code)
 
 
 def _upcoming_salons(code, young_carers=False):
     """Salons for young carers to a carer under 18, the others to adults."""
-    try:
-        from salons.api import upcoming_sessions_near
-    except ImportError:
-        return None
-    try:
-        return list(upcoming_sessions_near(code, limit=3, young_carers=young_carers))
-    except Exception:
-        logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
-        return None
+    from salons import api
+
+    return list(api.upcoming_sessions_near(code, limit=3, young_carers=young_carers))
 
 
 # --- Staff pages -------------------------------------------------------------------

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from carers.contentfiles import ContentRow
+from carers.i18n import localised
 from carers.models import Municipality, Role, choice_labels
 
 
@@ -66,12 +68,20 @@ class ArticleQuerySet(models.QuerySet):
         return self.none()
 
 
-class Article(models.Model):
+class Article(ContentRow):
     """An awareness article. Title, summary and body are written in Japanese,
     and optionally in English (an English page without a translation shows the
     Japanese text and says so); the body is Markdown, sanitised when rendered
     (portal.markdown)."""
 
+    content_key = models.CharField(
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Name of the file in portal/content/articles/ for a built-in article.",
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -140,24 +150,21 @@ class Article(models.Model):
         """Shown on an English page in Japanese, for want of a translation."""
         return (get_language() or "ja")[:2] == "en" and not self.has_english
 
-    def _localised(self, field):
-        language = (get_language() or "ja")[:2]
-        if language == "en" and not self.has_english:
-            return getattr(self, f"{field}_ja")  # all Japanese, never a mix
-        value = getattr(self, f"{field}_{language}", "") if language in ("ja", "en") else ""
-        return value or getattr(self, f"{field}_ja")
+    def _text(self, field):
+        """The field in the page's language; all Japanese, never a mix, when untranslated."""
+        return getattr(self, f"{field}_ja") if self.untranslated else localised(self, field)
 
     @property
     def title(self):
-        return self._localised("title")
+        return self._text("title")
 
     @property
     def summary(self):
-        return self._localised("summary")
+        return self._text("summary")
 
     @property
     def body(self):
-        return self._localised("body")
+        return self._text("body")
 
     @property
     def audience_labels(self):
@@ -221,3 +228,31 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class GuidePage(ContentRow):
+    """A longer guide of the awareness section (work and care, back to work,
+    starting a salon), loaded from portal/content/pages/ by load_content.
+    Its sections carry anchors ({#id}) that the page's contents list links to."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_ja = models.TextField(_("body (Japanese, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("guide page")
+        verbose_name_plural = _("guide pages")
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def title(self):
+        return localised(self, "title")
+
+    @property
+    def body(self):
+        return localised(self, "body")

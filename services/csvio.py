@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from carers import csvsafe
 from carers.models import Municipality
 from carers.municipalities import city_code_for
+from carers.text import normalise
 
 from . import actions
 from .csv_export import (  # noqa: F401 (public: csvio.export, csvio.template)
@@ -38,7 +39,6 @@ from .csv_export import (  # noqa: F401 (public: csvio.export, csvio.template)
 )
 from .forms import ServiceForm, normalise_corporate_number
 from .models import Audience, Organization, Scope, Service, ServiceStatus, TaxonomyTerm
-from .text import normalise
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000

@@ -23,6 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers.text import normalise
+
 from . import search
 from .models import (
     Audience,
@@ -47,7 +49,6 @@ from .opendata import (
     row_hash,
     staged_update,
 )
-from .text import normalise
 
 FORMAT_NAME = "公共施設一覧"
 CODE = "都道府県コード又は市区町村コード"

@@ -107,6 +107,18 @@ class Household(models.Model):
     """A household supported by municipal staff. Referenced in URLs only by
     ``public_id`` (opaque), never by its sequential primary key."""
 
+    # What staff write in the record's form (the form, the save action and the
+    # version comparison all use this list).
+    EDITABLE_FIELDS = (
+        "reference",
+        "service_use",
+        "services_used",
+        "needs_and_wishes",
+        "notes",
+        "next_follow_up",
+        "assigned_to",
+    )
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="households"
@@ -192,6 +204,8 @@ class Household(models.Model):
 
 
 class Carer(models.Model):
+    EDITABLE_FIELDS = ("name", "relationship", "age_band", "is_under_18", "is_working")
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="carers")
     name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
     relationship = models.CharField(
@@ -211,6 +225,8 @@ class Carer(models.Model):
 
 
 class CareRecipient(models.Model):
+    EDITABLE_FIELDS = ("name", "relationship", "age_band", "care_level", "conditions")
+
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="care_recipients"
     )

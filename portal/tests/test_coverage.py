@@ -57,9 +57,7 @@ def wakkanai(organiser):
     """稚内市 with everything: a window, a respite service, an active and a
     stale salon, a salon waiting for approval and a staff account."""
     from conftest import make_user
-    from services import content
 
-    content.load()
     make_service(WAKKANAI, ["consultation"], name="稚内市 地域包括支援センター（架空）")
     make_service(WAKKANAI, ["respite", "long_term_care"], name="ショートステイ（架空）")
     make_service(WAKKANAI, ["respite"], name="下書き（架空）", status="draft")  # not counted

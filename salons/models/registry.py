@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carers.models import Municipality, Role, choice_labels
+from carers.text import normalise
 
-from ..text import normalise
 from ..validators import validate_image_file
 from .choices import (
     PUBLIC_STATUSES,

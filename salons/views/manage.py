@@ -1,6 +1,7 @@
 """Organisers' and staff's salon management: the list, create, edit, review, confirm."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from carers.access import login_required_404, role_required
+from carers.access import role_required
 from carers.models import Role
 
 from .. import actions
@@ -29,7 +30,7 @@ from .common import MANAGERS, STAFF
 
 
 @require_POST
-@login_required_404
+@login_required
 def become_organiser(request):
     try:
         actions.organiser_enrol(user=request.user)

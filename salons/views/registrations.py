@@ -1,13 +1,12 @@
 """Signing up for a session, as a member or a guest, and managing a sign-up."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-
-from carers.access import login_required_404
 
 from .. import actions
 from ..actions import SalonError
@@ -25,7 +24,7 @@ from .public import _join_form, salon_detail
 
 
 @require_POST
-@login_required_404
+@login_required
 def session_join(request, pk):
     session = get_object_or_404(Session.objects.select_related("salon"), pk=pk)
     if not session.salon.is_public:
@@ -172,7 +171,7 @@ def registration_accept(request, token):
     return redirect(reg)
 
 
-@login_required_404
+@login_required
 def my_registrations(request):
     regs = (
         Registration.objects.filter(

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from carers.contentfiles import ContentRow
 from carers.models import Municipality, Role, choice_labels
+from carers.text import normalise
 
-from ..text import normalise
 from .bilingual import BilingualMixin, text
 from .choices import ATTRIBUTIONS, VERIFY_AFTER_DAYS, Audience, Origin, Scope, ServiceStatus
 from .organisations import Location, Organization, TaxonomyTerm
@@ -91,7 +92,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(last_verified__lt=today - timedelta(days=VERIFY_AFTER_DAYS))
 
 
-class Service(BilingualMixin, models.Model):  # noqa: DJ008 (str from BilingualMixin)
+class Service(BilingualMixin, ContentRow):  # noqa: DJ008 (str from BilingualMixin)
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     key = models.SlugField(
         max_length=60,

@@ -242,7 +242,7 @@ def test_deleting_a_built_in_entry_hides_it_for_good(client_for, prefecture_staf
     c = client_for(prefecture_staff)
     assert "draft" in c.get(f"/en/services/manage/{entry.pk}/delete/").content.decode()
     assert c.post(f"/services/manage/{entry.pk}/delete/").status_code == 302
-    call_command("load_services", verbosity=0)
+    call_command("load_content", verbosity=0, stdout=__import__("io").StringIO())
     entry.refresh_from_db()
     assert entry.status == "draft"
     assert not Service.objects.visible().filter(key="home-help").exists()

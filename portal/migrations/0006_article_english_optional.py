@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0004_merge_plan_wording_site_pages_young_carers'),
+        ('portal', '0005_guide_pages_and_content_tracking'),
     ]
 
     operations = [
