@@ -26,10 +26,14 @@ def search_salons(params):
     salon, nearest first, with its distance), then the prefecture-wide and
     online salons anyone can join (``is_wide``), which are always listed."""
     form = SearchForm(params or None)
-    salons = Salon.objects.searchable().select_related("municipality")
+    # Fresh as of this minute: the same SQL all minute long, so the page's total
+    # is counted once per minute and change (CachedCountPaginator), not per request.
+    minute = timezone.now().replace(second=0, microsecond=0)
+    salons = Salon.objects.searchable(minute).select_related("municipality")
     origin = None
     local = None
     after = timezone.now()
+    later = None  # a "from" date after today
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -42,7 +46,8 @@ def search_salons(params):
             start = datetime.combine(
                 data["from"], datetime.min.time(), tzinfo=timezone.get_current_timezone()
             )
-            after = max(after, start)
+            if start > after:
+                after = later = start
         municipality = data["municipality"]
         if municipality and data["near"] and municipality.lat is not None:
             origin = municipality
@@ -50,7 +55,9 @@ def search_salons(params):
         elif municipality:
             local = Q(municipality=municipality)
             salons = salons.filter(local | WIDE)
-    salons = salons.with_next_start(after)
+    if later is None:
+        Salon.objects.refresh_passed(after)  # the stored next sessions are those from now on
+    salons = salons.with_next_start(later)
     if form.is_valid() and form.cleaned_data["from"]:
         salons = salons.filter(next_start__isnull=False)
     order = [F("next_start").asc(nulls_last=True)]

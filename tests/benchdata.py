@@ -328,6 +328,12 @@ def seed(volume):
     if Salon.objects.count() < sizes["salons"]:
         with transaction.atomic():
             seed_salons(sizes["salons"] - Salon.objects.count(), sizes["sessions"], rng)
+    # Each salon's stored next session: bulk inserts send no signals, and time
+    # has passed since the last run.
+    from salons.actions import salons_refresh_next_sessions
+
+    Salon.objects.filter(next_session_at__isnull=True).refresh_next_session()
+    salons_refresh_next_sessions()
     if Household.objects.count() < sizes["households"]:
         with transaction.atomic():
             seed_households(sizes["households"] - Household.objects.count(), rng)

@@ -134,13 +134,31 @@ def test_meeting_links_are_never_cached(online_salon, organiser, client_for):
 
 
 def test_pages_holding_a_csrf_token_are_not_cached(service):
-    """A page with a POST form (a service's "report outdated information" form)
-    carries a token tied to one visitor's cookie: serving it to another would
-    leak it and break their form."""
+    """A page with a POST form carries a token tied to one visitor's cookie:
+    serving it to another would leak it and break their form. The middleware
+    refuses such a response even on a listed page."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(f"/services/{service.pk}/")
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # what {% csrf_token %} leaves
+    assert not _cacheable_response(HttpResponse("<form>"), request)
+    assert _cacheable_response(HttpResponse("<p>"), RequestFactory().get("/services/"))
+
+
+def test_a_service_page_is_cached_and_its_report_form_is_not(service):
+    """The "wrong or out of date" form lives on a page of its own: the service's
+    page is the same for every visitor (cached, no token, no cookie); the form's
+    page gives each visitor a token of their own and is never cached."""
+    first = Client().get(f"/services/{service.pk}/")
+    assert not first.cookies and "csrfmiddlewaretoken" not in first.content.decode()
+    again = Client().get(f"/services/{service.pk}/")
+    assert again[HIT_HEADER] == "hit" and again.content == first.content
+    report_url = f"/services/{service.pk}/report/"
+    assert f'href="{report_url}"' in again.content.decode()
     tokens = set()
     for _ in range(2):
-        visitor = Client()
-        response = visitor.get(f"/services/{service.pk}/")
+        response = Client().get(report_url)
         assert HIT_HEADER not in response
         assert "csrfmiddlewaretoken" in response.content.decode()
         tokens.add(response.cookies["csrftoken"].value)
@@ -246,3 +264,55 @@ def test_calendar_feed_is_bounded_and_conditional(online_salon):
     single = visitor.get(f"/salons/{online_salon.pk}/calendar.ics")
     assert single.content.decode().count("BEGIN:VEVENT") == 1
     assert "secret-room-18" not in body
+
+
+def test_concurrent_misses_render_a_page_once(transactional_db):
+    """After a change every page misses at once; of the visitors arriving
+    together one renders the page and the others are served what it stored."""
+    import threading
+
+    from django.db import connections
+
+    caching.bump()
+    visitors = 6
+    barrier = threading.Barrier(visitors)
+    results = []
+
+    def visit():
+        try:
+            barrier.wait()
+            response = Client().get("/awareness/")
+            results.append((response.status_code, response.get(HIT_HEADER), response.content))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=visit) for _ in range(visitors)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == visitors
+    assert {status for status, _, _ in results} == {200}
+    assert sorted(header for _, header, _ in results) == ["hit"] * (visitors - 1) + ["miss"]
+    assert len({content for _, _, content in results}) == 1
+
+
+def test_a_miss_waits_for_a_stuck_filler_only_so_long(monkeypatch):
+    """If the request filling a page never stores it (it died, or the page
+    turned out not to be cacheable), the others render it themselves."""
+    from django.core.cache import cache
+
+    from portal import pagecache
+
+    monkeypatch.setattr(pagecache, "FILL_WAIT_SECONDS", 0.2)
+    visitor = Client()
+    first = visitor.get("/awareness/")
+    key = pagecache._key(first.wsgi_request, caching.data_version())
+    cache.delete(key)
+    cache.add(pagecache._lock_key(key), 1, 30)  # someone else is "rendering" it
+    try:
+        again = visitor.get("/awareness/")
+        assert again.status_code == 200 and again[HIT_HEADER] == "miss"
+        assert again.content == first.content
+    finally:
+        cache.delete(pagecache._lock_key(key))

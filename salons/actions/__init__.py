@@ -76,6 +76,7 @@ from .sessions import (  # noqa: I001
     session_create,
     session_message,
     session_move,
+    salons_refresh_next_sessions,
     session_update,
     sessions_send_reminders,
 )
@@ -149,6 +150,7 @@ __all__ = [
     "salon_report_outdated",
     "salon_return",
     "salon_update",
+    "salons_refresh_next_sessions",
     "salons_request_confirmation",
     "session_cancel",
     "session_create",

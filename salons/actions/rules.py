@@ -72,6 +72,7 @@ def rule_generate_sessions(*, rule_id, today=None, days=GENERATE_AHEAD_DAYS) -> 
             )
         )
     created = Session.objects.bulk_create(sessions, ignore_conflicts=True)
+    Salon.objects.filter(pk=rule.salon_id).refresh_next_session()  # bulk: no signals
     return len(created)
 
 

@@ -281,3 +281,9 @@ def sessions_send_reminders(*, now=None) -> int:
             _notify_session(session, "salons/email/reminder", (RegistrationStatus.CONFIRMED,))
             sent += 1
     return sent
+
+
+def salons_refresh_next_sessions(*, now=None) -> int:
+    """Salons whose stored next session has started get the one after it
+    (Salon.next_session_at; every change of a session stores it at once)."""
+    return Salon.objects.refresh_passed(now)

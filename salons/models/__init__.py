@@ -33,6 +33,7 @@ from .registry import (  # noqa: I001
     can_transition,
     distance_km_expression,
     haversine_km,
+    review_order,
     salon_photo_path,
 )
 
@@ -93,5 +94,6 @@ __all__ = [
     "can_transition",
     "distance_km_expression",
     "haversine_km",
+    "review_order",
     "salon_photo_path",
 ]

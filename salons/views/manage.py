@@ -2,8 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +9,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from carers.access import role_required
+from carers.caching import CachedCountPaginator
 from carers.models import Role
 
 from .. import actions
@@ -24,6 +23,7 @@ from ..models import (
     Salon,
     SalonStatus,
     Session,
+    review_order,
 )
 from ..photos import with_saved_photo
 from .common import MANAGERS, STAFF
@@ -46,16 +46,11 @@ def manage(request):
     salons = (
         Salon.objects.for_user(request.user)
         .select_related("municipality")
-        .annotate(
-            pending_first=Case(
-                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("pending_first", "name")
+        .annotate(pending_first=review_order())  # on salon_manage_idx
+        .order_by("pending_first", "name", "pk")
     )
-    page = Paginator(salons, 20).get_page(request.GET.get("page"))
+    # The total is counted once per change of the salons, not on every request.
+    page = CachedCountPaginator(salons, 20).get_page(request.GET.get("page"))
     sessions = (
         Session.objects.for_user(request.user)
         .upcoming()

@@ -1,12 +1,12 @@
 """Public pages: the search, a salon's page and the outdated-information report."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from carers.caching import CachedCountPaginator
 from carers.models import Role
 
 from .. import actions
@@ -30,7 +30,7 @@ PAGE_SIZE = 10
 
 def salon_list(request):
     form, salons, origin, after = search_salons(request.GET)
-    page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

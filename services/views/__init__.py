@@ -9,7 +9,6 @@ from .common import (  # noqa: I001
 
 from .public import (  # noqa: I001
     REPORTS_PER_WINDOW,
-    _detail_context,
     _services_of,
     _visible_or_editable,
     guide,
@@ -45,7 +44,6 @@ __all__ = [
     "REPORTS_PER_WINDOW",
     "SESSION_KEY",
     "STAFF",
-    "_detail_context",
     "_edit",
     "_page",
     "_services_of",

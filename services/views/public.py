@@ -79,48 +79,51 @@ def _visible_or_editable(request, pk):
         )
 
 
-def _detail_context(request, service, report_form):
-    return {
-        "service": service,
-        "can_edit": Service.objects.for_user(request.user).filter(pk=service.pk).exists(),
-        "locations": [
-            sal.location for sal in service.service_at_locations.select_related("location")
-        ],
-        "categories": service.categories.all(),
-        "report_form": report_form,
-        "municipalities": service.municipalities.all(),
-    }
-
-
 def service_detail(request, pk):
     service = _visible_or_editable(request, pk)
-    return render(request, "services/detail.html", _detail_context(request, service, ReportForm()))
+    return render(
+        request,
+        "services/detail.html",
+        {
+            "service": service,
+            "can_edit": Service.objects.for_user(request.user).filter(pk=service.pk).exists(),
+            "locations": [
+                sal.location for sal in service.service_at_locations.select_related("location")
+            ],
+            "categories": service.categories.all(),
+            "municipalities": service.municipalities.all(),
+        },
+    )
 
 
 REPORTS_PER_WINDOW = 3  # per client address and hour
 
 
 def service_report(request, pk):
+    """The "wrong or out of date" form, on a page of its own: the service's
+    page carries no form, so it is the same for every visitor and cached
+    (portal.pagecache); this page holds the visitor's CSRF token and is not."""
     service = get_object_or_404(Service.objects.visible(), pk=pk)
-    if request.method != "POST":
-        return redirect(service)
-    form = ReportForm(request.POST)
-    if not form.is_valid():
-        # The whole page again (locations included), with the message kept.
-        return render(
-            request, "services/detail.html", _detail_context(request, service, form), status=400
-        )
-    if over_limit(request, "services:report", limit=REPORTS_PER_WINDOW, window=3600):
-        form.add_error(None, _("Too many reports from here. Please try again in an hour."))
-        return render(
-            request, "services/detail.html", _detail_context(request, service, form), status=429
-        )
-    actions.report_submit(service=service, message=form.cleaned_data["message"])
-    messages.success(
-        request,
-        _("Thank you. The staff who look after this entry have been told and will check it."),
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif over_limit(request, "services:report", limit=REPORTS_PER_WINDOW, window=3600):
+            form.add_error(None, _("Too many reports from here. Please try again in an hour."))
+            status = 429
+        else:
+            actions.report_submit(service=service, message=form.cleaned_data["message"])
+            messages.success(
+                request,
+                _(
+                    "Thank you. The staff who look after this entry have been told and will check it."
+                ),
+            )
+            return redirect(service)
+    return render(
+        request, "services/report.html", {"service": service, "report_form": form}, status=status
     )
-    return redirect(service)
 
 
 def guide(request):
