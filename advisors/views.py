@@ -14,6 +14,7 @@ from carers.access import role_required
 from carers.dates import fiscal_year_of
 from carers.models import Role
 from carers.prefecture import prefecture_text
+from carers.wording import format_when
 
 from . import actions, figures
 from .forms import (
@@ -214,7 +215,7 @@ def _report_not_yet(dispatch):
     return _(
         "The report can be filed on or after the dispatch date (%(date)s), once the visit "
         "has taken place."
-    ) % {"date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "—"}
+    ) % {"date": format_when(dispatch.dispatch_date, "date") or "—"}
 
 
 def _last_comment(dispatch):

@@ -378,6 +378,6 @@ def manage_unpublish(request, pk):
 
 
 def _local(when):
-    from django.utils import formats, timezone
+    from carers.wording import format_when
 
-    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+    return format_when(when)

@@ -33,7 +33,7 @@ class SelfCheckForm(forms.Form):
     )
     municipality = MunicipalityChoiceField(
         empty_label=_("Choose a municipality"),
-        help_text=_("The next steps show consultation windows and salons there."),
+        help_text=_("The next steps show support desks and salons there."),
         error_messages=MUNICIPALITY_ERRORS,
     )
     under_18 = forms.BooleanField(required=False)
@@ -51,6 +51,12 @@ class SelfCheckForm(forms.Form):
             "Only the municipality, the number of signs and the month are counted, nothing else."
         ),
     )
+
+    def error_anchor(self, bound_field) -> str:
+        """Where the error summary links: a question's fieldset, the municipality's select."""
+        if bound_field.name == "municipality":
+            return bound_field.id_for_label
+        return f"q-{bound_field.name}"
 
     def __init__(self, *args, subject=Subject.MYSELF, easy=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -90,6 +90,15 @@ def _to_html(text: str, anchors=False) -> str:
     return md.convert(text or "")
 
 
+def _heading_levels_from_h2(html: str) -> str:
+    """Headings in order under the page's <h1> (the article title, the only one): the
+    body's highest heading level becomes <h2> and each further level used the next one, so
+    an article written with "## x" or one that jumps from "#" to "###" skips no level."""
+    used = sorted({int(level) for level in re.findall(r"<h([1-6])>", html)})
+    level_for = {old: min(2 + i, 6) for i, old in enumerate(used)}
+    return re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{level_for[int(m.group(2))]}>", html)
+
+
 def render(text: str, *, anchors=False) -> str:
     """Markdown → sanitised HTML, marked safe for templates.
 
@@ -97,9 +106,7 @@ def render(text: str, *, anchors=False) -> str:
     ("## " is an <h2>) and may carry an id ("## Title {#id}")."""
     html = _to_html(text, anchors=anchors)
     if not anchors:
-        # Page headings: the article title is the only <h1>, so a Markdown "# x"
-        # becomes an <h2> (and every level shifts down by one).
-        html = re.sub(r"<(/?)h([1-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html)
+        html = _heading_levels_from_h2(html)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from carers.wording import format_when
+
 from .account_data import account_deletion_blocker, anonymise_user, user_data
 from .models import (
     HOLDING_STATUSES,
@@ -219,7 +221,7 @@ def staff_work(user, limit=5) -> list[dict]:
                 stale,
                 lambda s: (
                     _("last confirmed %(date)s")
-                    % {"date": timezone.localtime(s.last_confirmed_at).strftime("%Y-%m-%d")}
+                    % {"date": format_when(s.last_confirmed_at, "date")}
                 ),
             ),
         },

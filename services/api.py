@@ -21,7 +21,7 @@ from .guidance import SCOPE_ORDER, YOUNG_ONLY, GuidanceResult, evaluate
 from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus, TaxonomyTerm
 
 LEVELS = {Scope.MUNICIPAL: "local", Scope.PREFECTURAL: "prefectural", Scope.NATIONAL: "national"}
-# The taxonomy term of consultation windows (相談窓口).
+# The taxonomy term of support desks (相談窓口).
 WINDOW_CATEGORY = "consultation"
 
 
@@ -88,7 +88,7 @@ def services_for_municipality(
 
 
 def consultation_windows(code: str, limit: int = 5, young_carer: bool = True) -> list[dict]:
-    """Consultation windows that apply in municipality ``code``: its own first,
+    """Support desks that apply in municipality ``code``: its own first,
     then the national lines and the prefecture's windows (each dict's ``level`` says which)."""
     return services_for_municipality(
         code, categories=[WINDOW_CATEGORY], limit=limit, young_carer=young_carer
@@ -276,7 +276,7 @@ def opendata_providers(*, municipality_code=None):
 
 
 def opendata_windows(*, municipality_code=None):
-    """Consultation windows (category ``consultation``), one dict per location."""
+    """Support desks (category ``consultation``), one dict per location."""
     return _opendata_rows(municipality_code=municipality_code, windows=True)
 
 

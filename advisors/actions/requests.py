@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers.wording import format_when
+
 from ..models import Advisor, DispatchReport, DispatchRequest
 from ..workflow import CREATED, EDITABLE, Action, Status
 from .common import (
@@ -124,7 +126,8 @@ def check_advisor_free(advisor, day, exclude_pk=None):
         raise ValidationError(_("This advisor is not active."))
     if day in (advisor.unavailable_dates or []):
         raise ValidationError(
-            _("%(name)s is unavailable on %(date)s.") % {"name": advisor.name, "date": day}
+            _("%(name)s is unavailable on %(date)s.")
+            % {"name": advisor.name, "date": format_when(day, "date")}
         )
     if (
         DispatchRequest.objects.booked()
@@ -134,7 +137,7 @@ def check_advisor_free(advisor, day, exclude_pk=None):
     ):
         raise ValidationError(
             _("%(name)s is already assigned to another dispatch on %(date)s.")
-            % {"name": advisor.name, "date": day}
+            % {"name": advisor.name, "date": format_when(day, "date")}
         )
 
 
@@ -215,7 +218,7 @@ def request_report(
                     "The report can be filed on or after the dispatch date (%(date)s), "
                     "once the visit has taken place. Nothing was saved."
                 )
-                % {"date": locked.dispatch_date.isoformat() if locked.dispatch_date else "—"}
+                % {"date": format_when(locked.dispatch_date, "date") or "—"}
             )
         DispatchReport.objects.create(
             request=locked,

@@ -11,6 +11,7 @@ from advisors.models import DispatchRequest, MenuItem
 from advisors.workflow import Status
 from carers import outbox
 from carers.models import OutboundEmail
+from carers.wording import format_when
 
 from .conftest import future
 
@@ -32,7 +33,7 @@ def test_schedule_emails_say_date_time_venue_and_advisor(
     for email in emails:
         _subject, body = outbox.render(email)
         for expected in (
-            future(20).isoformat(),
+            format_when(future(20), "date", email.language),
             "13:30",
             "15:00",
             "札幌市役所 本庁舎 12階 会議室",

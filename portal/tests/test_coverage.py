@@ -1,5 +1,5 @@
 """/dashboard/coverage/: one row per municipality of the prefecture with its
-consultation windows, services by type, salons (active / stale), staff
+support desks, services by type, salons (active / stale), staff
 accounts and last update; a "missing something" filter, sortable columns,
 a CSV download — prefecture staff only, in a fixed number of queries."""
 

@@ -106,7 +106,8 @@ def salon_approve(*, salon_id, by) -> Salon:
             context={
                 "salon_name": salon.name,
                 "salon_url": salon.get_absolute_url(),
-                "changed": [str(Salon._meta.get_field(f).verbose_name) for f in changed],
+                # Field names: the email names them by label in the recipient's language.
+                "changed": changed,
             },
         )
     return salon

@@ -14,6 +14,7 @@ from .choices import (  # noqa: I001
     HOLDING_STATUSES,
     LINK_OPENS_BEFORE,
     LOOK_UP,
+    NTH_LABELS,
     PUBLIC_STATUSES,
     REVIEWABLE_STATUSES,
     RecurrenceKind,
@@ -52,6 +53,7 @@ from .registrations import (  # noqa: I001
 from .moderation import (  # noqa: I001
     OutdatedReport,
     SalonEvent,
+    salon_field_labels,
 )
 
 from .feeds import (  # noqa: I001
@@ -69,6 +71,7 @@ __all__ = [
     "HOLDING_STATUSES",
     "LINK_OPENS_BEFORE",
     "LOOK_UP",
+    "NTH_LABELS",
     "OutdatedReport",
     "PUBLIC_FIELDS",
     "PUBLIC_STATUSES",
@@ -95,5 +98,6 @@ __all__ = [
     "distance_km_expression",
     "haversine_km",
     "review_order",
+    "salon_field_labels",
     "salon_photo_path",
 ]

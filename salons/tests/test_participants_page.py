@@ -5,6 +5,7 @@ signed up through the outbox."""
 import pytest
 
 from carers.outbox import render
+from carers.wording import format_when
 from conftest import make_user
 from salons import actions
 from salons.models import Audience, RegistrationStatus
@@ -98,7 +99,7 @@ def test_booking_email_says_when_where_fee_contact_and_how_to_cancel(
         "011-000-0000",
         "テストの会",
         "参加をキャンセルする",
-        email.context["starts_at"],
+        format_when(email.context["starts_at"], language="ja"),
         email.context["ends_at"],
     ):
         assert expected in body, expected

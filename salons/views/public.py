@@ -101,6 +101,7 @@ def salon_detail(request, pk, join_form=None, status=200):
             "rules": salon.rules.filter(is_active=True),
             "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
             "manages": Salon.objects.for_user(request.user).filter(pk=pk).exists(),
+            "join_form": join_form,  # a refused sign-up: the error summary lists it
         },
         status=status,
     )

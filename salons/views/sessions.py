@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from carers import csvsafe
 from carers.access import role_required
@@ -260,7 +261,12 @@ def session_participants(request, pk):
             else:
                 messages.success(
                     request,
-                    _("Your message is on its way to %(count)s participants.") % {"count": count},
+                    ngettext(
+                        "Your message is on its way to %(count)s participant.",
+                        "Your message is on its way to %(count)s participants.",
+                        count,
+                    )
+                    % {"count": count},
                 )
                 return redirect("salons:session_participants", session.pk)
         else:

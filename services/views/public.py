@@ -131,8 +131,7 @@ def guide(request):
     if request.method != "POST":
         return render(request, "services/guide.html", {"form": GuidanceForm()})
     form = GuidanceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Some answers need a look: please see the messages below."))
+    if not form.is_valid():  # base.html shows the error summary
         return render(request, "services/guide.html", {"form": form}, status=400)
     result = evaluate(form.cleaned_data)
     municipality = Municipality.objects.filter(
