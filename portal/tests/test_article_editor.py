@@ -136,7 +136,7 @@ def test_preview_shows_the_address_and_the_missing_translation(staff):
     html = response.content.decode()
     assert "/awareness/kaigo-shigoto-ryoritsu/" in html
     assert 'id="preview-no-english"' in html
-    assert "<h3>休みの制度</h3>" in html  # "##" is a heading under the page's title
+    assert "<h2>休みの制度</h2>" in html
     assert not Article.objects.filter(title_ja=TITLE).exists()
 
 

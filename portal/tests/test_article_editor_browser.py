@@ -62,5 +62,5 @@ def test_staff_publish_a_japanese_only_article_shown_on_the_english_page(
     note = page.locator("#no-translation")
     assert "has not been translated into English yet" in note.inner_text()
     assert page.locator("h1 [lang=ja]").inner_text() == "介護と仕事の両立"
-    assert page.locator("article [lang=ja] h3").first.inner_text() == "休みの制度"
+    assert page.locator("article [lang=ja] h2").first.inner_text() == "休みの制度"
     axe_check(page)
