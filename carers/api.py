@@ -236,3 +236,10 @@ def follow_ups_due_count(user, today=None) -> int:
     """How many open cases of the user's municipality are due a follow-up
     (a count only: listing households is the case list's job, which logs reads)."""
     return Household.objects.editable_by(user).follow_up_due(today).count()
+
+
+def romanise_reading(katakana: str) -> str:
+    """Hepburn romaji of a katakana reading (long vowels contracted: Tokyo)."""
+    from .romaji import katakana_to_romaji
+
+    return katakana_to_romaji(katakana)

@@ -178,10 +178,29 @@ class CareRecipientForm(forms.ModelForm):
         fields = CareRecipient.EDITABLE_FIELDS
 
 
+MAX_MEMBERS = 10  # of each kind per household
+
+
 class MemberFormSet(forms.BaseInlineFormSet):
+    """Carers or people cared for of one household, any number of them in one
+    save. Every row can be removed: a saved person when the record is saved, a
+    new row simply is not saved."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = (
+            _("Remove this person from the record when saving")
+            if form.instance.pk
+            else _("Do not save this entry")
+        )
+
     def members(self):
         """Cleaned rows that hold something, for carers.actions."""
         return [row for row in self.cleaned_data if row]
+
+    def can_add(self):
+        """True when another row may be added (the "add another" button)."""
+        return self.total_form_count() < self.max_num
 
 
 CarerFormSet = inlineformset_factory(
@@ -191,8 +210,8 @@ CarerFormSet = inlineformset_factory(
     formset=MemberFormSet,
     extra=1,
     can_delete=True,
-    can_delete_extra=False,
-    max_num=10,
+    can_delete_extra=True,
+    max_num=MAX_MEMBERS,
     validate_max=True,
 )
 CareRecipientFormSet = inlineformset_factory(
@@ -202,8 +221,8 @@ CareRecipientFormSet = inlineformset_factory(
     formset=MemberFormSet,
     extra=1,
     can_delete=True,
-    can_delete_extra=False,
-    max_num=10,
+    can_delete_extra=True,
+    max_num=MAX_MEMBERS,
     validate_max=True,
 )
 

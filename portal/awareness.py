@@ -5,7 +5,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from carers.access import role_required
 from carers.models import Role
 from carers.prefecture import prefecture
 
-from . import actions, markdown
+from . import actions, markdown, slugs
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
 from .models import Article, ArticleStatus, Audience, GuidePage
 from .selfcheck import Step, Subject, evaluate
@@ -358,6 +358,8 @@ def _edit(request, article):
                 "title_en": data.get("title_en", ""),
                 "body_ja": markdown.render(data.get("body_ja", "")),
                 "body_en": markdown.render(data.get("body_en", "")),
+                "has_english": bool(data.get("title_en", "").strip()),
+                "slug": form.cleaned_data.get("slug") if hasattr(form, "cleaned_data") else "",
             }
         return render(
             request, "portal/awareness/manage_form.html", context, status=200 if valid else 400
@@ -379,6 +381,14 @@ def _edit(request, article):
     else:
         messages.success(request, _("The draft is saved. It is not visible to the public."))
     return redirect("awareness:manage")
+
+
+@role_required(*WRITERS)
+def manage_slug(request):
+    """The address the editor would make from a title (JSON, for the form's
+    script: it fills the address while the title is typed)."""
+    title = request.GET.get("title", "")[:200]
+    return JsonResponse({"slug": slugs.from_title(title) if title.strip() else ""})
 
 
 @role_required(*WRITERS)

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from carers.contentfiles import ContentRow
 from carers.i18n import localised
@@ -69,8 +69,10 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(ContentRow):
-    """An awareness article. Title, summary and body exist in Japanese and
-    English; the body is Markdown, sanitised when rendered (portal.markdown)."""
+    """An awareness article. Title, summary and body are written in Japanese,
+    and optionally in English (an English page without a translation shows the
+    Japanese text and says so); the body is Markdown, sanitised when rendered
+    (portal.markdown)."""
 
     content_key = models.CharField(
         max_length=80,
@@ -87,11 +89,11 @@ class Article(ContentRow):
         help_text=_("Part of the address: lowercase letters, digits and hyphens."),
     )
     title_ja = models.CharField(_("title (Japanese)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary_ja = models.TextField(_("summary (Japanese)"), max_length=600)
-    summary_en = models.TextField(_("summary (English)"), max_length=600)
+    summary_en = models.TextField(_("summary (English)"), max_length=600, blank=True)
     body_ja = models.TextField(_("body (Japanese, Markdown)"))
-    body_en = models.TextField(_("body (English, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"), blank=True)
     audiences = models.JSONField(_("audiences"), default=list, help_text=_("Values of Audience."))
     municipality = models.ForeignKey(
         Municipality,
@@ -139,16 +141,30 @@ class Article(ContentRow):
         return reverse("awareness:detail", args=[self.slug])
 
     @property
+    def has_english(self):
+        """Translated: an English title (the form then requires the English body too)."""
+        return bool(self.title_en.strip())
+
+    @property
+    def untranslated(self):
+        """Shown on an English page in Japanese, for want of a translation."""
+        return (get_language() or "ja")[:2] == "en" and not self.has_english
+
+    def _text(self, field):
+        """The field in the page's language; all Japanese, never a mix, when untranslated."""
+        return getattr(self, f"{field}_ja") if self.untranslated else localised(self, field)
+
+    @property
     def title(self):
-        return localised(self, "title")
+        return self._text("title")
 
     @property
     def summary(self):
-        return localised(self, "summary")
+        return self._text("summary")
 
     @property
     def body(self):
-        return localised(self, "body")
+        return self._text("body")
 
     @property
     def audience_labels(self):

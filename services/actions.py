@@ -42,14 +42,20 @@ def _service_context(service):
     }
 
 
-def organization_for(*, name: str, by) -> Organization:
-    """The provider called ``name`` (created for the staff member's municipality
-    when it does not exist yet)."""
+def organization_for(*, name: str, by, corporate_number: str = "") -> Organization:
+    """The provider with this 法人番号, else the one called ``name``; created
+    (for the staff member's municipality) with both when neither exists."""
     municipality = by.municipality if by.is_municipal_staff else None
-    existing = Organization.objects.filter(name_ja=name).first()
+    existing = None
+    if corporate_number:
+        existing = Organization.objects.filter(corporate_number=corporate_number).first()
+    if existing is None:
+        existing = Organization.objects.filter(name_ja=name).first()
     if existing is not None:
         return existing
-    return Organization.objects.create(name_ja=name, municipality=municipality)
+    return Organization.objects.create(
+        name_ja=name, municipality=municipality, corporate_number=corporate_number
+    )
 
 
 # Many-to-many fields of an entry: set after it is saved.
@@ -66,7 +72,11 @@ def service_save(*, service, by, data: dict, locations=(), removed_locations=())
     rows to unlink (deleted when no other entry uses them)."""
     new_provider = data.get("new_provider")
     if new_provider:
-        service.organization = organization_for(name=new_provider, by=by)
+        service.organization = organization_for(
+            name=new_provider,
+            by=by,
+            corporate_number=data.get("new_provider_number") or "",
+        )
     service.updated_by = by
     service.save()
     for name in SERVICE_M2M:

@@ -44,10 +44,18 @@ def csv_export(request):
 
 
 @role_required(*STAFF)
+def csv_template(request):
+    """The import template with an example row (UTF-8 with BOM, for spreadsheets)."""
+    response = HttpResponse(csvio.template(request.user), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="services-template.csv"'
+    return response
+
+
+@role_required(*STAFF)
 def csv_import(request):
     """Upload → preview (nothing written). The previewed bytes stay in the
     session under their hash; confirming imports exactly those bytes."""
-    context = {"form": CsvUploadForm(), "columns": csvio.COLUMNS, "codes": csvio.codes()}
+    context = {"form": CsvUploadForm(), "columns": csvio.header_row(), "codes": csvio.codes()}
     if request.method == "POST" and "confirm" in request.POST:
         staged = request.session.get(SESSION_KEY) or {}
         if not staged or staged.get("digest") != request.POST.get("digest"):
