@@ -7,9 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= 1
-APPS := portal carers salons advisors services opendata
+# The project's apps (settings.KIZUKI_APPS): every folder with an apps.py.
+APPS := $(patsubst %/apps.py,%,$(wildcard */apps.py))
 
-.PHONY: install run test bench lint format messages compilemessages demo-data remove-demo worker beat check-deploy clean lock backup restore
+.PHONY: install run test bench lint format messages compilemessages content demo-data remove-demo worker beat check-deploy clean lock backup restore
 
 # Exact versions with hashes (requirements-dev.lock: runtime + dev + embedded
 # PostgreSQL; requirements.lock: what the production image installs). Both are
@@ -43,6 +44,7 @@ compilemessages: install
 		$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0; \
 	else echo "msgfmt not found: using the committed .mo files"; fi
 
+# load_demo loads the built-in content (load_content) before the demo data.
 run: install compilemessages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -54,6 +56,12 @@ test: install compilemessages
 
 bench: install
 	$(PY) -m tests.bench
+
+# The built-in content (articles, guide pages, service catalogue) from the
+# files in */content/; staff's edits are kept.
+content: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
 
 demo-data: install
 	$(PY) manage.py migrate --noinput

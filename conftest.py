@@ -42,15 +42,97 @@ def _needs_db(request):
     )
 
 
+# The rows `load_content` writes, taken once per session: after a
+# transactional test has flushed the tables they are copied back in a few bulk
+# inserts (milliseconds) instead of loading the files again (seconds).
+_CONTENT_ROWS = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database is set up as a deployment is: migrate, then load the
+    municipalities and the built-in content (articles, guide pages, catalogue)."""
+    import io
+
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from carers.municipalities import ensure_municipalities_loaded
+
+    with django_db_blocker.unblock():
+        ensure_municipalities_loaded()
+        models = [
+            m
+            for m in apps.get_models(include_auto_created=True)
+            if m._meta.managed and not m._meta.proxy
+        ]
+        before = {m: m._base_manager.count() for m in models}
+        call_command("load_content", stdout=io.StringIO())
+        _CONTENT_ROWS.extend(
+            (m, list(m._base_manager.order_by("pk")))
+            for m in models
+            if m._base_manager.count() > before[m]
+        )
+
+
+def _auto_numbered(model):
+    from django.db.models import AutoField, BigAutoField
+
+    return isinstance(model._meta.pk, AutoField | BigAutoField)
+
+
+def _copy(obj):
+    """The same row as a new instance (an auto-numbered key is numbered again:
+    no content row points to an auto-numbered one)."""
+    numbered = _auto_numbered(type(obj))
+    return type(obj)(
+        **{
+            f.attname: getattr(obj, f.attname)
+            for f in obj._meta.concrete_fields
+            if not (f.primary_key and numbered)
+        }
+    )
+
+
+def _restore_content():
+    from django.db import transaction
+
+    # Foreign keys are checked at commit (PostgreSQL, deferred): any order will do.
+    with transaction.atomic():
+        for model, rows in _CONTENT_ROWS:
+            model._base_manager.bulk_create([_copy(row) for row in rows])
+            # Inserting stamps auto_now(_add) fields anew: keep the original times
+            # (suggestions list the first-written national entry first).
+            stamps = [
+                f.attname
+                for f in model._meta.concrete_fields
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+            ]
+            if stamps and not _auto_numbered(model):
+                model._base_manager.bulk_update(rows, stamps)
+
+
 @pytest.fixture(autouse=True)
 def _municipalities(request):
-    """Every database test sees the full municipality list (transactional tests
-    flush tables, so it is reloaded when missing)."""
+    """Every database test sees the full municipality list and the built-in
+    content (transactional tests flush tables, so they are reloaded when missing)."""
     if _needs_db(request):
         request.getfixturevalue("django_db_blocker")
         from carers.municipalities import ensure_municipalities_loaded
 
         ensure_municipalities_loaded()
+        if _CONTENT_ROWS and not _CONTENT_ROWS[0][0]._base_manager.exists():
+            _restore_content()
+
+
+@pytest.fixture(autouse=True)
+def _japanese():
+    """Each test starts in the default language (a request to /en/ leaves English
+    active in the thread; Python-level calls in later tests must not inherit it)."""
+    from django.utils import translation
+
+    with translation.override("ja"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,13 @@ and of `make bench`.
 
 Threaded workers (gthread): a request waiting on PostgreSQL or Redis does not
 hold a whole process, so a few slow requests no longer stall everyone.
-WEB_CONCURRENCY sets the number of processes, GUNICORN_THREADS the threads of each."""
+WEB_CONCURRENCY sets the number of processes, GUNICORN_THREADS the threads of each.
+
+The application is loaded once, in the master process (preload_app; portal.wsgi
+also loads the URLs, catalogues and templates there), and each worker is a copy
+of it: a new or recycled worker answers its first requests at full speed instead
+of importing and compiling while visitors wait. A code change needs a restart
+of gunicorn (as a new container does), not a HUP."""
 
 import os
 
@@ -12,6 +18,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
+preload_app = True
 # Recycle a worker now and then, so memory cannot creep up over weeks.
 max_requests = 5000
 max_requests_jitter = 500

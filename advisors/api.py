@@ -3,7 +3,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import DispatchRequest, fiscal_year_bounds, fiscal_year_of
+from carers.dates import fiscal_year_bounds, fiscal_year_of
+
+from .models import DispatchRequest
 from .workflow import Status
 
 

@@ -12,9 +12,10 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers.dates import fiscal_year_of
 from carers.models import Municipality
 
-from .models import DispatchRequest, MenuItem, fiscal_year_of
+from .models import DispatchRequest, MenuItem
 from .workflow import Status
 
 # Only submitted requests are counted, so "draft" never has a figure.

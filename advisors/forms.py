@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from carers.errors import ActionError
 from carers.forms import MunicipalityChoiceField
 from carers.models import Municipality, Role, User
 
@@ -69,8 +70,8 @@ class RequestForm(forms.ModelForm):
             if day:
                 try:
                     check_preferred_dates([day])
-                except ValidationError as exc:
-                    self.add_error(name, exc)
+                except ActionError as error:
+                    self.add_error(name, str(error.message))
         if (
             MenuItem.OTHER in (data.get("menu_items") or [])
             and not (data.get("other_description") or "").strip()

@@ -5,8 +5,6 @@ States and transitions live in ``advisors.workflow``; state changes only in
 ``advisors.actions``. Reads go through ``DispatchRequest.objects.visible_to(user)``.
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -15,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carers.dates import fiscal_year_bounds
 from carers.models import Municipality, Role
 from carers.policy import Audience, ScopedModel, ScopedQuerySet
 
@@ -44,16 +43,6 @@ PUBLIC_EVENT_ITEMS = ("lecture",)
 class Format(models.TextChoices):
     ON_SITE = "on_site", _("On site")
     ONLINE = "online", _("Online")
-
-
-def fiscal_year_of(day: date) -> int:
-    """Japanese fiscal year (April–March): 2026-03-31 is FY2025, 2026-04-01 FY2026."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def fiscal_year_bounds(year: int) -> tuple[date, date]:
-    """First day of the fiscal year and first day of the next one."""
-    return date(year, 4, 1), date(year + 1, 4, 1)
 
 
 class AdvisorQuerySet(models.QuerySet):

@@ -2,7 +2,6 @@
 DispatchRequest.objects.visible_to(); a request outside one's scope is a 404."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +10,11 @@ from django.utils.translation import gettext as _
 
 from carers import csvsafe
 from carers.access import role_required
+from carers.dates import fiscal_year_of
+from carers.errors import INVALID, ActionError, show_error
 from carers.models import Role
 from carers.prefecture import prefecture_text
+from carers.wording import format_when
 
 from . import actions, figures
 from .forms import (
@@ -22,7 +24,7 @@ from .forms import (
     RequestForm,
     action_form_class,
 )
-from .models import Advisor, DispatchRequest, MenuItem, fiscal_year_of
+from .models import Advisor, DispatchRequest, MenuItem
 from .workflow import EDITABLE, TRANSITIONS, Action, Status, available_actions, transition_for
 
 STAFF = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF, Role.ADVISOR)
@@ -81,10 +83,10 @@ def request_create(request):
         submit = "submit" in request.POST
         try:
             dispatch = actions.request_create(
-                user=request.user, data=form.cleaned_data, submit=submit
+                by=request.user, data=form.cleaned_data, submit=submit
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,
@@ -126,13 +128,13 @@ def request_edit(request, pk):
         try:
             dispatch = actions.request_update(
                 dispatch=dispatch,
-                user=request.user,
+                by=request.user,
                 expected_version=form.cleaned_data["version"],
                 data=form.cleaned_data,
                 submit=submit,
             )
-        except (ValidationError, actions.TransitionRefused) as exc:
-            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,
@@ -188,14 +190,11 @@ def request_public_event(request, pk):
         if form.is_valid():
             try:
                 actions.request_publish_event(
-                    dispatch=dispatch, user=request.user, **form.cleaned_data
+                    dispatch=dispatch, by=request.user, **form.cleaned_data
                 )
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
-                status = 400
-            except actions.TransitionRefused as exc:
-                form.add_error(None, str(exc))
-                status = 409
+            except ActionError as error:
+                show_error(request, error, form)
+                status = error.http_status
             else:
                 messages.success(request, _("The event is published in the salon calendar."))
                 return redirect(dispatch)
@@ -213,7 +212,7 @@ def _report_not_yet(dispatch):
     return _(
         "The report can be filed on or after the dispatch date (%(date)s), once the visit "
         "has taken place."
-    ) % {"date": dispatch.dispatch_date.isoformat() if dispatch.dispatch_date else "—"}
+    ) % {"date": format_when(dispatch.dispatch_date, "date") or "—"}
 
 
 def _last_comment(dispatch):
@@ -272,15 +271,14 @@ def request_action(request, pk, action):
             try:
                 actions.PERFORM[action](
                     dispatch=dispatch,
-                    user=request.user,
+                    by=request.user,
                     expected_version=form.cleaned_data["version"],
                     **form.action_kwargs(),
                 )
-            except actions.TransitionRefused as exc:  # stale form, or the state changed meanwhile
-                form.add_error(None, str(exc))
-                status = 409
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
+            except ActionError as error:
+                show_error(request, error, form)
+                if error.code != INVALID:  # a stale form, or the state changed meanwhile
+                    status = error.http_status
             else:
                 messages.success(request, _("Done: %(action)s.") % {"action": action.label})
                 return redirect(dispatch)

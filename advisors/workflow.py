@@ -15,14 +15,14 @@ What the states mean:
 - rejected, withdrawn: closed without a dispatch.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers.models import Role
 from carers.prefecture import prefecture_text_lazy
+from carers.workflow import Transition as BaseTransition
+from carers.workflow import Workflow
 
 
 class Status(models.TextChoices):
@@ -67,14 +67,8 @@ CREATED = "create"
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: Action
-    source: Status
-    target: Status
-    roles: frozenset
-    notify: tuple = ()
-    comment_required: bool = False
+class Transition(BaseTransition):
+    """(action, source, target, roles, notify, comment_required); see carers.workflow."""
 
     def email_template(self, audience) -> str:
         return f"advisors/email/{self.action}_{audience}"
@@ -119,16 +113,13 @@ TRANSITIONS = (
     ),
 )
 
-_BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}
-
-
-def transition_for(status, action) -> Transition | None:
-    """The transition ``action`` makes from ``status``, or None if not allowed."""
-    return _BY_KEY.get((status, action))
-
-
-def available_actions(user, status) -> list[Transition]:
-    """Transitions this user's role may make from ``status`` (scope is checked
-    separately, through DispatchRequest.objects.visible_to)."""
-    role = getattr(user, "role", None)
-    return [t for t in TRANSITIONS if t.source == status and role in t.roles]
+WORKFLOW = Workflow(
+    TRANSITIONS,
+    refused=_("This is not possible for a request that is “%(status)s”."),
+    not_permitted=_("You may not change this request."),
+)
+# The transition an action makes from a state (None if not allowed), and the
+# transitions a user's role may make from a state (scope is checked separately,
+# through DispatchRequest.objects.visible_to).
+transition_for = WORKFLOW.transition_for
+available_actions = WORKFLOW.available

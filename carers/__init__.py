@@ -14,10 +14,18 @@ Public surface (other apps import these modules, and nothing else of carers):
 - ``carers.outbox``: every email, written in the caller's transaction;
 - ``carers.prefecture``, ``carers.municipalities``, ``carers.forms``
   (municipality fields): the prefecture and its municipalities;
+- ``carers.errors``: the one refusal of every action (``ActionError``) and
+  its view helper ``show_error``; ``carers.workflow``: the one shape of a
+  workflow (``Transition``, ``Workflow``);
+- ``carers.residence``: the resident's remembered municipality;
+- ``carers.contentfiles``: content kept as data files (``ContentRow``, ``sync``);
+- ``carers.text``, ``carers.dates``, ``carers.i18n``, ``carers.wording``:
+  search normalisation, the fiscal year, bilingual fields, dates and times
+  written for people (``format_when``);
 - ``carers.caching``, ``carers.csvsafe``, ``carers.throttle``, ``carers.phones``:
   small shared utilities;
 - ``carers.demo``: the demo accounts other apps' demo data refer to;
-- the template tags ``kizuki`` (``{% load kizuki %}``).
+- the template tags ``kizuki`` and ``form_errors``.
 
 Everything else (actions, views, records, the access log, case forms, tasks)
 is this app's own. ``tests/test_dependencies.py`` holds every app to this.
@@ -39,7 +47,16 @@ PUBLIC_MODULES = frozenset(
         "throttle",
         "phones",
         "demo",
+        "errors",
+        "workflow",
+        "residence",
+        "contentfiles",
+        "text",
+        "dates",
+        "i18n",
+        "wording",
         "templatetags.kizuki",
+        "templatetags.form_errors",
     }
 )
 

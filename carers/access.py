@@ -68,15 +68,3 @@ class RoleRequiredMixin:
         if refused is not None:
             return refused
         return super().dispatch(request, *args, **kwargs)
-
-
-def login_required_404(view):
-    """Signed-in users only; anonymous users are sent to sign in."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper

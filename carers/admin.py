@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import (
     AccessLogEntry,
@@ -64,7 +65,13 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         from .outbox import resend
 
         count = resend(queryset)
-        self.message_user(request, _("%(count)d emails will be sent again.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.", "%(count)d emails will be sent again.", count
+            )
+            % {"count": count},
+        )
 
     def has_add_permission(self, request):
         return False

@@ -60,15 +60,12 @@ def latest_support_plan(household) -> SupportPlan | None:
     return household.support_plans.order_by("-created_at", "-pk").first()
 
 
-def support_plan_save(*, household, user, answers: dict, result_dict: dict) -> SupportPlan:
+def support_plan_save(*, household, by, answers: dict, result_dict: dict) -> SupportPlan:
     """Save a dated support plan (writes the access-log entry). Raises
-    carers.actions.CaseRestricted when the record may not change."""
+    carers.errors.ActionError when the record may not change."""
     return actions.support_plan_save(
-        household=household, user=user, answers=answers, result=result_dict
+        household=household, by=by, answers=answers, result=result_dict
     )
-
-
-CaseRestricted = actions.CaseRestricted
 
 
 def _item_key(item):
@@ -190,3 +187,10 @@ def follow_ups_due_count(user, today=None) -> int:
     """How many open cases of the user's municipality are due a follow-up
     (a count only: listing households is the case list's job, which logs reads)."""
     return Household.objects.manageable_by(user).follow_up_due(today).count()
+
+
+def romanise_reading(katakana: str) -> str:
+    """Hepburn romaji of a katakana reading (long vowels contracted: Tokyo)."""
+    from .romaji import katakana_to_romaji
+
+    return katakana_to_romaji(katakana)

@@ -69,15 +69,7 @@ class HouseholdForm(forms.ModelForm):
 
     class Meta:
         model = Household
-        fields = [
-            "reference",
-            "service_use",
-            "services_used",
-            "needs_and_wishes",
-            "notes",
-            "next_follow_up",
-            "assigned_to",
-        ]
+        fields = Household.EDITABLE_FIELDS
         widgets = {
             "services_used": forms.Textarea(attrs={"rows": 2}),
             "needs_and_wishes": forms.Textarea(attrs={"rows": 4}),
@@ -158,7 +150,7 @@ class ConsentForm(forms.Form):
 class CarerForm(forms.ModelForm):
     class Meta:
         model = Carer
-        fields = ["name", "relationship", "age_band", "is_under_18", "is_working"]
+        fields = Carer.EDITABLE_FIELDS
 
     def clean(self):
         data = super().clean()
@@ -183,13 +175,32 @@ class CareRecipientForm(forms.ModelForm):
 
     class Meta:
         model = CareRecipient
-        fields = ["name", "relationship", "age_band", "care_level", "conditions"]
+        fields = CareRecipient.EDITABLE_FIELDS
+
+
+MAX_MEMBERS = 10  # of each kind per household
 
 
 class MemberFormSet(forms.BaseInlineFormSet):
+    """Carers or people cared for of one household, any number of them in one
+    save. Every row can be removed: a saved person when the record is saved, a
+    new row simply is not saved."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = (
+            _("Remove this person from the record when saving")
+            if form.instance.pk
+            else _("Do not save this entry")
+        )
+
     def members(self):
         """Cleaned rows that hold something, for carers.actions."""
         return [row for row in self.cleaned_data if row]
+
+    def can_add(self):
+        """True when another row may be added (the "add another" button)."""
+        return self.total_form_count() < self.max_num
 
 
 CarerFormSet = inlineformset_factory(
@@ -199,8 +210,8 @@ CarerFormSet = inlineformset_factory(
     formset=MemberFormSet,
     extra=1,
     can_delete=True,
-    can_delete_extra=False,
-    max_num=10,
+    can_delete_extra=True,
+    max_num=MAX_MEMBERS,
     validate_max=True,
 )
 CareRecipientFormSet = inlineformset_factory(
@@ -210,8 +221,8 @@ CareRecipientFormSet = inlineformset_factory(
     formset=MemberFormSet,
     extra=1,
     can_delete=True,
-    can_delete_extra=False,
-    max_num=10,
+    can_delete_extra=True,
+    max_num=MAX_MEMBERS,
     validate_max=True,
 )
 

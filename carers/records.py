@@ -121,15 +121,7 @@ def _recipient_fields():
     ]
 
 
-HOUSEHOLD_FIELDS = (
-    "reference",
-    "service_use",
-    "services_used",
-    "needs_and_wishes",
-    "notes",
-    "next_follow_up",
-    "assigned_to",
-)
+HOUSEHOLD_FIELDS = Household.EDITABLE_FIELDS
 
 
 def _readable(value):

@@ -119,8 +119,8 @@ DATASETS = [
     Dataset(
         "facilities",
         "公共施設一覧",
-        _("Public facilities: consultation windows and salon venues"),
-        _("Consultation windows for carers and the venues where salons and cafés meet."),
+        _("Public facilities: support desks and salon venues"),
+        _("Support desks for carers and the venues where salons and cafés meet."),
         C.FACILITIES,
         C.FACILITIES_REQUIRED,
         facility_rows,

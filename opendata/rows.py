@@ -181,7 +181,7 @@ def _venue_row(places, row) -> dict:
 
 
 def facility_rows(area: Area) -> Iterator[dict]:
-    """Consultation windows and salon venues, merged by municipality code
+    """Support desks and salon venues, merged by municipality code
     (both sources arrive sorted by it, so the merge streams)."""
     places = Places()
     windows = (

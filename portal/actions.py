@@ -34,7 +34,7 @@ def _check_scope(user, municipality_id):
     raise PermissionDenied("This account may not write this article.")
 
 
-def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -> Article:
+def article_save(*, by, article=None, fields: dict, publish: bool, now=None) -> Article:
     """Create or update an article and set its status.
 
     ``publish`` False keeps it a draft (hidden). ``publish`` True publishes it
@@ -42,18 +42,18 @@ def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -
     Municipal staff's articles always belong to their municipality.
     """
     now = now or timezone.now()
-    if user.role == Role.MUNICIPAL_STAFF:
-        municipality_id = user.municipality_id
+    if by.role == Role.MUNICIPAL_STAFF:
+        municipality_id = by.municipality_id
     else:
         municipality = fields.get("municipality")
         municipality_id = municipality.pk if municipality else None
     with transaction.atomic():
         if article is None:
-            article = Article(author=user)
+            article = Article(author=by)
         else:
-            article = Article.objects.select_for_update().get_manageable(user, pk=article.pk)
-            _check_scope(user, article.municipality_id)  # may they touch the existing one?
-        _check_scope(user, municipality_id)
+            article = Article.objects.select_for_update().get_manageable(by, pk=article.pk)
+            _check_scope(by, article.municipality_id)  # may they touch the existing one?
+        _check_scope(by, municipality_id)
         for name in CONTENT_FIELDS:
             setattr(article, name, fields[name])
         article.municipality_id = municipality_id
@@ -66,21 +66,21 @@ def article_save(*, user, article=None, fields: dict, publish: bool, now=None) -
         else:
             article.publish_at = publish_at
             article.status = ArticleStatus.DRAFT
-        article.updated_by = user
+        article.updated_by = by
         article.full_clean(exclude=["author", "updated_by", "municipality"])
         article.save()
     return article
 
 
-def article_unpublish(*, user, article) -> Article:
+def article_unpublish(*, by, article) -> Article:
     """Take a published or scheduled article back to draft."""
     with transaction.atomic():
-        article = Article.objects.select_for_update().get_manageable(user, pk=article.pk)
-        _check_scope(user, article.municipality_id)
+        article = Article.objects.select_for_update().get_manageable(by, pk=article.pk)
+        _check_scope(by, article.municipality_id)
         if article.status == ArticleStatus.DRAFT:
             return article
         article.status = ArticleStatus.DRAFT
-        article.updated_by = user
+        article.updated_by = by
         article.save(update_fields=["status", "updated_by", "updated_at"])
     return article
 

@@ -1,17 +1,12 @@
 """Public functions of initiative 1 for the dashboard and other apps."""
 
-from datetime import date
-
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carers.dates import fiscal_year_bounds, fiscal_year_of
+
 from .models import Article, SelfCheckTally
-
-
-def fiscal_year_of(day: date) -> int:
-    """Japanese fiscal year: April to March (FY2026 = 2026-04-01 .. 2027-03-31)."""
-    return day.year if day.month >= 4 else day.year - 1
 
 
 def selfcheck_tally(fiscal_year=None) -> list[dict]:
@@ -20,18 +15,17 @@ def selfcheck_tally(fiscal_year=None) -> list[dict]:
     "signs_total", "with_signs"}], most checks first."""
     if fiscal_year is None:
         fiscal_year = fiscal_year_of(timezone.localdate())
+    start, end = fiscal_year_bounds(fiscal_year)
     rows = (
-        SelfCheckTally.objects.filter(
-            month__gte=date(fiscal_year, 4, 1), month__lt=date(fiscal_year + 1, 4, 1)
-        )
+        SelfCheckTally.objects.filter(month__gte=start, month__lt=end)
         .values("municipality_id", "municipality__name")
         .annotate(checks=Count("id"), signs_total=Sum("sign_count"))
         .order_by("-checks", "municipality_id")
     )
     with_signs = dict(
         SelfCheckTally.objects.filter(
-            month__gte=date(fiscal_year, 4, 1),
-            month__lt=date(fiscal_year + 1, 4, 1),
+            month__gte=start,
+            month__lt=end,
             sign_count__gt=0,
         )
         .values_list("municipality_id")

@@ -5,19 +5,23 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from carers import residence
 from carers.access import role_required
 from carers.models import Role
+from carers.prefecture import prefecture
 
-from . import actions, markdown
+from . import actions, markdown, slugs
 from .forms import ArticleFilterForm, ArticleForm, SelfCheckForm
-from .models import Article, ArticleStatus, Audience
+from .models import Article, ArticleStatus, Audience, GuidePage
 from .selfcheck import Step, Subject, evaluate
+from .sitesearch import matching_articles
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 10
@@ -29,16 +33,22 @@ WRITERS = (Role.MUNICIPAL_STAFF, Role.PREFECTURE_STAFF)
 
 
 def article_list(request):
-    form = ArticleFilterForm(request.GET or None)
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form = ArticleFilterForm(params or None)
     audience = municipality_code = None
+    words = ""
     if form.is_bound:
         form.is_valid()  # invalid values are dropped, the rest still filters
         audience = form.cleaned_data.get("audience") or None
         municipality = form.cleaned_data.get("municipality")
         municipality_code = municipality.pk if municipality else None
+        words = (form.cleaned_data.get("q") or "").strip()
+    articles = Article.objects.public()
+    if words:  # the site search's matching (width, kana and readings)
+        articles = articles.filter(pk__in=matching_articles(words, municipality_code))
     articles = (
-        Article.objects.public()
-        .for_audience(audience)
+        articles.for_audience(audience)
         .local_first(municipality_code)
         .select_related("municipality")
         .only(
@@ -54,7 +64,7 @@ def article_list(request):
         )
     )
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     return render(
         request,
@@ -93,8 +103,19 @@ def article_detail(request, slug):
     )
 
 
+def _guide(request, key, template, context=None):
+    """A guide page (portal/content/pages/, loaded by load_content) in its template."""
+    page = GuidePage.objects.filter(key=key).first()
+    if page is None:
+        raise Http404
+    body = markdown.render(page.body.replace("{prefecture}", prefecture().name), anchors=True)
+    if (get_language() or "ja")[:2] == "en":
+        body = markdown.mark_japanese(body)
+    return render(request, template, {"page": page, "body": body, **(context or {})})
+
+
 def work_and_care(request):
-    return render(request, "portal/awareness/work_and_care.html")
+    return _guide(request, "work-and-care", "portal/awareness/work_and_care.html")
 
 
 def leaving_no_trace(request):
@@ -119,8 +140,9 @@ def salon_startup_kit(request):
     examples = _from_salons("startup_examples")
     windows = _from_services("consultation_windows", municipality.pk) if municipality else None
     user = request.user
-    return render(
+    return _guide(
         request,
+        "salon-startup",
         "portal/awareness/salon_startup.html",
         {
             "examples": examples,
@@ -133,21 +155,15 @@ def salon_startup_kit(request):
 
 
 def _from_salons(name, *args, **kwargs):
-    try:
-        from salons import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(*args, **kwargs))
-    except Exception:
-        logger.warning("salons.api.%s failed", name, exc_info=True)
-        return None
+    from salons import api
+
+    return list(getattr(api, name)(*args, **kwargs))
 
 
 def back_to_work(request):
     """For carers who already left work: a short self-check, Hello Work and
     re-employment support, and what employers must offer since April 2025."""
-    return render(request, "portal/awareness/back_to_work.html")
+    return _guide(request, "back-to-work", "portal/awareness/back_to_work.html")
 
 
 @never_cache  # answers and results must not linger in caches or the back/forward cache
@@ -160,7 +176,12 @@ def selfcheck(request):
         return render(
             request,
             "portal/awareness/check_start.html",
-            {"subjects": Subject.choices, "easy": easy},
+            {
+                "subjects": Subject.choices,
+                "easy": easy,
+                # A municipality a link carries is kept for the questions' step.
+                "municipality_code": residence.valid_code(request.GET.get(residence.PARAM)),
+            },
         )
     if "answered" not in request.POST:
         subject = request.POST.get("subject")
@@ -180,7 +201,17 @@ def selfcheck(request):
         return render(
             request,
             "portal/awareness/check_form.html",
-            {"form": SelfCheckForm(subject=subject, easy=easy)},
+            {
+                "form": SelfCheckForm(
+                    subject=subject,
+                    easy=easy,
+                    # Preselected: the one a link carried, else the remembered one.
+                    initial={
+                        "municipality": residence.valid_code(request.POST.get(residence.PARAM))
+                        or residence.code(request)
+                    },
+                )
+            },
         )
     form = SelfCheckForm(request.POST)
     if not form.is_valid():
@@ -251,42 +282,24 @@ def _next_steps(result, municipality, fallback=None):
 
 
 def _from_services(name, code, **kwargs):
-    """A services.api list, or None when that app cannot answer (the page then
-    says so and links to the catalogue)."""
-    try:
-        from services import api
-    except ImportError:
-        return None
-    try:
-        return list(getattr(api, name)(code, **kwargs))
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.%s failed", name, exc_info=True)
-        return None
+    """A list from services.api."""
+    from services import api
+
+    return list(getattr(api, name)(code, **kwargs))
 
 
 def _consultation_fallback(code):
-    """Whom to call when the municipality has no window listed (services.api),
-    or None when that app cannot say."""
-    try:
-        from services import api
+    """Whom to call when the municipality has no window listed (services.api)."""
+    from services import api
 
-        return api.consultation_fallback(code)
-    except Exception:  # another app's failure must not break the self-check result
-        logger.warning("services.api.consultation_fallback failed", exc_info=True)
-        return None
+    return api.consultation_fallback(code)
 
 
 def _upcoming_salons(code, young_carers=False):
     """Salons for young carers to a carer under 18, the others to adults."""
-    try:
-        from salons.api import upcoming_sessions_near
-    except ImportError:
-        return None
-    try:
-        return list(upcoming_sessions_near(code, limit=3, young_carers=young_carers))
-    except Exception:
-        logger.warning("salons.api.upcoming_sessions_near failed", exc_info=True)
-        return None
+    from salons import api
+
+    return list(api.upcoming_sessions_near(code, limit=3, young_carers=young_carers))
 
 
 # --- Staff pages -------------------------------------------------------------------
@@ -344,13 +357,15 @@ def _edit(request, article):
                 "title_en": data.get("title_en", ""),
                 "body_ja": markdown.render(data.get("body_ja", "")),
                 "body_en": markdown.render(data.get("body_en", "")),
+                "has_english": bool(data.get("title_en", "").strip()),
+                "slug": form.cleaned_data.get("slug") if hasattr(form, "cleaned_data") else "",
             }
         return render(
             request, "portal/awareness/manage_form.html", context, status=200 if valid else 400
         )
     try:
         saved = actions.article_save(
-            user=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
+            by=user, article=article, fields=form.cleaned_data, publish=intent == "publish"
         )
     except PermissionDenied:
         raise Http404 from None
@@ -368,15 +383,23 @@ def _edit(request, article):
 
 
 @role_required(*WRITERS)
+def manage_slug(request):
+    """The address the editor would make from a title (JSON, for the form's
+    script: it fills the address while the title is typed)."""
+    title = request.GET.get("title", "")[:200]
+    return JsonResponse({"slug": slugs.from_title(title) if title.strip() else ""})
+
+
+@role_required(*WRITERS)
 @require_POST
 def manage_unpublish(request, pk):
     article = get_object_or_404(Article.objects.manageable_by(request.user), pk=pk)
-    actions.article_unpublish(user=request.user, article=article)
+    actions.article_unpublish(by=request.user, article=article)
     messages.success(request, _("The article was taken back to draft and is no longer visible."))
     return redirect("awareness:manage")
 
 
 def _local(when):
-    from django.utils import formats, timezone
+    from carers.wording import format_when
 
-    return formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+    return format_when(when)

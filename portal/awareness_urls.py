@@ -12,6 +12,7 @@ urlpatterns = [
     path("start-a-salon/", awareness.salon_startup_kit, name="salon_startup"),
     path("manage/", awareness.manage_list, name="manage"),
     path("manage/new/", awareness.manage_create, name="manage_create"),
+    path("manage/slug/", awareness.manage_slug, name="manage_slug"),
     path("manage/<int:pk>/", awareness.manage_edit, name="manage_edit"),
     path("manage/<int:pk>/unpublish/", awareness.manage_unpublish, name="manage_unpublish"),
     # Last: any other single segment is an article slug.

@@ -5,6 +5,7 @@ import importlib
 import os
 
 from celery import Celery
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -12,16 +13,16 @@ app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-BEAT_APPS = ("carers", "services", "salons", "advisors", "portal")
-
 
 def beat_schedule() -> dict:
     """Each app keeps its periodic tasks in its own ``schedule.py``."""
     schedule = {}
-    for name in BEAT_APPS:
+    for name in settings.KIZUKI_APPS:
         try:
             module = importlib.import_module(f"{name}.schedule")
-        except ModuleNotFoundError:
+        except ModuleNotFoundError as error:
+            if error.name != f"{name}.schedule":
+                raise
             continue
         schedule.update(getattr(module, "BEAT_SCHEDULE", {}))
     return schedule

@@ -4,6 +4,7 @@ from carers.prefecture import prefecture
 
 
 def site(request):
+    from carers import residence
     from portal import furigana, menu
 
     user = getattr(request, "user", None)
@@ -17,7 +18,7 @@ def site(request):
         "furigana": on,
         "furigana_toggle_url": furigana.toggle_url(request, not on),
         # The navigation (portal.menu), filtered by the user's scope.
-        **menu.menus(user),
+        **menu.menus(user, residence.code(request)),
     }
 
 

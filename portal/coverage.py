@@ -1,5 +1,5 @@
 """/dashboard/coverage/: what residents of each municipality of the prefecture
-find locally — consultation windows, services by type, salons, staff accounts —
+find locally — support desks, services by type, salons, staff accounts —
 so prefecture staff see where the catalogue is thin.
 
 The numbers come from each app's public ``coverage_by_municipality(codes)``
@@ -25,7 +25,7 @@ from carers.models import Municipality, Role
 
 # What a municipality can be missing: key -> label (also the filter's choices).
 MISSING = {
-    "windows": gettext_lazy("consultation window"),
+    "windows": gettext_lazy("support desk"),
     "services": gettext_lazy("local services"),
     "salons": gettext_lazy("active salon"),
     "staff": gettext_lazy("staff account"),
@@ -33,7 +33,7 @@ MISSING = {
 FILTERS = (
     ("", gettext_lazy("All municipalities")),
     ("any", gettext_lazy("Missing something")),
-    ("windows", gettext_lazy("No consultation window")),
+    ("windows", gettext_lazy("No support desk")),
     ("services", gettext_lazy("No local services")),
     ("salons", gettext_lazy("No active salon")),
     ("staff", gettext_lazy("No staff account")),
@@ -42,7 +42,7 @@ FILTERS = (
 _EPOCH = datetime.min.replace(tzinfo=timezone.get_fixed_timezone(0))
 COLUMNS = {
     "code": (gettext_lazy("Municipality"), lambda r: r.code),
-    "windows": (gettext_lazy("Consultation windows"), lambda r: r.windows),
+    "windows": (gettext_lazy("Support desks"), lambda r: r.windows),
     "services": (gettext_lazy("Local services"), lambda r: r.services),
     "active": (gettext_lazy("Active salons"), lambda r: r.salons_active),
     "stale": (gettext_lazy("Stale salons"), lambda r: r.salons_stale),
@@ -240,7 +240,7 @@ def coverage_csv(request):
         [
             _("Local government code"),
             _("Municipality"),
-            _("Consultation windows"),
+            _("Support desks"),
             _("Local services"),
             *[_("Services: %(category)s") % {"category": name} for _code, name in categories],
             _("Active salons"),

@@ -1,6 +1,6 @@
 """Demo data of initiative 1: a local article of each demo municipality, a
-scheduled and a draft article. The six core articles are real content
-(migration 0002), not demo. No self-check tallies: they carry no demo mark by
+scheduled and a draft article. The core articles are real content
+(portal/content/articles/, loaded by load_content), not demo. No self-check tallies: they carry no demo mark by
 design (municipality, count and month only), so they could not be removed."""
 
 from datetime import timedelta

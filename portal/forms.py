@@ -1,11 +1,15 @@
+import re
+import unicodedata
+
 from django import forms
+from django.core.validators import validate_slug
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carers.forms import MunicipalityChoiceField
 from carers.models import Role
 
-from . import markdown
+from . import markdown, slugs
 from .models import Article, Audience
 from .selfcheck import EASY_LABELS, SIGNS, Answer, Subject
 
@@ -29,7 +33,7 @@ class SelfCheckForm(forms.Form):
     )
     municipality = MunicipalityChoiceField(
         empty_label=_("Choose a municipality"),
-        help_text=_("The next steps show consultation windows and salons there."),
+        help_text=_("The next steps show support desks and salons there."),
         error_messages=MUNICIPALITY_ERRORS,
     )
     under_18 = forms.BooleanField(required=False)
@@ -47,6 +51,12 @@ class SelfCheckForm(forms.Form):
             "Only the municipality, the number of signs and the month are counted, nothing else."
         ),
     )
+
+    def error_anchor(self, bound_field) -> str:
+        """Where the error summary links: a question's fieldset, the municipality's select."""
+        if bound_field.name == "municipality":
+            return bound_field.id_for_label
+        return f"q-{bound_field.name}"
 
     def __init__(self, *args, subject=Subject.MYSELF, easy=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +141,13 @@ class SelfCheckForm(forms.Form):
 class ArticleFilterForm(forms.Form):
     """The public list's filters (GET). Invalid values are ignored, never a 500."""
 
+    q = forms.CharField(
+        label=_("Search words"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
+    )
     audience = forms.ChoiceField(
         label=_("For"), choices=[("", _("Everyone"))] + Audience.choices, required=False
     )
@@ -154,9 +171,24 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+ENGLISH_FIELDS = ("title_en", "summary_en", "body_en")
+MARKDOWN_EDITOR = {"data-markdown-editor": "", "rows": 14}
+
+
 class ArticleForm(forms.ModelForm):
     """Staff form. Validates and normalises only; saving and publishing are
-    portal.actions.article_save."""
+    portal.actions.article_save. English is optional (all of it or none); the
+    address is made from the Japanese title when left empty."""
+
+    slug = forms.CharField(
+        label=_("Address (slug)"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Leave empty to make it from the Japanese title (in romaji). "
+            "Lowercase letters, digits and hyphens."
+        ),
+    )
 
     audiences = forms.MultipleChoiceField(
         label=_("Audiences"),
@@ -196,8 +228,8 @@ class ArticleForm(forms.ModelForm):
         widgets = {
             "summary_ja": forms.Textarea(attrs={"rows": 3}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
-            "body_ja": forms.Textarea(attrs={"rows": 14}),
-            "body_en": forms.Textarea(attrs={"rows": 14}),
+            "body_ja": forms.Textarea(attrs=MARKDOWN_EDITOR),
+            "body_en": forms.Textarea(attrs=MARKDOWN_EDITOR),
         }
         help_texts = {
             "body_ja": _(
@@ -214,12 +246,55 @@ class ArticleForm(forms.ModelForm):
             del self.fields["municipality"]
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"].lower()
+        """Typed spaces become hyphens and Japanese becomes romaji, so whatever
+        staff type ends up as a valid address; empty stays empty (see clean)."""
+        typed = unicodedata.normalize("NFKC", self.cleaned_data.get("slug") or "").strip()
+        if not typed:
+            return ""
+        slug = re.sub(r"[\s_]+", "-", typed.lower())
+        if not slug.isascii():
+            slug = slugs.from_title(typed)
+        slug = re.sub(r"-{2,}", "-", slug).strip("-")
+        try:
+            validate_slug(slug)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _(
+                    "Use only lowercase letters, digits and hyphens in the address, e.g. kaigo-to-shigoto."
+                )
+            ) from None
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(
                 _("This address is used by another page. Please choose another.")
             )
         return slug
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("slug") and data.get("title_ja") and "slug" not in self.errors:
+            # Slugs are unique across every article, whoever may see them.
+            others = Article.objects.unscoped().exclude(pk=self.instance.pk)
+            data["slug"] = slugs.unique(
+                slugs.from_title(data["title_ja"]),
+                lambda s: s in RESERVED_SLUGS or others.filter(slug=s).exists(),
+            )
+        english = {name: (data.get(name) or "").strip() for name in ENGLISH_FIELDS}
+        if english["title_en"]:
+            for name in ("summary_en", "body_en"):
+                if not english[name] and name not in self.errors:
+                    self.add_error(
+                        name,
+                        _(
+                            "With an English title, write the English text too "
+                            "(or leave all English fields empty)."
+                        ),
+                    )
+        elif english["summary_en"] or english["body_en"]:
+            self.add_error(
+                "title_en",
+                _("Add the English title too, or leave all English fields empty."),
+            )
+        return data
 
     def _clean_body(self, name):
         text = self.cleaned_data.get(name, "")

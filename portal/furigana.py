@@ -208,6 +208,31 @@ def _analyse(text: str) -> str:
     return "".join(out)
 
 
+def reading(text: str) -> str:
+    """The text with every word that has kanji replaced by its reading in
+    hiragana (介護の相談 → かいごのそうだん), for search: a query in kana finds
+    text written in kanji. Municipality names and OVERRIDES read as on pages."""
+    if not HAS_KANJI.search(text or ""):
+        return text or ""
+    words, pattern = _overrides()
+    tokenizer, mode = _tokenizer()
+    out, pos = [], 0
+
+    def plain(part):
+        for morpheme in tokenizer.tokenize(part, mode) if HAS_KANJI.search(part) else ():
+            surface = morpheme.surface()
+            out.append(_hiragana(morpheme.reading_form()) if HAS_KANJI.search(surface) else surface)
+        if not HAS_KANJI.search(part):
+            out.append(part)
+
+    for match in pattern.finditer(text):
+        plain(text[pos : match.start()])
+        out.append(words[match.group(0)])
+        pos = match.end()
+    plain(text[pos:])
+    return "".join(out)
+
+
 LOCAL_MAX = 4096
 _local_cache: dict = {}  # text -> html, recent texts of this process (texts are immutable keys)
 

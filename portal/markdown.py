@@ -49,6 +49,13 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 EXTENSIONS = ["tables", "sane_lists"]
+# Guide pages (portal/content/pages/) give their sections anchors: "## Title {#id}".
+ANCHORED_HEADINGS = {f"h{level}": {"id"} for level in range(2, 7)}
+# A run of Japanese script (with the ideographic space and Japanese punctuation).
+JAPANESE_RUN = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uff66-\uff9f]"
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uff66-\uff9f ]*"
+)
 
 
 class _Images(HTMLParser):
@@ -72,27 +79,48 @@ def images_without_alt(text: str) -> list[str]:
     return [src for src, alt in _Images(_to_html(text)).found if not alt.strip()]
 
 
-def _to_html(text: str) -> str:
+def _to_html(text: str, anchors=False) -> str:
     # Raw HTML is not Markdown here: with the HTML block and inline HTML
     # handlers removed, "<b>" is written out as text ("&lt;b&gt;"), while
     # code spans, autolinks (<https://...>) and entities keep their meaning.
-    md = markdown_lib.Markdown(extensions=EXTENSIONS, output_format="html")
+    extensions = [*EXTENSIONS, "attr_list"] if anchors else EXTENSIONS
+    md = markdown_lib.Markdown(extensions=extensions, output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md.convert(text or "")
 
 
-def render(text: str) -> str:
-    """Markdown → sanitised HTML, marked safe for templates."""
-    html = _to_html(text)
-    # Page headings: the article title is the only <h1>, so a Markdown "# x"
-    # becomes an <h2> (and every level shifts down by one).
-    html = re.sub(r"<(/?)h([1-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html)
+def _heading_levels_from_h2(html: str) -> str:
+    """Headings in order under the page's <h1> (the article title, the only one): the
+    body's highest heading level becomes <h2> and each further level used the next one, so
+    an article written with "## x" or one that jumps from "#" to "###" skips no level."""
+    used = sorted({int(level) for level in re.findall(r"<h([1-6])>", html)})
+    level_for = {old: min(2 + i, 6) for i, old in enumerate(used)}
+    return re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{level_for[int(m.group(2))]}>", html)
+
+
+def render(text: str, *, anchors=False) -> str:
+    """Markdown → sanitised HTML, marked safe for templates.
+
+    ``anchors``: a guide page's text, whose headings are written at their level
+    ("## " is an <h2>) and may carry an id ("## Title {#id}")."""
+    html = _to_html(text, anchors=anchors)
+    if not anchors:
+        html = _heading_levels_from_h2(html)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=ALLOWED_ATTRIBUTES | ANCHORED_HEADINGS if anchors else ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def mark_japanese(html: str) -> str:
+    """Rendered HTML with each run of Japanese in its text (not in tags) inside
+    ``<span lang="ja">``: for an English page quoting Japanese terms."""
+    parts = re.split(r"(<[^>]*>)", str(html))
+    for i in range(0, len(parts), 2):
+        parts[i] = JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', parts[i])
+    return mark_safe("".join(parts))  # noqa: S308 - only adds spans to sanitised HTML

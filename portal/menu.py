@@ -3,15 +3,19 @@
 Each entry names a URL and the audiences (carers.policy.Audience) that see
 it; ``menus(user)`` filters them with the same role-to-scope function the
 QuerySets use, so a link is shown exactly to those whose scope has pages
-behind it. The shell may name every app's URLs: it sits on top.
+behind it. Entries marked ``local`` carry the resident's remembered
+municipality (carers.residence) so the page opens on it. The shell may name
+every app's URLs: it sits on top.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from carers.policy import Audience, scope_of
+from carers.residence import PARAM
 
 EVERYONE = frozenset(Audience)
 STAFF = frozenset({Audience.MUNICIPAL, Audience.PREFECTURE, Audience.ADVISOR})
@@ -24,14 +28,16 @@ class Entry:
     url_name: str
     label: str
     audiences: frozenset = EVERYONE
+    local: bool = False  # opens on the resident's municipality (?municipality=)
 
 
 # The main navigation: public pages, for everyone.
 MAIN = (
     Entry("awareness:list", _("Learn")),
-    Entry("awareness:check", _("Self-check")),
-    Entry("salons:list", _("Salons & cafés")),
-    Entry("services:list", _("Services")),
+    Entry("awareness:check", _("Self-check"), local=True),
+    Entry("salons:list", _("Salons & cafés"), local=True),
+    Entry("services:list", _("Services"), local=True),
+    Entry("talk_now", _("Talk to someone now"), local=True),
 )
 
 # The work navigation under it: each role's working pages.
@@ -50,10 +56,26 @@ WORK = (
 )
 
 
-def entries_for(menu, user) -> list[dict]:
+def _url(entry, municipality_code) -> str:
+    url = reverse(entry.url_name)
+    if entry.local and municipality_code:
+        url += "?" + urlencode({PARAM: municipality_code})
+    return url
+
+
+def entries_for(menu, user, municipality_code=None) -> list[dict]:
     audience = scope_of(user).audience
-    return [{"url": reverse(e.url_name), "label": e.label} for e in menu if audience in e.audiences]
+    return [
+        {"url": _url(e, municipality_code), "label": e.label}
+        for e in menu
+        if audience in e.audiences
+    ]
 
 
-def menus(user) -> dict:
-    return {"main_menu": entries_for(MAIN, user), "work_menu": entries_for(WORK, user)}
+def menus(user, municipality_code=None) -> dict:
+    """The main and work navigation for ``user``; ``municipality_code``: the
+    resident's remembered municipality, if any."""
+    return {
+        "main_menu": entries_for(MAIN, user, municipality_code),
+        "work_menu": entries_for(WORK, user),
+    }

@@ -9,6 +9,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from carers import policy
+from carers.contentfiles import ContentRow
+from carers.i18n import localised
 from carers.models import Municipality, choice_labels
 
 
@@ -75,10 +77,20 @@ class ArticleQuerySet(policy.ScopedQuerySet):
         return self.none()
 
 
-class Article(policy.ScopedModel):
-    """An awareness article. Title, summary and body exist in Japanese and
-    English; the body is Markdown, sanitised when rendered (portal.markdown)."""
+class Article(ContentRow, policy.ScopedModel):
+    """An awareness article. Title, summary and body are written in Japanese,
+    and optionally in English (an English page without a translation shows the
+    Japanese text and says so); the body is Markdown, sanitised when rendered
+    (portal.markdown)."""
 
+    content_key = models.CharField(
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Name of the file in portal/content/articles/ for a built-in article.",
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -86,11 +98,11 @@ class Article(policy.ScopedModel):
         help_text=_("Part of the address: lowercase letters, digits and hyphens."),
     )
     title_ja = models.CharField(_("title (Japanese)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary_ja = models.TextField(_("summary (Japanese)"), max_length=600)
-    summary_en = models.TextField(_("summary (English)"), max_length=600)
+    summary_en = models.TextField(_("summary (English)"), max_length=600, blank=True)
     body_ja = models.TextField(_("body (Japanese, Markdown)"))
-    body_en = models.TextField(_("body (English, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"), blank=True)
     audiences = models.JSONField(_("audiences"), default=list, help_text=_("Values of Audience."))
     municipality = models.ForeignKey(
         Municipality,
@@ -137,22 +149,31 @@ class Article(policy.ScopedModel):
     def get_absolute_url(self):
         return reverse("awareness:detail", args=[self.slug])
 
-    def _localised(self, field):
-        language = (get_language() or "ja")[:2]
-        value = getattr(self, f"{field}_{language}", "") if language in ("ja", "en") else ""
-        return value or getattr(self, f"{field}_ja")
+    @property
+    def has_english(self):
+        """Translated: an English title (the form then requires the English body too)."""
+        return bool(self.title_en.strip())
+
+    @property
+    def untranslated(self):
+        """Shown on an English page in Japanese, for want of a translation."""
+        return (get_language() or "ja")[:2] == "en" and not self.has_english
+
+    def _text(self, field):
+        """The field in the page's language; all Japanese, never a mix, when untranslated."""
+        return getattr(self, f"{field}_ja") if self.untranslated else localised(self, field)
 
     @property
     def title(self):
-        return self._localised("title")
+        return self._text("title")
 
     @property
     def summary(self):
-        return self._localised("summary")
+        return self._text("summary")
 
     @property
     def body(self):
-        return self._localised("body")
+        return self._text("body")
 
     @property
     def audience_labels(self):
@@ -216,3 +237,31 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class GuidePage(ContentRow):
+    """A longer guide of the awareness section (work and care, back to work,
+    starting a salon), loaded from portal/content/pages/ by load_content.
+    Its sections carry anchors ({#id}) that the page's contents list links to."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_ja = models.TextField(_("body (Japanese, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("guide page")
+        verbose_name_plural = _("guide pages")
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def title(self):
+        return localised(self, "title")
+
+    @property
+    def body(self):
+        return localised(self, "body")

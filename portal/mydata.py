@@ -8,6 +8,7 @@ import logging
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +20,6 @@ from django.views.decorators.http import require_GET
 
 import carers.api
 import salons.api
-from carers.access import login_required_404
 from carers.models import Role
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def deletion_blocker(user) -> str | None:
 
 
 @never_cache
-@login_required_404
+@login_required
 def overview(request):
     return render(
         request,
@@ -56,7 +56,7 @@ def overview(request):
 
 @never_cache
 @require_GET
-@login_required_404
+@login_required
 def download(request):
     body = json.dumps(collect(request.user), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -85,7 +85,7 @@ class DeleteAccountForm(forms.Form):
 
 
 @never_cache
-@login_required_404
+@login_required
 def delete(request):
     user = request.user
     blocker = deletion_blocker(user)

@@ -2,8 +2,11 @@
 
 A GET of a page listed in ``CACHED_PAGES`` is served from the cache when the
 request carries no session and no pending messages (a visitor who is not
-signed in). Pages are keyed on the language, the full path and the public data
-version (``carers.caching``), so any change of public data shows at once.
+signed in). Pages are keyed on the language, the full path, the resident's
+remembered municipality (``carers.residence``: the header names it and the
+searches preselect it, so each municipality has its own copy and no visitor
+sees another's choice) and the public data version (``carers.caching``), so
+any change of public data shows at once.
 
 What is never cached: requests with a session cookie (signed-in users, guests
 mid-sign-up), pages not listed (sign-up pages with a meeting link, staff
@@ -14,9 +17,17 @@ therefore rendered for each visitor until it no longer needs a token.
 
 Every cached page also gets an ETag; a matching If-None-Match is a 304.
 ``PAGE_CACHE_SECONDS`` (settings; 0 disables) bounds how long a page lives.
+
+A miss is rendered once (single flight): after a change of public data every
+page misses at the same moment, and a busy page would otherwise be rendered by
+each concurrent visitor at once (at national volume a cold search costs a few
+hundred milliseconds of SQL). The first request takes a short lock in the cache
+and renders; the others wait for its page, up to ``FILL_WAIT_SECONDS``, then
+render it themselves (also when the page turned out not to be cacheable).
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,11 +35,13 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from carers import caching
+from carers import caching, residence
 
 # Public pages (namespace:name) whose anonymous rendering is the same for every visitor.
 CACHED_PAGES = {
     "home",
+    "site_search",
+    "talk_now",
     "awareness:list",
     "awareness:detail",
     "awareness:work_and_care",
@@ -54,6 +67,11 @@ CACHED_PAGES = {
 }
 SKIPPED_HEADERS = {"set-cookie", "content-length"}
 HIT_HEADER = "X-Page-Cache"
+# Single flight: how long others wait for the request filling a page, how often
+# they look, and how long its lock lives (a worker killed mid-render frees it).
+FILL_WAIT_SECONDS = 5.0
+FILL_POLL_SECONDS = 0.02
+FILL_LOCK_SECONDS = 30
 
 
 def page_seconds() -> int:
@@ -80,7 +98,8 @@ def _cacheable_request(request) -> bool:
 
 def _key(request, version) -> str:
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{version}:{translation.get_language()}:{path}"
+    municipality = residence.code(request) or "-"
+    return f"page:{version}:{translation.get_language()}:{municipality}:{path}"
 
 
 def _cacheable_response(response, request=None) -> bool:
@@ -113,13 +132,16 @@ class PublicPageCacheMiddleware:
         version = caching.data_version()
         if version is None:
             return None
-        request._page_cache_key = _key(request, version)
-        try:
-            stored = cache.get(request._page_cache_key)
-        except Exception:
-            return None
+        key = _key(request, version)
+        request._page_cache_key = key
+        stored = _get(key)
         if stored is None:
-            return None
+            if _take_lock(key):  # this request renders the page; others wait for it
+                request._page_cache_lock = _lock_key(key)
+                return None
+            stored = _wait_for_fill(key)
+            if stored is None:
+                return None
         content, headers = stored
         response = HttpResponse(content)
         for name, value in headers:
@@ -128,7 +150,15 @@ class PublicPageCacheMiddleware:
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+            return self._store(request, response)
+        finally:
+            lock = getattr(request, "_page_cache_lock", None)
+            if lock:
+                _delete(lock)
+
+    def _store(self, request, response):
         key = getattr(request, "_page_cache_key", None)
         if key is None or response.get(HIT_HEADER) == "hit" or response.status_code == 304:
             return response
@@ -146,3 +176,46 @@ class PublicPageCacheMiddleware:
         except Exception:
             pass
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def _get(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        return None
+
+
+def _delete(key):
+    try:
+        cache.delete(key)
+    except Exception:
+        pass
+
+
+def _lock_key(key) -> str:
+    return f"{key}:filling"
+
+
+def _take_lock(key) -> bool:
+    """True if this request is to render the page (also when the cache is down)."""
+    try:
+        return bool(cache.add(_lock_key(key), 1, FILL_LOCK_SECONDS))
+    except Exception:
+        return True
+
+
+def _wait_for_fill(key):
+    """The page another request is rendering, once it is stored; None if it
+    did not come (not cacheable, or too slow): then this request renders it."""
+    deadline = time.monotonic() + FILL_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(FILL_POLL_SECONDS)
+        stored = _get(key)
+        if stored is not None:
+            return stored
+        try:
+            if cache.get(_lock_key(key)) is None:  # the filler is done: nothing came
+                return _get(key)
+        except Exception:
+            return None
+    return None

@@ -87,11 +87,11 @@ SIGNS = (
         "no_one_to_talk",
         _("Not consulting anyone"),
         _(
-            "Have you not consulted anyone about the care: no window, no professional, "
+            "Have you not consulted anyone about the care: no support desk, no professional, "
             "no family member or friend?"
         ),
         _(
-            "Have they not consulted anyone about the care: no window, no professional, "
+            "Have they not consulted anyone about the care: no support desk, no professional, "
             "no family member or friend?"
         ),
         _("not consulting anyone"),
@@ -128,7 +128,7 @@ class Step(models.TextChoices):
 
     YOUNG_CARER = "young_carer", _("Support for young carers")
     SCHOOL = "school", _("Help at school")
-    CONSULT = "consult", _("Talk to a consultation window")
+    CONSULT = "consult", _("Talk to a support desk")
     SERVICES = "services", _("Services that can take some of the load")
     OWN_HEALTH = "own_health", _("Look after the carer's own health")
     SALONS = "salons", _("Meet other carers")
@@ -203,7 +203,7 @@ RULES = (
     Rule(
         Step.CONSULT,
         _(
-            "Whatever the answers, a consultation window will listen and help sort out what could help. Talking is free and confidential."
+            "Whatever the answers, a support desk will listen and help sort out what could help. Talking is free and confidential."
         ),
     ),
     Rule(

@@ -97,17 +97,16 @@ for _proxy in TRUSTED_PROXIES:
         ) from None
 PORTAL_REQUIRE_STAFF_MFA = _bool("PORTAL_REQUIRE_STAFF_MFA", True)
 
+# The project's apps: the one list that the demo loader, the template check,
+# the periodic tasks and the tests go through. Dependencies point one way:
+# portal -> salons, advisors, services -> carers; opendata reads the others
+# through their api.py only.
+KIZUKI_APPS = ["carers", "services", "salons", "advisors", "opendata", "portal"]
+
 INSTALLED_APPS = [
     # Project apps first: for a message both they and allauth/Django translate,
     # the first app listed wins, and our Japanese wording should.
-    # Dependencies point one way: portal -> salons, advisors, services -> carers.
-    # opendata reads the others through their api.py only.
-    "carers",
-    "services",
-    "salons",
-    "advisors",
-    "opendata",
-    "portal",
+    *KIZUKI_APPS,
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -133,6 +132,7 @@ MIDDLEWARE = [
     "portal.furigana.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.pagecache.PublicPageCacheMiddleware",
+    "portal.residence.ResidentMunicipalityMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -158,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.residence.context",
             ],
         },
     },
@@ -326,7 +327,7 @@ if not DEBUG:
 # Closed household case records are purged this many days after closing (default 5 years).
 CASE_RETENTION_DAYS = _int("CASE_RETENTION_DAYS", 1825)
 
-# --- Logging: never personal data; see carers.logging for the filter. ----------------------
+# --- Logging: never personal data (ids, counts and types only, no names, emails or notes) --
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,7 +6,18 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
-from portal import furigana, health, mydata, mywork, sitepages, staff, views
+from portal import (
+    furigana,
+    health,
+    mydata,
+    mywork,
+    residence,
+    sitepages,
+    sitesearch,
+    staff,
+    talknow,
+    views,
+)
 
 # The Django admin signs in through allauth's login (rate limits, MFA).
 admin.autodiscover()
@@ -37,6 +48,9 @@ urlpatterns += i18n_patterns(
     path("cases/", include("carers.urls")),
     path("opendata/", include("opendata.urls")),
     path("accounts/", include("allauth.urls")),
+    path("municipality/", residence.choose, name="resident_municipality"),
+    path("search/", sitesearch.site_search, name="site_search"),
+    path("talk-now/", talknow.talk_now, name="talk_now"),
     path("my-data/", mydata.overview, name="my_data"),
     path("my-data/download.json", mydata.download, name="my_data_download"),
     path("my-data/delete/", mydata.delete, name="my_data_delete"),

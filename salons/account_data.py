@@ -64,5 +64,5 @@ def anonymise_user(user) -> int:
         session__starts_at__gt=timezone.now(),
     )
     for reg in upcoming:
-        actions.registration_cancel(registration_id=reg.pk)
+        actions.registration_cancel(registration=reg)
     return regs.update(user=None, nickname="", guest_email="", age_band="", language="")

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from carers.wording import format_when
+
 from .account_data import account_deletion_blocker, anonymise_user, user_data
 from .models import (
     HOLDING_STATUSES,
     PUBLIC_STATUSES,
-    REVIEWABLE_STATUSES,
     STALE_AFTER,
     Audience,
     Registration,
@@ -26,6 +27,8 @@ from .models import (
     haversine_km,
 )
 from .opendata import opendata_figures, opendata_sessions, opendata_venues, opendata_version
+from .search import site_search as search
+from .workflow import REVIEWABLE_STATUSES
 
 HOME_FEATURED_DATES = 3
 HOME_OTHER_SESSIONS = 4
@@ -228,7 +231,7 @@ def staff_work(user, limit=5) -> list[dict]:
                 stale,
                 lambda s: (
                     _("last confirmed %(date)s")
-                    % {"date": timezone.localtime(s.last_confirmed_at).strftime("%Y-%m-%d")}
+                    % {"date": format_when(s.last_confirmed_at, "date")}
                 ),
             ),
         },
@@ -335,6 +338,7 @@ __all__ = [
     "opendata_venues",
     "opendata_version",
     "publish_public_event",
+    "search",
     "staff_work",
     "startup_examples",
     "upcoming_sessions_near",

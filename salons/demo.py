@@ -149,7 +149,7 @@ def load(accounts: dict):
             salon=salon,
             defaults={**rule_spec, "starts_on": timezone.localdate(), "facilitator": facilitator},
         )
-        rule_generate_sessions(rule_id=rule.pk)
+        rule_generate_sessions(rule=rule)
 
 
 def remove():

@@ -9,7 +9,7 @@ from carers.forms import MunicipalityChoiceField
 from carers.models import STAFF_ROLES, User
 from carers.prefecture import prefecture_text_lazy
 
-from .models import PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule
+from .models import NTH_LABELS, PUBLIC_FIELDS, AgeBand, Audience, RecurrenceKind, Salon, SessionRule
 from .validators import validate_https
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -229,8 +229,8 @@ class RuleForm(OnlineFieldsMixin, forms.ModelForm):
             required=False,
             coerce=int,
             empty_value=None,
-            choices=[("", "—")] + [(n, str(n)) for n in range(1, 6)],
-            help_text=_("For monthly schedules, e.g. 3 for the 3rd Saturday."),
+            choices=[("", _("Not monthly"))] + list(NTH_LABELS.items()),
+            help_text=_("For monthly schedules: the 3rd for the 3rd Saturday of the month."),
         )
 
     def clean(self):

@@ -9,6 +9,11 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=10),
     },
     "salons-expire-offers": {"task": "salons.tasks.expire_offers", "schedule": 300.0},
+    # Salons whose stored next session has started: store the one after it.
+    "salons-refresh-next-sessions": {
+        "task": "salons.tasks.refresh_next_sessions",
+        "schedule": 300.0,
+    },
     # Hourly: sessions starting tomorrow (Tokyo date) not yet reminded.
     "salons-send-reminders": {"task": "salons.tasks.send_reminders", "schedule": crontab(minute=5)},
     "salons-purge-unconfirmed-guests": {

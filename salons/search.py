@@ -1,8 +1,10 @@
 """The public salon search, shared by the search page and the calendar feed."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from .forms import (
@@ -26,10 +28,14 @@ def search_salons(params):
     salon, nearest first, with its distance), then the prefecture-wide and
     online salons anyone can join (``is_wide``), which are always listed."""
     form = SearchForm(params or None)
-    salons = Salon.objects.public().searchable().select_related("municipality")
+    # Fresh as of this minute: the same SQL all minute long, so the page's total
+    # is counted once per minute and change (CachedCountPaginator), not per request.
+    minute = timezone.now().replace(second=0, microsecond=0)
+    salons = Salon.objects.public().searchable(minute).select_related("municipality")
     origin = None
     local = None
     after = timezone.now()
+    later = None  # a "from" date after today
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -42,7 +48,8 @@ def search_salons(params):
             start = datetime.combine(
                 data["from"], datetime.min.time(), tzinfo=timezone.get_current_timezone()
             )
-            after = max(after, start)
+            if start > after:
+                after = later = start
         municipality = data["municipality"]
         if municipality and data["near"] and municipality.lat is not None:
             origin = municipality
@@ -50,7 +57,11 @@ def search_salons(params):
         elif municipality:
             local = Q(municipality=municipality)
             salons = salons.filter(local | WIDE)
-    salons = salons.with_next_start(after)
+    if later is None:
+        Salon.objects.unscoped().refresh_passed(
+            after
+        )  # every salon's bookkeeping; the stored next sessions are those from now on
+    salons = salons.with_next_start(later)
     if form.is_valid() and form.cleaned_data["from"]:
         salons = salons.filter(next_start__isnull=False)
     order = [F("next_start").asc(nulls_last=True)]
@@ -88,3 +99,45 @@ def public_events(params, after):
         if form.cleaned_data["online"]:
             events = events.filter(is_online=True)
     return list(events[:50])
+
+
+SEARCH_CAP = 50  # matches counted; beyond it the page says "50+"
+
+
+def site_search(query: str, municipality_code: str | None = None, limit: int = 5) -> dict:
+    """The public salon search (the salon list's words, normalised for width
+    and kana) for the site-wide search box. With a municipality: its salons
+    first, then those anyone in the prefecture can join (as the salon list).
+    ``count`` (at most SEARCH_CAP), ``more``, ``items`` (the first ``limit``:
+    name, url, municipality_name, is_online) and ``list_url``. One bounded query."""
+    salons = Salon.objects.public().searchable().search(query).select_related("municipality")
+    order = ["name", "pk"]
+    if municipality_code:
+        salons = salons.filter(Q(municipality_id=municipality_code) | WIDE).annotate(
+            is_wide=Case(
+                When(municipality_id=municipality_code, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        order = ["is_wide", *order]
+    found = list(salons.order_by(*order)[: SEARCH_CAP + 1])
+    params = {"q": query}
+    if municipality_code:
+        params["municipality"] = municipality_code
+    return {
+        "count": min(len(found), SEARCH_CAP),
+        "more": len(found) > SEARCH_CAP,
+        "items": [
+            {
+                "name": salon.name,
+                "url": salon.get_absolute_url(),
+                "municipality_name": salon.municipality.localized_name
+                if salon.municipality
+                else "",
+                "is_online": salon.is_online,
+            }
+            for salon in found[:limit]
+        ],
+        "list_url": f"{reverse('salons:list')}?{urlencode(params)}",
+    }

@@ -33,3 +33,9 @@ def request_confirmations():
 def purge_unconfirmed_guests():
     """Delete guest sign-ups whose email address was never confirmed."""
     return actions.guest_requests_purge()
+
+
+@shared_task(ignore_result=True)
+def refresh_next_sessions():
+    """Move each salon's stored next session on once it has started."""
+    return actions.salons_refresh_next_sessions()

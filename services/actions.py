@@ -42,48 +42,66 @@ def _service_context(service):
     }
 
 
-def organization_for(*, name: str, user) -> Organization:
-    """The provider called ``name`` (created for the staff member's municipality
-    when it does not exist yet)."""
-    municipality = user.municipality if user.is_municipal_staff else None
-    existing = Organization.objects.filter(name_ja=name).first()
+def organization_for(*, name: str, by, corporate_number: str = "") -> Organization:
+    """The provider with this 法人番号, else the one called ``name``; created
+    (for the staff member's municipality) with both when neither exists."""
+    municipality = by.municipality if by.is_municipal_staff else None
+    existing = None
+    if corporate_number:
+        existing = Organization.objects.filter(corporate_number=corporate_number).first()
+    if existing is None:
+        existing = Organization.objects.filter(name_ja=name).first()
     if existing is not None:
         return existing
-    return Organization.objects.create(name_ja=name, municipality=municipality)
+    return Organization.objects.create(
+        name_ja=name, municipality=municipality, corporate_number=corporate_number
+    )
+
+
+# Many-to-many fields of an entry: set after it is saved.
+SERVICE_M2M = ("categories", "municipalities")
 
 
 @transaction.atomic
-def service_save(*, form, user, locations=None) -> Service:
-    """Save the staff edit form (create or update) recording who changed it,
-    and its locations formset when given."""
-    service = form.save(commit=False)
-    new_provider = form.cleaned_data.get("new_provider")
+def service_save(*, service, by, data: dict, locations=(), removed_locations=()) -> Service:
+    """Save the entry ``service`` (its fields set; a new, unsaved one to
+    create), recording who changed it. ``data`` gives what is not a column:
+    ``categories`` and ``municipalities`` (set after saving) and
+    ``new_provider`` (the name of a provider to use, created if needed).
+    ``locations`` are Location rows to save and link to it; ``removed_locations``
+    rows to unlink (deleted when no other entry uses them)."""
+    new_provider = data.get("new_provider")
     if new_provider:
-        service.organization = organization_for(name=new_provider, user=user)
-    service.updated_by = user
+        service.organization = organization_for(
+            name=new_provider,
+            by=by,
+            corporate_number=data.get("new_provider_number") or "",
+        )
+    service.updated_by = by
     service.save()
-    form.save_m2m()
+    for name in SERVICE_M2M:
+        if name in data:
+            getattr(service, name).set(data[name])
     if service.scope != Scope.MUNICIPAL:
         service.municipalities.clear()
-    if locations is not None:
-        for location in locations.save(commit=False):
-            location.organization = location.organization or service.organization
-            location.save()
-            ServiceAtLocation.objects.get_or_create(service=service, location=location)
-        for location in locations.deleted_objects:
-            ServiceAtLocation.objects.filter(service=service, location=location).delete()
-            if not location.service_at_locations.exists():
-                location.delete()
+    for location in locations:
+        location.organization = location.organization or service.organization
+        location.save()
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+    for location in removed_locations:
+        ServiceAtLocation.objects.filter(service=service, location=location).delete()
+        if not location.service_at_locations.exists():
+            location.delete()
     return service
 
 
 @transaction.atomic
-def service_verify(*, service, user) -> Service:
+def service_verify(*, service, by) -> Service:
     """Confirm the entry is still correct today."""
-    service = Service.objects.select_for_update().get_manageable(user, pk=service.pk)
+    service = Service.objects.select_for_update().get_manageable(by, pk=service.pk)
     service.last_verified = timezone.localdate()
     service.verification_reminded_on = None
-    service.updated_by = user
+    service.updated_by = by
     service.save(
         update_fields=["last_verified", "verification_reminded_on", "updated_by", "updated_at"]
     )
@@ -91,14 +109,14 @@ def service_verify(*, service, user) -> Service:
 
 
 @transaction.atomic
-def service_delete(*, service, user) -> bool:
+def service_delete(*, service, by) -> bool:
     """Delete the entry; a built-in one (with a ``key``) is set to draft instead,
     since loading the built-in content again would bring a deleted one back.
     Returns True when the entry was deleted, False when it was hidden."""
     if service.key:
-        service = Service.objects.select_for_update().get_manageable(user, pk=service.pk)
+        service = Service.objects.select_for_update().get_manageable(by, pk=service.pk)
         service.status = ServiceStatus.DRAFT
-        service.updated_by = user
+        service.updated_by = by
         service.save(update_fields=["status", "updated_by", "updated_at"])
         return False
     service.delete()
@@ -132,13 +150,13 @@ def report_submit(*, service, message: str) -> ServiceReport:
 
 
 @transaction.atomic
-def report_resolve(*, report, user) -> ServiceReport:
-    report = ServiceReport.objects.select_for_update().get_manageable(user, pk=report.pk)
+def report_resolve(*, report, by) -> ServiceReport:
+    report = ServiceReport.objects.select_for_update().get_manageable(by, pk=report.pk)
     if report.status == ReportStatus.RESOLVED:
         return report
     report.status = ReportStatus.RESOLVED
     report.resolved_at = timezone.now()
-    report.resolved_by = user
+    report.resolved_by = by
     report.save(update_fields=["status", "resolved_at", "resolved_by"])
     return report
 

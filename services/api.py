@@ -21,7 +21,7 @@ from .guidance import SCOPE_ORDER, YOUNG_ONLY, GuidanceResult, evaluate
 from .models import ReportStatus, Scope, Service, ServiceReport, ServiceStatus, TaxonomyTerm
 
 LEVELS = {Scope.MUNICIPAL: "local", Scope.PREFECTURAL: "prefectural", Scope.NATIONAL: "national"}
-# The taxonomy term of consultation windows (相談窓口).
+# The taxonomy term of support desks (相談窓口).
 WINDOW_CATEGORY = "consultation"
 
 
@@ -88,7 +88,7 @@ def services_for_municipality(
 
 
 def consultation_windows(code: str, limit: int = 5, young_carer: bool = True) -> list[dict]:
-    """Consultation windows that apply in municipality ``code``: its own first,
+    """Support desks that apply in municipality ``code``: its own first,
     then the national lines and the prefecture's windows (each dict's ``level`` says which)."""
     return services_for_municipality(
         code, categories=[WINDOW_CATEGORY], limit=limit, young_carer=young_carer
@@ -278,7 +278,7 @@ def opendata_providers(*, municipality_code=None):
 
 
 def opendata_windows(*, municipality_code=None):
-    """Consultation windows (category ``consultation``), one dict per location."""
+    """Support desks (category ``consultation``), one dict per location."""
     return _opendata_rows(municipality_code=municipality_code, windows=True)
 
 
@@ -299,3 +299,82 @@ def opendata_version(*, municipality_code=None) -> tuple:
     org = Organization.objects.aggregate(latest=Max("updated_at"))["latest"]
     latest = max((v for v in (data["latest"], org) if v is not None), default=None)
     return latest, data["n"], places.count()
+
+
+def national_lines(limit: int = 10) -> list[dict]:
+    """The catalogue's national entries with a phone number (telephone lines
+    such as the children's lines), oldest entry first; dicts as
+    ``services_for_municipality``'s."""
+    lines = (
+        Service.objects.public()
+        .open()
+        .filter(scope=Scope.NATIONAL)
+        .exclude(phone="")
+        .order_by("created_at", "name_ja", "pk")
+        .prefetch_related("categories", "service_at_locations__location")[:limit]
+    )
+    return [_as_dict(s, set()) for s in lines]
+
+
+SEARCH_CAP = 50  # matches counted per kind; beyond it the page says "50+"
+
+
+def _search_hit(service) -> dict:
+    return {
+        "id": str(service.pk),
+        "name": service.name,
+        "summary": service.tr("summary"),
+        "url": service.get_absolute_url(),
+        "level": LEVELS.get(service.scope, "national"),
+        "level_name": str(service.get_scope_display()),
+        "phone": service.phone,
+    }
+
+
+def search(query: str, municipality_code: str | None = None, limit: int = 5) -> dict:
+    """The catalogue's public search (the services list's, services.search)
+    for the site-wide search box, in two kinds: ``"windows"`` (consultation
+    windows) and ``"services"`` (everything else). Each kind: ``count`` (at
+    most SEARCH_CAP), ``more`` (there are more than that), ``items`` (the
+    first ``limit``, dicts with id, name, summary, url, level, level_name,
+    phone) and ``list_url`` (the services list with the same search).
+    Four bounded queries whatever the catalogue's size."""
+    from urllib.parse import urlencode
+
+    from django.db.models import Exists, OuterRef
+
+    from . import search as catalogue
+
+    municipality = None
+    if municipality_code:
+        municipality = Municipality.objects.filter(code=municipality_code).first()
+    windows_of = Service.categories.through.objects.filter(
+        service_id=OuterRef("service_id"), taxonomyterm__code=WINDOW_CATEGORY
+    )
+    found, ids = {}, []
+    for kind, category in (("windows", WINDOW_CATEGORY), ("services", "")):
+        entries = catalogue.entries(
+            query=query,
+            municipality=municipality,
+            prefecture_code=settings.PORTAL_PREFECTURE_CODE,
+            category=category,
+        )
+        if not category:
+            entries = entries.exclude(Exists(windows_of))
+        kind_ids = list(entries.values_list("service_id", flat=True)[: SEARCH_CAP + 1])
+        params = {"q": query}
+        if category:
+            params["category"] = category
+        if municipality is not None:
+            params["municipality"] = municipality.code
+        found[kind] = {
+            "count": min(len(kind_ids), SEARCH_CAP),
+            "more": len(kind_ids) > SEARCH_CAP,
+            "ids": kind_ids[:limit],
+            "list_url": f"{reverse('services:list')}?{urlencode(params)}",
+        }
+        ids += kind_ids[:limit]
+    by_id = Service.objects.select_related("organization").in_bulk(ids) if ids else {}
+    for group in found.values():
+        group["items"] = [_search_hit(by_id[pk]) for pk in group.pop("ids") if pk in by_id]
+    return found

@@ -50,3 +50,9 @@ class ServicesConfig(AppConfig):
         )
         post_save.connect(link_changed, sender=ServiceAtLocation, dispatch_uid="search-link")
         post_save.connect(location_saved, sender=Location, dispatch_uid="search-location")
+
+    def load_content(self):
+        """The catalogue's taxonomy, providers and entries (see services.builtin)."""
+        from . import builtin
+
+        return builtin.load()

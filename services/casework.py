@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from carers import api as cases
 from carers.access import role_required
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 
@@ -46,12 +47,12 @@ def household_guidance(request, public_id):
                 try:
                     cases.support_plan_save(
                         household=household,
-                        user=request.user,
+                        by=request.user,
                         answers=answers,
                         result_dict=result_dict,
                     )
-                except cases.CaseRestricted as exc:
-                    messages.error(request, str(exc))
+                except ActionError as error:
+                    show_error(request, error)
                     return redirect("carers:household_detail", public_id=household.public_id)
                 messages.success(request, cases.PLAN_SAVED)
                 return redirect("carers:household_detail", public_id=household.public_id)

@@ -10,30 +10,56 @@ same as in the edit form, scope included.
 import csv
 import hashlib
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from carers import csvsafe
+from carers.errors import ActionError
 from carers.models import Municipality
 from carers.municipalities import city_code_for
+from carers.text import normalise
 
 from . import actions
-from .csv_export import COLUMNS, LIST_SEP, export, export_chunks  # noqa: F401 (public: csvio.export)
-from .forms import ServiceForm
+from .csv_export import (  # noqa: F401 (public: csvio.export, csvio.template)
+    COLUMNS,
+    CORPORATE_NUMBER,
+    EXAMPLE_PROVIDER,
+    FILE_COLUMNS,
+    HEADERS,
+    LIST_SEP,
+    export,
+    export_chunks,
+    header_row,
+    template,
+)
+from .forms import ServiceForm, normalise_corporate_number
 from .models import Audience, Organization, Scope, Service, ServiceStatus, TaxonomyTerm
-from .text import normalise
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
+# Lists may also be separated the Japanese way (、) or with a full-width bar.
+LIST_SEPARATORS = re.compile(r"[|｜、]")
 ENCODINGS = {"utf-8": "utf-8-sig", "cp932": "cp932"}
-
-
-class CsvRefused(Exception):
-    """The whole file is refused (size, encoding, columns)."""
+# Japanese words staff use for the coded values, besides the choices' labels.
+SYNONYMS = {
+    "scope": {
+        "全国": Scope.NATIONAL,
+        "国の制度": Scope.NATIONAL,
+        "道": Scope.PREFECTURAL,
+        "都": Scope.PREFECTURAL,
+        "府": Scope.PREFECTURAL,
+        "県": Scope.PREFECTURAL,
+        "市区町村": Scope.MUNICIPAL,
+    },
+    "status": {"公開中": ServiceStatus.PUBLISHED, "非公開": ServiceStatus.DRAFT},
+    "audiences": {"本人": Audience.CARED_FOR, "ご本人": Audience.CARED_FOR},
+}
 
 
 @dataclass
@@ -45,6 +71,7 @@ class RowResult:
     details: list = field(default_factory=list)  # (label, value now, value in the file)
     errors: list = field(default_factory=list)
     form: object = None
+    new_provider: str | None = None  # the name of a provider the import creates
 
 
 @dataclass
@@ -73,15 +100,51 @@ class Preview:
         return self.count("update")
 
 
+def _key(value) -> str:
+    """How a header or coded value is compared: width, case and spaces ignored."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value or ""))).casefold()
+
+
+def _label(label, language) -> str:
+    with translation.override(language):
+        return str(label)
+
+
+def _choice_values(column, choices) -> dict:
+    """{compared form: code} for a coded column: the code, the Japanese and
+    English labels and the synonyms staff use."""
+    values = {}
+    for code, label in choices:
+        for name in (code, _label(label, "en"), _label(label, "ja")):
+            values.setdefault(_key(name), code)
+    for word, code in SYNONYMS.get(column, {}).items():
+        values.setdefault(_key(word), code)
+    return values
+
+
+def _term_values() -> dict:
+    values = {}
+    for term in TaxonomyTerm.objects.all():
+        for name in (term.code, term.name_en, term.name_ja):
+            values.setdefault(_key(name), term)
+    return values
+
+
 def codes() -> list:
-    """The values the coded columns accept, for the import page: (column, [(code, meaning)])."""
+    """What the coded columns accept, for the import page: (column header,
+    [(Japanese value, code)])."""
+    ja = lambda choices: [(_label(label, "ja"), code) for code, label in choices]  # noqa: E731
     return [
-        ("categories", [(t.code, t.name) for t in TaxonomyTerm.objects.all()]),
-        ("audiences", list(Audience.choices)),
-        ("scope", list(Scope.choices)),
-        ("municipalities", [("011002", _("6-digit local government code, e.g. 札幌市"))]),
-        ("status", list(ServiceStatus.choices)),
-        ("organization", [("", _("the provider's Japanese name, as in an export"))]),
+        (HEADERS["categories"], [(t.name_ja, t.code) for t in TaxonomyTerm.objects.all()]),
+        (HEADERS["audiences"], ja(Audience.choices)),
+        (HEADERS["scope"], ja(Scope.choices)),
+        (HEADERS["municipalities"], [(_("札幌市, or the code 011002"), "")]),
+        (HEADERS["status"], ja(ServiceStatus.choices)),
+        (HEADERS["organization"], [(_("the provider's Japanese name"), "")]),
+        (
+            HEADERS[CORPORATE_NUMBER],
+            [(_("13 digits; optional. A new provider is created from its name and number."), "")],
+        ),
     ]
 
 
@@ -92,19 +155,23 @@ def digest(content: bytes) -> str:
 def decode(content: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM) first, then Shift_JIS/CP932."""
     if len(content) > MAX_BYTES:
-        raise CsvRefused(
-            _("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // (1024 * 1024)}
+        raise ActionError(
+            _("The file is too large (at most %(size)s MB).")
+            % {"size": MAX_BYTES // (1024 * 1024)},
+            field="file",
         )
     for label, codec in ENCODINGS.items():
         try:
             return content.decode(codec), label
         except UnicodeDecodeError:
             continue
-    raise CsvRefused(_("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."))
+    raise ActionError(
+        _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."), field="file"
+    )
 
 
 def _split(value):
-    return [v.strip() for v in (value or "").split(LIST_SEP) if v.strip()]
+    return [v.strip() for v in LIST_SEPARATORS.split(value or "") if v.strip()]
 
 
 DATE_COLUMNS = ("last_verified", "visible_from", "visible_until")
@@ -125,28 +192,95 @@ def _iso_date(value: str) -> str:
     return value
 
 
-def _municipality_code(value):
-    padded = value.zfill(6) if value.isdigit() and len(value) == 5 else value
-    return city_code_for(padded) or padded
+def _municipality_code(value, names):
+    """A code (5 or 6 digits, a ward's code: the city's) or a name (札幌市)."""
+    if value.isdigit():
+        padded = value.zfill(6) if len(value) == 5 else value
+        return city_code_for(padded) or padded
+    return names.get(_key(value), value)
 
 
-def _form_data(row, number, errors, user=None):
-    """Map a CSV row to ServiceForm data; unknown references become row errors."""
-    data = {k: csvsafe.restore((row.get(k) or "").strip()) for k in COLUMNS}
-    org_name = data.pop("organization")
-    org = Organization.objects.filter(name_ja=org_name).first() if org_name else None
-    if org is None:
-        errors.append(_("Unknown provider organisation “%(name)s”.") % {"name": org_name})
-    data["organization"] = str(org.pk) if org else ""
-    codes = _split(data.pop("categories"))
-    terms = {t.code: str(t.pk) for t in TaxonomyTerm.objects.filter(code__in=codes)}
-    for code in codes:
-        if code not in terms:
-            errors.append(_("Unknown category “%(code)s”.") % {"code": code})
-    data["categories"] = list(terms.values())
+class _Lookups:
+    """The values of the coded columns, read once per file."""
+
+    def __init__(self):
+        self.terms = _term_values()
+        self.audiences = _choice_values("audiences", Audience.choices)
+        self.scopes = _choice_values("scope", Scope.choices)
+        self.statuses = _choice_values("status", ServiceStatus.choices)
+        municipalities = Municipality.objects.in_portal_prefecture().values_list("code", "name")
+        self.municipality_names = {_key(name): code for code, name in municipalities if name}
+
+
+def _coded(value, values, errors, message, reported, column):
+    """The code of a Japanese or English value; an unknown one is a row error
+    (and the form's own message about that column is not repeated)."""
+    if not value:
+        return ""
+    code = values.get(_key(value))
+    if code is None:
+        errors.append(message % {"value": value})
+        reported.add(column)
+        return value
+    return code
+
+
+def _provider(data, errors):
+    """Find the provider by its 法人番号, then by its name; a new one is
+    created from both on import (ServiceForm's new provider fields)."""
+    name = data.pop("organization")
+    typed_number = data.pop(CORPORATE_NUMBER, "")
+    number = normalise_corporate_number(typed_number)
+    data["organization"] = data["new_provider"] = data["new_provider_number"] = ""
+    org = Organization.objects.filter(corporate_number=number).first() if number else None
+    if org is None and name:
+        org = Organization.objects.filter(name_ja=name).first()
+        if org is not None and number and org.corporate_number not in ("", number):
+            errors.append(
+                _("The provider “%(name)s” has the corporate number %(theirs)s, not %(ours)s.")
+                % {"name": name, "theirs": org.corporate_number, "ours": typed_number}
+            )
+    if org is not None:
+        data["organization"] = str(org.pk)
+        return None
+    if not name:
+        errors.append(
+            _("No provider with the corporate number %(number)s: write its name too to add it.")
+            % {"number": typed_number}
+            if typed_number
+            else _("Write the provider organisation's name in the “%(column)s” column.")
+            % {"column": HEADERS["organization"]}
+        )
+        return None
+    data["new_provider"], data["new_provider_number"] = name, typed_number
+    return name
+
+
+def _form_data(row, number, errors, user=None, lookups=None):
+    """Map a CSV row to ServiceForm data; unknown references become row errors.
+    Returns (data, the name of a provider the import would create or None,
+    the columns already reported)."""
+    lookups = lookups or _Lookups()
+    reported = set()
+    data = {k: csvsafe.restore((row.get(k) or "").strip()) for k in FILE_COLUMNS}
+    new_provider = _provider(data, errors)
+    if not data["organization"] and not data["new_provider"]:
+        reported.update(("organization", "new_provider"))
+    terms = []
+    for value in _split(data.pop("categories")):
+        term = lookups.terms.get(_key(value))
+        if term is None:
+            errors.append(_("Unknown category “%(code)s”.") % {"code": value})
+            reported.add("categories")
+        elif term not in terms:
+            terms.append(term)
+    data["categories"] = [str(t.pk) for t in terms]
     # A spreadsheet that opened the file reads "011002" as a number and saves 11002;
     # national files code designated cities by their wards (札幌市中央区 011011).
-    munis = [_municipality_code(m) for m in _split(data.pop("municipalities"))]
+    munis = [
+        _municipality_code(m, lookups.municipality_names)
+        for m in _split(data.pop("municipalities"))
+    ]
     known = set(
         Municipality.objects.in_portal_prefecture()
         .filter(code__in=munis)
@@ -155,6 +289,7 @@ def _form_data(row, number, errors, user=None):
     for code in munis:
         if code not in known:
             errors.append(_("Unknown municipality “%(code)s”.") % {"code": code})
+            reported.add("municipalities")
     if user is not None and user.is_municipal_staff:
         for code in munis:
             if code in known and code != user.municipality_id:
@@ -162,14 +297,31 @@ def _form_data(row, number, errors, user=None):
                     _("You can import entries of %(own)s only, not of %(code)s.")
                     % {"own": user.municipality.localized_name, "code": code}
                 )
+                reported.add("municipalities")
         known = {c for c in known if c == user.municipality_id}
     data["municipalities"] = [c for c in munis if c in known]
-    data["audiences"] = _split(data.pop("audiences"))
+    data["audiences"] = [
+        _coded(
+            v, lookups.audiences, errors, _("Unknown audience “%(value)s”."), reported, "audiences"
+        )
+        for v in _split(data.pop("audiences"))
+    ]
+    data["scope"] = _coded(
+        data["scope"], lookups.scopes, errors, _("Unknown scope “%(value)s”."), reported, "scope"
+    )
+    data["status"] = _coded(
+        data["status"],
+        lookups.statuses,
+        errors,
+        _("Unknown status “%(value)s”."),
+        reported,
+        "status",
+    )
     for name in DATE_COLUMNS:
         data[name] = _iso_date(data[name])
     data["last_verified"] = data["last_verified"] or timezone.localdate().isoformat()
-    data["status"] = data["status"] or "published"
-    return data
+    data["status"] = data["status"] or ServiceStatus.PUBLISHED
+    return data, new_provider, reported
 
 
 TEXT_COLUMNS = tuple(
@@ -227,34 +379,52 @@ def _shown(field, value) -> str:
 def preview(content: bytes, user) -> Preview:
     text, encoding = decode(content)
     if "\x00" in text:
-        raise CsvRefused(
-            _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV.")
+        raise ActionError(
+            _("The file could not be read: save it as UTF-8 or Shift_JIS (CP932) CSV."),
+            field="file",
         )
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         return _preview_rows(reader, user, content, encoding)
     except csv.Error:
-        raise CsvRefused(
+        raise ActionError(
             _("Row %(row)s is not valid CSV (check quotes and line breaks).")
-            % {"row": reader.line_num}
+            % {"row": reader.line_num},
+            field="file",
         ) from None
 
 
+def _column_names() -> dict:
+    """{compared form of a header: column}: the Japanese names and the codes."""
+    names = {}
+    for column in FILE_COLUMNS:
+        names[_key(column)] = column
+        names[_key(HEADERS[column])] = column
+    return names
+
+
 def _preview_rows(reader, user, content, encoding) -> Preview:
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in header]
-    unknown = [h for h in header if h not in COLUMNS]
+    names = _column_names()
+    typed = [h.strip() for h in (reader.fieldnames or [])]
+    header = [names.get(_key(h), h) for h in typed]
+    missing = [HEADERS[c] for c in FILE_COLUMNS if c not in header and c != CORPORATE_NUMBER]
+    unknown = [t for t, h in zip(typed, header, strict=True) if h not in FILE_COLUMNS]
     if missing or unknown:
         parts = []
         if missing:
             parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
         if unknown:
             parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
-        raise CsvRefused(
-            _("Row 1 (the header) does not match the template: %(details)s.")
-            % {"details": "; ".join(parts)}
+        raise ActionError(
+            _(
+                "Row 1 (the header) does not match the template: %(details)s. "
+                "Download the template to see the columns."
+            )
+            % {"details": "; ".join(parts)},
+            field="file",
         )
     reader.fieldnames = header
+    lookups = _Lookups()
     editable = Service.objects.manageable_by(user)
     rows = []
     seen_ids = set()
@@ -262,7 +432,9 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
     for index, row in enumerate(reader):
         number = index + 2
         if index >= MAX_ROWS:
-            raise CsvRefused(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+            raise ActionError(
+                _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}, field="file"
+            )
         if None in row:
             rows.append(
                 RowResult(number, "", errors=[_("This row has more cells than the header.")])
@@ -283,16 +455,22 @@ def _preview_rows(reader, user, content, encoding) -> Preview:
             elif sid in seen_ids:
                 errors.append(_("This id appears more than once in the file."))
             seen_ids.add(sid)
-        data = _form_data(row, number, errors, user)
+        data, new_provider, reported = _form_data(row, number, errors, user, lookups)
         if not sid:
             errors.extend(_duplicate_errors(data, number, new_rows, editable))
         if instance is not None and encoding == "cp932":
             _keep_unencodable(data, instance)
         form = ServiceForm(data=data, instance=instance, user=user)
-        result = RowResult(number, data.get("name_ja", ""), form=form)
+        result = RowResult(number, data.get("name_ja", ""), form=form, new_provider=new_provider)
         if not form.is_valid():
             for name, messages in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
+                if name in reported:
+                    continue  # already said in the words of the file
+                column = "organization" if name == "new_provider" else name
+                column = CORPORATE_NUMBER if name == "new_provider_number" else column
+                label = HEADERS.get(column) or (
+                    form.fields[name].label if name in form.fields else ""
+                )
                 errors.extend(f"{label}: {m}" if label else m for m in messages)
         result.errors = errors
         if instance is None:
@@ -339,5 +517,5 @@ def apply(content: bytes, user) -> Preview:
             return result
         for row in result.rows:
             if row.action in ("create", "update"):
-                actions.service_save(form=row.form, user=user)
+                actions.service_save(service=row.form.instance, by=user, data=row.form.cleaned_data)
     return result

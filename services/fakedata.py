@@ -4,7 +4,7 @@
 format (24 columns, one ``jigyosho_<code>.csv`` per service type, UTF-8 with
 BOM, CRLF) spread over every municipality of Japan (some rows use the ward
 codes of designated cities). ``write_facilities_file`` writes the Digital
-Agency 公共施設一覧 format with consultation windows per municipality.
+Agency 公共施設一覧 format with support desks per municipality.
 
 Every name carries 架空 (fictional); phone numbers start with 000, which no
 Japanese number does. Nothing here is a real provider.
@@ -185,7 +185,7 @@ WINDOW_KINDS = (
 
 
 def write_facilities_file(path, municipality_codes, seed=0) -> Path:
-    """Consultation windows of the given municipalities in the 公共施設一覧
+    """Support desks of the given municipalities in the 公共施設一覧
     format (a prefecture code writes the prefecture's carer-support window),
     plus one library per municipality, which is not a window (the importer
     skips it)."""

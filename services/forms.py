@@ -1,6 +1,8 @@
 """Forms of the service catalogue: the guidance questionnaire, the catalogue
 search, the staff edit form, the CSV upload and the visitor's report."""
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -150,6 +152,22 @@ class SearchForm(forms.Form):
         }
 
 
+def normalise_corporate_number(value) -> str:
+    """法人番号 as 13 plain digits (full-width digits, spaces and hyphens removed)."""
+    text = unicodedata.normalize("NFKC", str(value or ""))
+    return "".join(c for c in text if c not in " -‐－")
+
+
+def corporate_number_is_valid(number: str) -> bool:
+    """13 digits whose first is the check digit over the other twelve (National
+    Tax Agency: 9 - (sum of the digits weighted 1, 2, 1, 2... from the right) mod 9)."""
+    if len(number) != 13 or not number.isdigit():
+        return False
+    base = number[1:]
+    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base)))
+    return int(number[0]) == 9 - total % 9
+
+
 class ServiceForm(forms.ModelForm):
     url = forms.URLField(label=_("web page"), required=False, assume_scheme="https")
     audiences = forms.MultipleChoiceField(
@@ -160,6 +178,12 @@ class ServiceForm(forms.ModelForm):
         required=False,
         max_length=200,
         help_text=_("Its Japanese name, if it is not in the list above (e.g. your city's office)."),
+    )
+    new_provider_number = forms.CharField(
+        label=_("Corporate number of the new provider (法人番号, optional)"),
+        required=False,
+        max_length=20,
+        help_text=_("13 digits. A provider with this number is used if it exists."),
     )
 
     class Meta:
@@ -211,6 +235,7 @@ class ServiceForm(forms.ModelForm):
         self.user = user
         order = list(self.Meta.fields)
         order.insert(order.index("organization") + 1, "new_provider")
+        order.insert(order.index("new_provider") + 1, "new_provider_number")
         self.order_fields(order)
         self.fields["organization"].required = False
         for name in (
@@ -232,6 +257,17 @@ class ServiceForm(forms.ModelForm):
             self.fields["municipalities"].initial = [user.municipality_id]
         self.fields["municipalities"].queryset = munis
         self.fields["municipalities"].widget.attrs["size"] = 8
+
+    def clean_new_provider_number(self):
+        number = normalise_corporate_number(self.cleaned_data.get("new_provider_number"))
+        if number and not corporate_number_is_valid(number):
+            raise forms.ValidationError(
+                _(
+                    "This is not a valid corporate number (法人番号): 13 digits, as shown on the "
+                    "National Tax Agency's corporate number site."
+                )
+            )
+        return number
 
     def clean(self):
         data = super().clean()

@@ -32,10 +32,10 @@ def _queue(job_id):
         logger.warning("import job %s not queued (%s); the sweep will", job_id, type(exc).__name__)
 
 
-def job_create(*, kind, upload, user) -> ImportJob:
+def job_create(*, kind, upload, by) -> ImportJob:
     with transaction.atomic():
         job = ImportJob.objects.create(
-            kind=kind, file_name=upload.name[:200], content=upload.read(), created_by=user
+            kind=kind, file_name=upload.name[:200], content=upload.read(), created_by=by
         )
         transaction.on_commit(lambda: _queue(job.pk))
     return job

@@ -1,7 +1,7 @@
 """Service types of the MHLW care-service provider open data (one file per
 type, ``jigyosho_<code>.csv``): the name as it appears in the サービスの種類
 column, an English name, readings and common names people search with, and
-the catalogue categories (services.content) an entry of that type belongs to.
+the catalogue categories (services/content/taxonomy.yaml) an entry of that type belongs to.
 """
 
 from typing import NamedTuple

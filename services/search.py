@@ -20,8 +20,9 @@ from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from carers.text import normalise
+
 from .models import Scope, SearchEntry, Service
-from .text import normalise
 
 _SELECT = """
 SELECT s.id,

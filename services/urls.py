@@ -18,6 +18,7 @@ urlpatterns = [
     path("manage/reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
     path("manage/export.csv", views.csv_export, name="export"),
     path("manage/import/", views.csv_import, name="import"),
+    path("manage/import/template.csv", views.csv_template, name="import_template"),
     path("manage/opendata/", views.opendata_upload, name="opendata"),
     path("manage/opendata/<int:pk>/", views.opendata_job, name="opendata_job"),
     path(

@@ -1,10 +1,10 @@
-"""Import of consultation windows (相談窓口) from the Digital Agency's
+"""Import of support desks (相談窓口) from the Digital Agency's
 公共施設一覧 (public facilities) recommended-dataset format.
 
 The prefecture uploads one file with every municipality's windows: community
 general support centres (地域包括支援センター), the elderly, disability and
 child-and-family windows, carer-support windows. Rows that are not a
-consultation window (a library, a park) are skipped and counted. Each window
+support desk (a library, a park) are skipped and counted. Each window
 becomes a ``consultation`` entry of its municipality (the prefecture's own rows:
 a prefectural entry) with a Location; municipal staff edit them through the
 usual staff pages, and a re-import keeps their texts (description,
@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from carers.text import normalise
 
 from . import search
 from .models import (
@@ -47,14 +49,13 @@ from .opendata import (
     row_hash,
     staged_update,
 )
-from .text import normalise
 
 FORMAT_NAME = "公共施設一覧"
 CODE = "都道府県コード又は市区町村コード"
 CODE_ALIASES = ("都道府県コード又は市町村コード",)
 REQUIRED = ("名称", "名称_カナ", "住所")
 SOURCE_JA = "公共施設一覧（自治体標準オープンデータセット）"
-# A facility is a consultation window when its name, common name or
+# A facility is a support desk when its name, common name or
 # description says so.
 WINDOW_WORDS = ("相談", "窓口", "地域包括", "支援センター", "ケアラー", "介護者")
 KINDS = (
@@ -109,7 +110,7 @@ def _parse(number, row, places):
     if place.is_prefecture and place.prefecture_code != settings.PORTAL_PREFECTURE_CODE:
         return None, BadRow(
             number,
-            _("a prefecture's own window of another prefecture (%(code)s)") % {"code": code},
+            _("a prefecture's own support desk of another prefecture (%(code)s)") % {"code": code},
             name,
         )
     try:
@@ -212,7 +213,7 @@ def import_file(content: bytes, name: str = "", *, close_missing=True) -> FileRe
             result.bad.append(
                 BadRow(
                     number,
-                    _("the same window as line %(line)s") % {"line": seen[record["key"]]},
+                    _("the same support desk as line %(line)s") % {"line": seen[record["key"]]},
                     record["name"],
                 )
             )

@@ -60,12 +60,12 @@ def _percentile(values, fraction):
 
 
 def run():
-    from services import content, fakedata, kaigo_import
+    from services import builtin, fakedata, kaigo_import
     from services.models import Origin, Service
 
     rows = int(os.environ.get("BENCH_KAIGO_ROWS", "200000"))
     rounds = int(os.environ.get("BENCH_SEARCH_ROUNDS", "5"))
-    content.load()
+    builtin.load()
     print(f"\nOpen-data import and search at national volume ({rows:,} fictional rows)")
     if os.environ.get("BENCH_SEARCH_ONLY"):
         _search(rounds)  # on the entries already in the database

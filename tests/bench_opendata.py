@@ -86,7 +86,7 @@ CORPORATIONS = ("社会福祉法人", "株式会社", "医療法人社団", "特
 
 def _seed(count, municipalities, rng, label):
     """``count`` fictional published services, each with one located office."""
-    from services.content import load_taxonomy
+    from services.builtin import load_taxonomy
     from services.models import Location, Organization, Service, ServiceAtLocation
 
     term = load_taxonomy()["long_term_care"]

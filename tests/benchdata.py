@@ -84,6 +84,7 @@ def seed_services(count, rng):
     locations and a few open reports, in batches of plain INSERTs."""
     from django.utils import timezone
 
+    from carers.text import normalise
     from services.models import (
         Location,
         Organization,
@@ -94,7 +95,6 @@ def seed_services(count, rng):
         ServiceStatus,
         TaxonomyTerm,
     )
-    from services.text import normalise
 
     terms = list(TaxonomyTerm.objects.values_list("pk", flat=True))
     codes = _municipalities()
@@ -174,6 +174,7 @@ def seed_salons(count, sessions_per_salon, rng):
     from django.utils import timezone
 
     from carers.models import Municipality, Role, User
+    from carers.text import normalise
     from salons.models import (
         Audience,
         Registration,
@@ -182,7 +183,6 @@ def seed_salons(count, sessions_per_salon, rng):
         SalonStatus,
         Session,
     )
-    from salons.text import normalise
 
     names = dict(Municipality.objects.filter(pk__in=_municipalities()).values_list("code", "name"))
     codes = list(names)
@@ -305,7 +305,7 @@ def seed(volume):
 
     from carers.models import Household
     from salons.models import Salon
-    from services import content
+    from services import builtin
     from services.models import Service
 
     sizes = VOLUMES[volume]
@@ -321,13 +321,19 @@ def seed(volume):
             )
     rng = random.Random(18)
     started = time.perf_counter()
-    content.load()
+    builtin.load()
     if Service.objects.count() < sizes["services"]:
         with transaction.atomic():
             _services_seeder()(sizes["services"] - Service.objects.count(), rng)
     if Salon.objects.count() < sizes["salons"]:
         with transaction.atomic():
             seed_salons(sizes["salons"] - Salon.objects.count(), sizes["sessions"], rng)
+    # Each salon's stored next session: bulk inserts send no signals, and time
+    # has passed since the last run.
+    from salons.actions import salons_refresh_next_sessions
+
+    Salon.objects.filter(next_session_at__isnull=True).refresh_next_session()
+    salons_refresh_next_sessions()
     if Household.objects.count() < sizes["households"]:
         with transaction.atomic():
             seed_households(sizes["households"] - Household.objects.count(), rng)

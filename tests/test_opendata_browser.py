@@ -38,9 +38,6 @@ def take_check(page, municipality_code):
 def test_imported_windows_and_services_reach_the_self_check(
     page, chromium, browser_login, prefecture_staff, tmp_path, axe_check
 ):
-    from services import content
-
-    content.load()
     files = fakedata.write_kaigo_files(tmp_path, 400, seed=11, prefecture_codes=["01"])
     windows = fakedata.write_facilities_file(tmp_path / "windows.csv", [ASAHIKAWA, HOKKAIDO])
     browser_login(page, prefecture_staff)

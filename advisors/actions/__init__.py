@@ -4,10 +4,7 @@
 writes one RequestEvent and queues the notifications in the same transaction."""
 
 from .common import (  # noqa: I001
-    NotPermitted,
     REQUEST_FIELDS,
-    StaleRequest,
-    TransitionRefused,
     _in_scope,
     _lock,
     _notify,
@@ -39,11 +36,8 @@ from .events import (  # noqa: I001
 )
 
 __all__ = [
-    "NotPermitted",
     "PERFORM",
     "REQUEST_FIELDS",
-    "StaleRequest",
-    "TransitionRefused",
     "_event_times",
     "_in_scope",
     "_lock",

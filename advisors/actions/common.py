@@ -1,14 +1,14 @@
 """What the dispatch-request actions share: errors, checks, locking, notification and the transition step."""
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from carers import outbox
+from carers.errors import CONFLICT, FORBIDDEN, ActionError
 from carers.models import Role, User
 
 from ..models import DispatchRequest, Format, RequestEvent
-from ..workflow import Audience, transition_for
+from ..workflow import WORKFLOW, Audience
 
 REQUEST_FIELDS = (
     "menu_items",
@@ -27,26 +27,14 @@ REQUEST_FIELDS = (
 )
 
 
-class TransitionRefused(Exception):
-    """The action is not possible on this request now (its state forbids it)."""
-
-
-class NotPermitted(TransitionRefused):
-    """This user may not make this change (wrong role or outside their scope)."""
-
-
-class StaleRequest(TransitionRefused):
-    """Someone else changed the request after the form was rendered."""
-
-
 def check_preferred_dates(dates, today=None):
     """Preferred dates must be given (at least one) and lie after today."""
     today = today or timezone.localdate()
     dates = [d for d in dates if d]
     if not dates:
-        raise ValidationError(_("Give at least one preferred date."))
+        raise ActionError(_("Give at least one preferred date."))
     if any(d <= today for d in dates):
-        raise ValidationError(_("Preferred dates must be after today."))
+        raise ActionError(_("Preferred dates must be after today."))
 
 
 def check_menu(menu_items, other_description):
@@ -54,7 +42,7 @@ def check_menu(menu_items, other_description):
     from ..models import MenuItem
 
     if MenuItem.OTHER in (menu_items or []) and not (other_description or "").strip():
-        raise ValidationError(_("Describe the support wanted under “Other”."))
+        raise ActionError(_("Describe the support wanted under “Other”."))
 
 
 def _lock(dispatch, user) -> DispatchRequest:
@@ -115,34 +103,30 @@ def _record(dispatch, user, action, from_status, comment=""):
 
 
 def _transition(
-    *, dispatch, user, action, expected_version=None, comment="", changes=None, check=None
+    *, dispatch, by, action, expected_version=None, comment="", changes=None, check=None
 ):
     """Make one workflow transition; returns the locked, updated request.
 
     ``check(locked)`` runs after the state checks, under the lock, and may
-    raise ValidationError; ``changes`` are extra fields to save."""
-    if not _in_scope(dispatch, user):
-        raise NotPermitted(_("You may not change this request."))
-    locked = _lock(dispatch, user)
+    raise ActionError; ``changes`` are extra fields to save."""
+    if not _in_scope(dispatch, by):
+        raise ActionError(_("You may not change this request."), code=FORBIDDEN)
+    locked = _lock(dispatch, by)
     if expected_version is not None and locked.version != expected_version:
-        raise StaleRequest(
+        raise ActionError(
             _(
                 "Someone else changed this request in the meantime (it is now “%(status)s”). "
                 "Nothing was saved; check the request before acting."
             )
-            % {"status": locked.get_status_display()}
+            % {"status": locked.get_status_display()},
+            code=CONFLICT,
         )
-    transition = transition_for(locked.status, action)
-    if transition is None:
-        raise TransitionRefused(
-            _("This is not possible for a request that is “%(status)s”.")
-            % {"status": locked.get_status_display()}
-        )
-    if user.role not in transition.roles:
-        raise NotPermitted(_("You may not change this request."))
+    transition = WORKFLOW.step(
+        locked.status, action, by=by, status_label=locked.get_status_display()
+    )
     comment = (comment or "").strip()
     if transition.comment_required and not comment:
-        raise ValidationError(_("Please write a comment for the municipality."))
+        raise ActionError(_("Please write a comment for the municipality."))
     if check is not None:
         check(locked)
     from_status = locked.status
@@ -151,11 +135,11 @@ def _transition(
     for field, value in changes.items():
         setattr(locked, field, value)
     locked.save(update_fields=list(changes))
-    _record(locked, user, action, from_status, comment)
+    _record(locked, by, action, from_status, comment)
     _notify(locked, transition, comment)
     return locked
 
 
 def _require_municipal_staff(user):
     if user.role != Role.MUNICIPAL_STAFF or not user.municipality_id:
-        raise NotPermitted(_("Only municipal staff make dispatch requests."))
+        raise ActionError(_("Only municipal staff make dispatch requests."), code=FORBIDDEN)

@@ -1,14 +1,14 @@
 """Publishing a dispatch as a public event in the salons' calendar."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carers.errors import CONFLICT, FORBIDDEN, ActionError
 from carers.models import Role
 
 from ..models import DispatchRequest, Format
-from .common import NotPermitted, TransitionRefused, _in_scope, _lock, _record
+from .common import _in_scope, _lock, _record
 
 
 def _event_times(dispatch):
@@ -25,7 +25,7 @@ def _event_times(dispatch):
 
 @transaction.atomic
 def request_publish_event(
-    *, dispatch, user, title, description="", contact="", consent=False
+    *, dispatch, by, title, description="", contact="", consent=False
 ) -> DispatchRequest:
     """Municipal staff of the requesting municipality publish a scheduled
     symposium or training as a public event in the salon calendar. Their
@@ -36,22 +36,25 @@ def request_publish_event(
 
     from ..models import PUBLISHED_EVENT
 
-    if user.role != Role.MUNICIPAL_STAFF or not _in_scope(dispatch, user):
-        raise NotPermitted(_("Only staff of the requesting municipality can publish this event."))
+    if by.role != Role.MUNICIPAL_STAFF or not _in_scope(dispatch, by):
+        raise ActionError(
+            _("Only staff of the requesting municipality can publish this event."), code=FORBIDDEN
+        )
     if not consent:
-        raise ValidationError(
+        raise ActionError(
             _("Confirm that the municipality agrees to publish this event to the public.")
         )
     title = (title or "").strip()
     if not title:
-        raise ValidationError(_("Give the event a title."))
-    locked = _lock(dispatch, user)
+        raise ActionError(_("Give the event a title."))
+    locked = _lock(dispatch, by)
     if not locked.can_publish_event():
-        raise TransitionRefused(
+        raise ActionError(
             _(
                 "Only a scheduled symposium or training still to come can be published as a "
                 "public event."
-            )
+            ),
+            code=CONFLICT,
         )
     starts, ends = _event_times(locked)
     is_online = locked.format == Format.ONLINE
@@ -66,10 +69,10 @@ def request_publish_event(
         contact=contact or "",
         starts_at=starts,
         ends_at=ends,
-        by=user,
+        by=by,
     )
     locked.public_event_consent_at = timezone.now()
-    locked.public_event_consent_by = user
+    locked.public_event_consent_by = by
     locked.public_event_path = path
     locked.updated_at = timezone.now()
     locked.save(
@@ -80,5 +83,5 @@ def request_publish_event(
             "updated_at",
         ]
     )
-    _record(locked, user, PUBLISHED_EVENT, locked.status, title)
+    _record(locked, by, PUBLISHED_EVENT, locked.status, title)
     return locked

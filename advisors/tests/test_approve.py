@@ -11,6 +11,7 @@ from django.utils import translation
 from advisors import actions
 from advisors.models import Advisor, DispatchRequest
 from advisors.workflow import Status
+from carers.errors import CONFLICT, ActionError
 from carers.models import OutboundEmail
 
 from .conftest import future
@@ -120,7 +121,7 @@ def test_a_stale_form_is_told_someone_else_decided(
 ):
     dispatch = make_request()
     rendered_version = dispatch.version
-    actions.request_return(dispatch=dispatch, user=prefecture_staff, comment="Add the venue")
+    actions.request_return(dispatch=dispatch, by=prefecture_staff, comment="Add the venue")
     response = client_for(prefecture_staff).post(
         url(dispatch),
         {
@@ -212,14 +213,14 @@ def test_two_staff_approving_at_once_exactly_one_succeeds(make_request, prefectu
         [
             lambda: actions.request_approve(
                 dispatch=dispatch,
-                user=prefecture_staff,
+                by=prefecture_staff,
                 advisor=advisor,
                 dispatch_date=future(25),
                 expected_version=version,
             ),
             lambda: actions.request_approve(
                 dispatch=dispatch,
-                user=colleague,
+                by=colleague,
                 advisor=second,
                 dispatch_date=future(26),
                 expected_version=version,
@@ -227,7 +228,7 @@ def test_two_staff_approving_at_once_exactly_one_succeeds(make_request, prefectu
         ]
     )
     winners = [r for r in results if isinstance(r, DispatchRequest)]
-    losers = [r for r in results if isinstance(r, actions.StaleRequest)]
+    losers = [r for r in results if isinstance(r, ActionError) and r.code == CONFLICT]
     assert len(winners) == 1 and len(losers) == 1, results
     dispatch.refresh_from_db()
     assert dispatch.status == Status.APPROVED and dispatch.version == version + 1
@@ -243,7 +244,7 @@ def test_one_advisor_cannot_be_booked_twice_by_simultaneous_approvals(
     results = _race(
         [
             lambda d=d: actions.request_approve(
-                dispatch=d, user=prefecture_staff, advisor=advisor, dispatch_date=future(25)
+                dispatch=d, by=prefecture_staff, advisor=advisor, dispatch_date=future(25)
             )
             for d in (first, second)
         ]

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone, translation
 
 from advisors import api
-from advisors.models import fiscal_year_of
 from advisors.workflow import Status
+from carers.dates import fiscal_year_of
 
 
 def at(y, m, d):

@@ -6,6 +6,7 @@ import pytest
 
 from advisors import actions
 from advisors.workflow import Status
+from carers.wording import format_when
 
 from .conftest import future
 
@@ -62,7 +63,8 @@ def test_approve_page_lists_bookings(client_for, prefecture_staff, make_request,
         .get(f"/en/advisors/requests/{dispatch.pk}/approve/")
         .content.decode()
     )
-    assert future(33).isoformat() in body and future(34).isoformat() in body
+    assert format_when(future(33), "date", "en") in body
+    assert format_when(future(34), "date", "en") in body
 
 
 @pytest.mark.django_db
@@ -71,7 +73,7 @@ def test_edit_page_shows_the_return_comment(
 ):
     dispatch = make_request()
     actions.request_return(
-        dispatch=dispatch, user=prefecture_staff, comment="Please add a second date"
+        dispatch=dispatch, by=prefecture_staff, comment="Please add a second date"
     )
     body = (
         client_for(municipal_staff)

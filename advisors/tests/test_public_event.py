@@ -12,6 +12,7 @@ from icalendar import Calendar
 from advisors import actions
 from advisors.models import DispatchRequest, MenuItem
 from advisors.workflow import Status
+from carers.errors import ActionError
 
 from .conftest import future
 
@@ -110,7 +111,5 @@ def test_only_the_requesting_municipality_may_publish(request, client_for, sympo
 
 def test_only_scheduled_symposiums_and_trainings(make_request, municipal_staff):
     survey = make_request(status=Status.SCHEDULED, menu_items=[MenuItem.SURVEY])
-    with pytest.raises(actions.TransitionRefused):
-        actions.request_publish_event(
-            dispatch=survey, user=municipal_staff, title="x", consent=True
-        )
+    with pytest.raises(ActionError):
+        actions.request_publish_event(dispatch=survey, by=municipal_staff, title="x", consent=True)

@@ -84,7 +84,7 @@ def test_detail_shows_buttons_from_the_workflow_and_the_timeline(
     from advisors import actions
 
     dispatch = make_request(status=Status.DRAFT)
-    actions.request_submit(dispatch=dispatch, user=municipal_staff, comment="Please consider")
+    actions.request_submit(dispatch=dispatch, by=municipal_staff, comment="Please consider")
     body = (
         client_for(prefecture_staff).get(f"/en/advisors/requests/{dispatch.pk}/").content.decode()
     )

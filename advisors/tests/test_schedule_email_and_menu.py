@@ -10,7 +10,9 @@ from advisors import actions
 from advisors.models import DispatchRequest, MenuItem
 from advisors.workflow import Status
 from carers import outbox
+from carers.errors import ActionError
 from carers.models import OutboundEmail
+from carers.wording import format_when
 
 from .conftest import future
 
@@ -22,7 +24,7 @@ def test_schedule_emails_say_date_time_venue_and_advisor(
     dispatch = make_request(status=Status.APPROVED, dispatch_date=future(20))
     actions.request_schedule(
         dispatch=dispatch,
-        user=prefecture_staff,
+        by=prefecture_staff,
         start_time=time(13, 30),
         end_time=time(15, 0),
         confirmed_venue="札幌市役所 本庁舎 12階 会議室",
@@ -32,7 +34,7 @@ def test_schedule_emails_say_date_time_venue_and_advisor(
     for email in emails:
         _subject, body = outbox.render(email)
         for expected in (
-            future(20).isoformat(),
+            format_when(future(20), "date", email.language),
             "13:30",
             "15:00",
             "札幌市役所 本庁舎 12階 会議室",
@@ -88,11 +90,10 @@ def test_other_needs_a_description(client_for, municipal_staff):
 
 @pytest.mark.django_db
 def test_the_action_refuses_other_without_description(municipal_staff):
-    from django.core.exceptions import ValidationError
 
     from .conftest import request_fields
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ActionError):
         actions.request_create(
-            user=municipal_staff, data=request_fields(menu_items=["other"], other_description=" ")
+            by=municipal_staff, data=request_fields(menu_items=["other"], other_description=" ")
         )

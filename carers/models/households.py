@@ -100,6 +100,18 @@ class Household(ScopedModel):
     """A household supported by municipal staff. Referenced in URLs only by
     ``public_id`` (opaque), never by its sequential primary key."""
 
+    # What staff write in the record's form (the form, the save action and the
+    # version comparison all use this list).
+    EDITABLE_FIELDS = (
+        "reference",
+        "service_use",
+        "services_used",
+        "needs_and_wishes",
+        "notes",
+        "next_follow_up",
+        "assigned_to",
+    )
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="households"
@@ -163,9 +175,11 @@ class Household(ScopedModel):
         verbose_name = _("household")
         verbose_name_plural = _("households")
         indexes = [
-            # Serves follow_up_due(): the daily reminder and the "due" filter of the list.
+            # Serves follow_up_due() (the daily reminder and the "due" filter) and
+            # the case list's order, so a page reads 25 entries, not the municipality's.
             models.Index(
-                fields=["municipality", "status", "next_follow_up"], name="household_follow_up_idx"
+                fields=["municipality", "status", "next_follow_up", "-updated_at", "id"],
+                name="household_list_idx",
             ),
             models.Index(fields=["status", "closed_at"], name="household_purge_idx"),
         ]
@@ -185,6 +199,8 @@ class Household(ScopedModel):
 
 
 class Carer(models.Model):
+    EDITABLE_FIELDS = ("name", "relationship", "age_band", "is_under_18", "is_working")
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="carers")
     name = models.CharField(pgettext_lazy("person", "name"), max_length=80, blank=True)
     relationship = models.CharField(
@@ -204,6 +220,8 @@ class Carer(models.Model):
 
 
 class CareRecipient(models.Model):
+    EDITABLE_FIELDS = ("name", "relationship", "age_band", "care_level", "conditions")
+
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="care_recipients"
     )

@@ -16,6 +16,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from carers.wording import format_when, track_label
+
 register = template.Library()
 
 # Hiragana, katakana, CJK ideographs, half-width katakana, full-width forms.
@@ -56,3 +58,17 @@ def lang_span(value):
     found = foreign_language(value)
     escaped = conditional_escape(value if value is not None else "")
     return mark_safe(f'<span lang="{found}">{escaped}</span>') if found else escaped
+
+
+@register.filter
+def when(value, kind=None):
+    """A date or time the one way people read it in the page's language
+    (``carers.wording``): ``{{ session.starts_at|when }}``,
+    ``{{ article.published_at|when:"date" }}``, ``{{ s.ends_at|when:"time" }}``."""
+    return format_when(value, kind or None)
+
+
+@register.filter(name="track_label")
+def track_label_filter(value):
+    """``{{ plan.result.track|track_label }}``: "Not using services yet", never "A"."""
+    return track_label(value)

@@ -16,7 +16,7 @@ REFERENCE = "SAP-2026-0042"
 
 def make_household(user, **fields):
     return actions.household_create(
-        user=user,
+        by=user,
         fields={
             "reference": REFERENCE,
             "service_use": "some",

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from carers.models import AccessLogEntry, Household, SupportPlan
+from carers.wording import format_when
 
 
 @pytest.mark.browser
@@ -53,7 +54,8 @@ def test_staff_record_a_household_and_plan_support(page, browser_login, municipa
     follow_up = today + datetime.timedelta(days=14)
     page.fill("input[name=next_follow_up]", follow_up.isoformat())
     page.get_by_role("button", name="フォロー日を設定").click()
-    page.wait_for_selector(f"#next-follow-up:has-text('{follow_up.isoformat()}')")
+    shown = format_when(follow_up, "date", "ja")
+    page.wait_for_selector(f"#next-follow-up:has-text('{shown}')")
     household.refresh_from_db()
     assert household.next_follow_up == follow_up
     actions = list(

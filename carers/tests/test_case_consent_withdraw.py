@@ -16,13 +16,13 @@ def test_withdrawal_clears_details_and_stops_reminders(
 ):
     actions.consultation_add(
         household=household,
-        user=municipal_staff,
+        by=municipal_staff,
         held_on=timezone.localdate(),
         channel="phone",
         summary="詳細な相談内容",
     )
     actions.support_plan_save(
-        household=household, user=municipal_staff, answers={"a": 1}, result={"track": "A"}
+        household=household, by=municipal_staff, answers={"a": 1}, result={"track": "A"}
     )
     url = reverse("carers:consent_withdraw", args=[household.public_id])
     response = client_for(municipal_staff).post(
@@ -70,7 +70,7 @@ def test_withdrawal_needs_confirmation_and_a_real_date(municipal_staff, househol
 
 def test_restricted_record_cannot_be_changed(municipal_staff, household, client_for):
     actions.consent_withdraw(
-        household=household, user=municipal_staff, withdrawn_on=timezone.localdate(), method="phone"
+        household=household, by=municipal_staff, withdrawn_on=timezone.localdate(), method="phone"
     )
     response = client_for(municipal_staff).post(
         reverse("carers:consultation_add", args=[household.public_id]),
@@ -81,7 +81,7 @@ def test_restricted_record_cannot_be_changed(municipal_staff, household, client_
 
 def test_restricted_record_page_offers_no_change(municipal_staff, household, client_for):
     actions.consent_withdraw(
-        household=household, user=municipal_staff, withdrawn_on=timezone.localdate(), method="phone"
+        household=household, by=municipal_staff, withdrawn_on=timezone.localdate(), method="phone"
     )
     body = (
         client_for(municipal_staff)

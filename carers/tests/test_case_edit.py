@@ -114,7 +114,7 @@ def test_past_follow_up_in_edit_is_refused_but_an_old_one_can_stay(
 def test_closed_case_cannot_be_edited(municipal_staff, household, client_for):
     from carers import actions
 
-    actions.household_close(household=household, user=municipal_staff)
+    actions.household_close(household=household, by=municipal_staff)
     response = client_for(municipal_staff).post(
         reverse("carers:household_edit", args=[household.public_id]), edit_data(household)
     )

@@ -17,7 +17,7 @@ def test_json_export_contains_what_was_entered(municipal_staff, household, clien
 
     actions.consultation_add(
         household=household,
-        user=municipal_staff,
+        by=municipal_staff,
         held_on=timezone.localdate(),
         channel="phone",
         summary="電話で相談",
@@ -78,10 +78,10 @@ def test_export_says_how_consent_was_withdrawn_and_who_recorded_each_consultatio
 
     today = timezone.localdate()
     actions.consultation_add(
-        household=household, user=municipal_staff, held_on=today, channel="phone", summary="x"
+        household=household, by=municipal_staff, held_on=today, channel="phone", summary="x"
     )
     actions.consent_withdraw(
-        household=household, user=municipal_staff, withdrawn_on=today, method="written"
+        household=household, by=municipal_staff, withdrawn_on=today, method="written"
     )
     data = json.loads(
         client_for(municipal_staff)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def close_days_ago(household, user, days):
-    actions.household_close(household=household, user=user)
+    actions.household_close(household=household, by=user)
     Household.objects.filter(pk=household.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=days)
     )

@@ -55,7 +55,7 @@ def test_reminders_go_to_the_staff_in_charge_only(
 
 
 def test_closed_cases_send_no_reminders(municipal_staff, household, outbox_emails):
-    actions.household_close(household=household, user=municipal_staff)
+    actions.household_close(household=household, by=municipal_staff)
     actions.follow_up_reminders_send(today=timezone.localdate() + datetime.timedelta(days=7))
     assert outbox_emails() == []
 

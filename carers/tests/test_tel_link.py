@@ -8,7 +8,9 @@ from carers.templatetags.contact import tel_link, tel_uri
 
 
 def render(value):
-    return Template("{% load contact %}{{ value|tel_link }}").render(Context({"value": value}))
+    """The filter on a Japanese page (an earlier test may have left English active)."""
+    with translation.override("ja"):
+        return Template("{% load contact %}{{ value|tel_link }}").render(Context({"value": value}))
 
 
 @pytest.mark.parametrize(

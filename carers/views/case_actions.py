@@ -19,7 +19,7 @@ from .common import EDITORS, _action_page, _household, _to_detail, case_page
 @case_page(*EDITORS, methods=("GET", "POST"))
 def consultation_add(request, public_id):
     def run(household, data):
-        actions.consultation_add(household=household, user=request.user, **data)
+        actions.consultation_add(household=household, by=request.user, **data)
         return _to_detail(request, household, _("The consultation was added."))
 
     return _action_page(
@@ -35,7 +35,7 @@ def consultation_add(request, public_id):
 @case_page(*EDITORS, methods=("GET", "POST"))
 def follow_up_set(request, public_id):
     def run(household, data):
-        actions.household_set_follow_up(household=household, user=request.user, **data)
+        actions.household_set_follow_up(household=household, by=request.user, **data)
         return _to_detail(request, household, _("The next follow-up date was set."))
 
     return _action_page(request, public_id, FollowUpForm, "carers/follow_up_form.html", run)
@@ -46,7 +46,7 @@ def consent_withdraw(request, public_id):
     def run(household, data):
         actions.consent_withdraw(
             household=household,
-            user=request.user,
+            by=request.user,
             withdrawn_on=data["withdrawn_on"],
             method=data["method"],
         )
@@ -76,7 +76,7 @@ def consent_withdraw(request, public_id):
 @case_page(*EDITORS, methods=("GET", "POST"))
 def household_close(request, public_id):
     def run(household, data):
-        actions.household_close(household=household, user=request.user)
+        actions.household_close(household=household, by=request.user)
         return _to_detail(request, household, _("The case was closed."))
 
     return _action_page(request, public_id, ConfirmForm, "carers/household_close.html", run)
@@ -85,7 +85,7 @@ def household_close(request, public_id):
 @case_page(*EDITORS, methods=("GET", "POST"))
 def household_delete(request, public_id):
     def run(household, data):
-        actions.household_delete(household=household, user=request.user, reason=data["reason"])
+        actions.household_delete(household=household, by=request.user, reason=data["reason"])
         messages.success(
             request, _("The record was deleted. The access log keeps that it was deleted and why.")
         )

@@ -3,15 +3,15 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
-from .. import accesslog, actions
+from .. import accesslog
 from ..access import role_required
+from ..errors import ActionError, show_error
 from ..models import (
     AccessAction,
     CaseStatus,
@@ -74,8 +74,8 @@ def _action_page(request, public_id, form_class, template, run, *, initial=None,
     if request.method == "POST" and form.is_valid():
         try:
             response = run(household, form.cleaned_data)
-        except (ValidationError, actions.CaseRestricted) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        except ActionError as error:
+            show_error(request, error)
         else:
             return response
     accesslog.record(user=request.user, household=household, action=AccessAction.VIEW)

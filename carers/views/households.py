@@ -1,10 +1,11 @@
 """Households: the list, create, detail and edit."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.forms.formsets import BaseFormSet
+from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from .. import accesslog, actions, records
 from ..api import household_tools, support_plan_diff
 from ..case_forms import (
+    MAX_MEMBERS,
     CareRecipientFormSet,
     CarerFormSet,
     ConsentForm,
@@ -19,6 +21,7 @@ from ..case_forms import (
     HouseholdForm,
     VersionForm,
 )
+from ..errors import ActionError, show_error
 from ..models import (
     AccessAction,
     Carer,
@@ -84,6 +87,55 @@ def _member_forms(request, instance=None, data=None):
     )
 
 
+MEMBER_KINDS = ("carers", "recipients")  # the prefixes of the two member formsets
+
+
+def _adding(data):
+    """The formset prefix whose "add another" button was pressed, or None."""
+    if data is None:
+        return None
+    kind = data.get("add")
+    return kind if kind in MEMBER_KINDS else None
+
+
+def _with_one_more_row(request, data, kind):
+    """The no-JavaScript "add another": the same form again with one more blank
+    entry for ``kind``; everything typed is kept and nothing is saved."""
+    data = data.copy()
+    key = f"{kind}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, ""))
+    except ValueError:
+        return data  # the formset reports the broken management form itself
+    if total >= MAX_MEMBERS:
+        messages.warning(
+            request,
+            _("A record holds at most %(max)s of each kind of person.") % {"max": MAX_MEMBERS},
+        )
+        return data
+    data[key] = str(total + 1)
+    return data
+
+
+def _quiet(*forms):
+    """Bound forms shown again after "add another": their values, without
+    errors (nothing was submitted for saving yet)."""
+    for form in forms:
+        if isinstance(form, BaseFormSet):
+            form._errors, form._non_form_errors = [], form.error_class()
+            _quiet(*form.forms)
+        else:
+            form._errors = ErrorDict()
+            form.cleaned_data = {}
+
+
+def _focus_new_row(formset):
+    """Put the cursor in the entry just added (its first field), if one was."""
+    row = formset.forms[-1] if formset.forms else None
+    if row is not None and not row.instance.pk and not row.has_changed():
+        next(iter(row.fields.values())).widget.attrs["autofocus"] = True
+
+
 def _has_members(carers, recipients):
     rows = [r for r in carers.members() + recipients.members() if not r.get("DELETE")]
     return bool(rows)
@@ -93,10 +145,16 @@ def _has_members(carers, recipients):
 def household_create(request):
     municipality = request.user.municipality
     data = request.POST if request.method == "POST" else None
+    adding = _adding(data)
+    if adding:
+        data = _with_one_more_row(request, data, adding)
     form = HouseholdForm(data, municipality=municipality, prefix="household")
     consent = ConsentForm(data, prefix="consent")
     carers, recipients = _member_forms(request, data=data)
-    if data is not None:
+    if adding:
+        _quiet(form, consent, carers, recipients)
+        _focus_new_row(carers if adding == "carers" else recipients)
+    elif data is not None:
         valid = all([form.is_valid(), consent.is_valid(), carers.is_valid(), recipients.is_valid()])
         no_members = valid and not _has_members(carers, recipients)
         if no_members:
@@ -104,14 +162,14 @@ def household_create(request):
         elif valid:
             try:
                 household = actions.household_create(
-                    user=request.user,
+                    by=request.user,
                     fields=form.cleaned_data,
                     consent=consent.cleaned_data,
                     carers=carers.members(),
                     recipients=recipients.members(),
                 )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except ActionError as error:
+                show_error(request, error)
             else:
                 messages.success(request, _("The household was recorded with its consent."))
                 return redirect("carers:household_detail", public_id=household.public_id)
@@ -169,46 +227,50 @@ def household_edit(request, public_id):
     if refused:
         return refused
     data = _forget_vanished_members(request.POST, household) if request.method == "POST" else None
+    adding = _adding(data)
+    if adding:
+        data = _with_one_more_row(request, data, adding)
     form = HouseholdForm(
         data, instance=household, municipality=household.municipality, prefix="household"
     )
     version = VersionForm(data, initial={"version": household.version})
     carers, recipients = _member_forms(request, household, data)
     conflict_rows = None
-    if data is not None:
+    if adding:
+        _quiet(form, version, carers, recipients)
+        _focus_new_row(carers if adding == "carers" else recipients)
+    elif data is not None:
         if all([form.is_valid(), version.is_valid(), carers.is_valid(), recipients.is_valid()]):
             try:
                 actions.household_update(
                     household=household,
-                    user=request.user,
+                    by=request.user,
                     expected_version=version.cleaned_data["version"],
                     fields=form.cleaned_data,
                     carers=carers.members(),
                     recipients=recipients.members(),
                 )
-            except actions.EditConflict as conflict:
-                current = conflict.current
-                conflict_rows = records.diff(
-                    records.household_snapshot(current),
-                    _submitted_snapshot(form, carers, recipients),
-                )
-                messages.error(
-                    request,
-                    _(
-                        "Someone else changed this record while you were editing. Compare the differences below; "
-                        "your input is kept. Save again to replace their changes with yours."
-                    ),
-                )
-                # Re-bind with the current version so a second, deliberate save succeeds.
-                data = data.copy()
-                data["version"] = current.version
-                form = HouseholdForm(
-                    data, instance=current, municipality=current.municipality, prefix="household"
-                )
-                version = VersionForm(data)
-                carers, recipients = _member_forms(request, current, data)
-            except (ValidationError, actions.CaseRestricted) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            except ActionError as error:
+                show_error(request, error)
+                # An edit conflict carries the record as saved by someone else:
+                # show the differences and re-bind with its version so a second,
+                # deliberate save succeeds. Other refusals keep the form as typed.
+                current = error.details.get("current")
+                if current is not None:
+                    conflict_rows = records.diff(
+                        records.household_snapshot(current),
+                        _submitted_snapshot(form, carers, recipients),
+                    )
+                    data = data.copy()
+                    data["version"] = current.version
+                    form = HouseholdForm(
+                        data,
+                        instance=current,
+                        municipality=current.municipality,
+                        prefix="household",
+                    )
+                    version = VersionForm(data)
+                    carers, recipients = _member_forms(request, current, data)
             else:
                 messages.success(request, _("The record was saved."))
                 return redirect("carers:household_detail", public_id=household.public_id)

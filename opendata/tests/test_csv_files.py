@@ -52,7 +52,7 @@ def test_care_services_hold_visible_offices_with_their_source(world, fetch):
         "掲載終了の事業所（架空）",
     ):
         assert left_out not in names
-    # Consultation windows are public facilities, not providers.
+    # Support desks are public facilities, not providers.
     assert "旭川市介護者相談窓口（架空）" not in names
     himawari = next(r for r in rows if r["介護サービス事業所名称"].startswith("ケアプランセンター"))
     assert "出典：厚生労働省 介護サービス情報公表システム" in himawari["備考"]

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from portal.api import dashboard_counts, fiscal_year_of, selfcheck_tally
+from carers.dates import fiscal_year_of
+from portal.api import dashboard_counts, selfcheck_tally
 from portal.models import SelfCheckTally
 
 

@@ -138,7 +138,7 @@ def test_image_without_alt_is_refused_and_the_text_kept(client_for, prefecture_s
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", ["check", "manage", "work-and-care", "not a slug"])
+@pytest.mark.parametrize("slug", ["check", "manage", "work-and-care", "kaigo/shigoto", "a.b"])
 def test_slugs_of_other_pages_and_bad_slugs_are_refused(client_for, prefecture_staff, slug):
     response = client_for(prefecture_staff).post("/en/awareness/manage/new/", form_data(slug=slug))
     assert response.status_code == 400
@@ -215,9 +215,9 @@ def test_unpublish_needs_post(client_for, prefecture_staff):
 def test_the_action_refuses_out_of_scope_writes(municipal_staff, resident, other_municipality):
     article = make("hakodate-news", municipality=other_municipality)
     with pytest.raises(PermissionDenied):
-        actions.article_unpublish(user=municipal_staff, article=article)
+        actions.article_unpublish(by=municipal_staff, article=article)
     with pytest.raises(PermissionDenied):
-        actions.article_unpublish(user=resident, article=article)
+        actions.article_unpublish(by=resident, article=article)
 
 
 @pytest.mark.django_db
@@ -235,7 +235,8 @@ def test_manage_list_paginates_with_few_queries(
 @pytest.mark.django_db
 def test_preview_works_while_another_field_is_still_invalid(client_for, prefecture_staff):
     response = client_for(prefecture_staff).post(
-        "/en/awareness/manage/new/", form_data(action="preview", slug="", body_en="Draft **text**")
+        "/en/awareness/manage/new/",
+        form_data(action="preview", summary_ja="", body_en="Draft **text**"),
     )
     assert response.status_code == 400
     html = response.content.decode()

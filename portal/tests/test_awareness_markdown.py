@@ -127,3 +127,11 @@ def test_html_comments_and_blocks_stay_text():
     html = render("<!-- hidden -->\n\n<div onclick=x>hi</div>")
     assert "&lt;!-- hidden --&gt;" in html and "&lt;div onclick=x&gt;hi&lt;/div&gt;" in html
     assert_harmless(html)
+
+
+def test_body_headings_start_at_h2_and_skip_no_level():
+    html = render("## Care at home\n\ntext\n\n#### Costs\n\n## Help")
+    assert "<h2>Care at home</h2>" in html
+    assert "<h3>Costs</h3>" in html  # "####" right under "##" is the next level down
+    assert "<h2>Help</h2>" in html
+    assert "<h4" not in html

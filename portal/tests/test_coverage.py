@@ -1,5 +1,5 @@
 """/dashboard/coverage/: one row per municipality of the prefecture with its
-consultation windows, services by type, salons (active / stale), staff
+support desks, services by type, salons (active / stale), staff
 accounts and last update; a "missing something" filter, sortable columns,
 a CSV download — prefecture staff only, in a fixed number of queries."""
 
@@ -57,9 +57,7 @@ def wakkanai(organiser):
     """稚内市 with everything: a window, a respite service, an active and a
     stale salon, a salon waiting for approval and a staff account."""
     from conftest import make_user
-    from services import content
 
-    content.load()
     make_service(WAKKANAI, ["consultation"], name="稚内市 地域包括支援センター（架空）")
     make_service(WAKKANAI, ["respite", "long_term_care"], name="ショートステイ（架空）")
     make_service(WAKKANAI, ["respite"], name="下書き（架空）", status="draft")  # not counted

@@ -42,10 +42,8 @@ def test_coverage_board_passes_axe_and_sorts_and_filters(
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_printed_service_page_shows_the_phone_number(page):
-    from services import content
     from services.models import Organization, Service
 
-    content.load()
     service = Service.objects.create(
         name_ja="稚内市 地域包括支援センター（架空）",
         summary_ja="介護の総合相談",

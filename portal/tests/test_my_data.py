@@ -19,8 +19,8 @@ def signed_up(resident, organiser, municipality):
     salon = make_salon(organiser, municipality)
     upcoming = make_session(salon, capacity=1)
     past = make_session(salon, days=-10)
-    reg = actions.session_join(session_id=upcoming.pk, user=resident, nickname="ひまわり")
-    waiting = actions.session_join(session_id=upcoming.pk, user=organiser, nickname="かえで")
+    reg = actions.session_join(session=upcoming, by=resident, nickname="ひまわり")
+    waiting = actions.session_join(session=upcoming, by=organiser, nickname="かえで")
     Registration.objects.create(
         session=past, user=resident, nickname="ひまわり", status=RegistrationStatus.CONFIRMED
     )

@@ -21,9 +21,6 @@ def test_my_work_passes_axe(page, browser_login, axe_check, prefecture_staff):
 
 
 def test_guidance_result_with_wishes_passes_axe(page, axe_check):
-    from services.content import load
-
-    load()
     page.goto(f"{page.base_url}/services/guide/")
     page.check("input[name=recipient][value=parent]")
     page.check("input[name=needs][value=ageing]")

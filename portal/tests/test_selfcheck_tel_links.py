@@ -9,10 +9,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def wakkanai_window(db):
-    from services import content
     from services.models import Organization, Service, TaxonomyTerm
 
-    content.load()
     service = Service.objects.create(
         name_ja="稚内市 地域包括支援センター（架空）",
         summary_ja="介護の総合相談",

@@ -2,13 +2,11 @@
 
 Each function checks the state, runs in one transaction, locks what it
 counts, saves with ``update_fields`` and queues its notifications through the
-outbox in the same transaction. Errors a user can fix raise ``SalonError``
+outbox in the same transaction. Errors a user can fix raise ``carers.errors.ActionError``
 with a message for them.
 """
 
 from .common import (  # noqa: I001
-    InvalidLink,
-    SalonError,
     _local,
     _notify_reviewers,
     _record,
@@ -76,6 +74,7 @@ from .sessions import (  # noqa: I001
     session_create,
     session_message,
     session_move,
+    salons_refresh_next_sessions,
     session_update,
     sessions_send_reminders,
 )
@@ -97,11 +96,9 @@ __all__ = [
     "GENERATE_AHEAD_DAYS",
     "GUEST_LINK_MAX_AGE",
     "GUEST_SALT",
-    "InvalidLink",
     "MESSAGE_MAX",
     "MESSAGE_STATUSES",
     "OFFER_HOURS",
-    "SalonError",
     "_account_nickname",
     "_apply",
     "_cancel",
@@ -149,6 +146,7 @@ __all__ = [
     "salon_report_outdated",
     "salon_return",
     "salon_update",
+    "salons_refresh_next_sessions",
     "salons_request_confirmation",
     "session_cancel",
     "session_create",

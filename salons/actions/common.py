@@ -12,14 +12,6 @@ from ..models import (
 )
 
 
-class SalonError(Exception):
-    """A refusal the user can understand and fix (shown as a message)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
 def _local(dt):
     return timezone.localtime(dt)
 
@@ -97,7 +89,3 @@ def _notify_reviewers(salon, template, extra=None):
 
 def _record(salon, action, actor=None, comment=""):
     SalonEvent.objects.create(salon=salon, action=action, actor=actor, comment=comment)
-
-
-class InvalidLink(SalonError):
-    """A signed link that is forged, expired or points at nothing (a 404)."""

@@ -5,21 +5,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carers.errors import ActionError
 from carers.models import Municipality
 
 from ..models import (
-    SALON_TRANSITIONS,
     Salon,
     SalonEvent,
 )
-from .common import SalonError, _notify_reviewers, _record, _send, reviewers_for
+from ..workflow import SALON_WORKFLOW, SalonAction
+from .common import _notify_reviewers, _record, _send, reviewers_for
 
 
-def _transition(salon, action):
-    allowed = SALON_TRANSITIONS[action]
-    if salon.status not in allowed:
-        raise SalonError(_("This salon cannot be changed that way in its current state."))
-    return allowed[salon.status]
+def _transition(salon, action, by):
+    """The state ``action`` by ``by`` moves the salon to (refused if the
+    moderation workflow does not allow it)."""
+    return SALON_WORKFLOW.step(
+        salon.status, action, by=by, status_label=salon.get_status_display()
+    ).target
 
 
 def _serialise(field, value):
@@ -52,9 +54,9 @@ def _propose_changes(salon, by, data, changes):
     if pending == salon.pending_changes:
         return salon
     if pending:
-        salon.status = _transition(salon, "propose_changes")
+        salon.status = _transition(salon, SalonAction.PROPOSE_CHANGES, by)
     else:
-        salon.status = _transition(salon, "withdraw_changes")
+        salon.status = _transition(salon, SalonAction.WITHDRAW_CHANGES, by)
     salon.pending_changes = pending
     salon.save(update_fields=["status", "pending_changes", "updated_at"])
     if pending:
@@ -65,18 +67,18 @@ def _propose_changes(salon, by, data, changes):
     return salon
 
 
-def _reviewable(salon_id, by):
-    salon = Salon.objects.reviewable_by(by).select_for_update().filter(pk=salon_id).first()
+def _reviewable(salon, by):
+    salon = Salon.objects.reviewable_by(by).select_for_update().filter(pk=salon.pk).first()
     if salon is None:
-        raise SalonError(_("You cannot review this salon."))
+        raise ActionError(_("You cannot review this salon."))
     return salon
 
 
-def salon_approve(*, salon_id, by) -> Salon:
+def salon_approve(*, salon, by) -> Salon:
     with transaction.atomic():
-        salon = _reviewable(salon_id, by)
+        salon = _reviewable(salon, by)
         was_published = salon.is_public
-        salon.status = _transition(salon, "approve")
+        salon.status = _transition(salon, SalonAction.APPROVE, by)
         changed = list(salon.pending_changes)
         _apply(salon, salon.pending_changes)
         now = timezone.now()
@@ -106,19 +108,22 @@ def salon_approve(*, salon_id, by) -> Salon:
             context={
                 "salon_name": salon.name,
                 "salon_url": salon.get_absolute_url(),
-                "changed": [str(Salon._meta.get_field(f).verbose_name) for f in changed],
+                # Field names: the email names them by label in the recipient's language.
+                "changed": changed,
             },
         )
     return salon
 
 
-def salon_return(*, salon_id, by, comment: str) -> Salon:
+def salon_return(*, salon, by, comment: str) -> Salon:
     comment = (comment or "").strip()
     if not comment:
-        raise SalonError(_("Write a comment so the organiser knows what to change."))
+        raise ActionError(
+            _("Write a comment so the organiser knows what to change."), field="comment"
+        )
     with transaction.atomic():
-        salon = _reviewable(salon_id, by)
-        salon.status = _transition(salon, "return")
+        salon = _reviewable(salon, by)
+        salon.status = _transition(salon, SalonAction.RETURN, by)
         salon.pending_changes = {}
         salon.review_comment = comment
         salon.reviewed_by, salon.reviewed_at = by, timezone.now()
@@ -145,18 +150,18 @@ def salon_return(*, salon_id, by, comment: str) -> Salon:
     return salon
 
 
-def salon_report_outdated(*, salon_id, message: str, reporter=None):
+def salon_report_outdated(*, salon, message: str, by=None):
     from ..models import OutdatedReport
 
     message = (message or "").strip()
     if not message:
-        raise SalonError(_("Tell us what is wrong or out of date."))
+        raise ActionError(_("Tell us what is wrong or out of date."), field="message")
     with transaction.atomic():
-        salon = Salon.objects.public().select_related("organiser").get(pk=salon_id)
+        salon = Salon.objects.public().select_related("organiser").get(pk=salon.pk)
         report = OutdatedReport.objects.create(
             salon=salon,
             message=message,
-            reporter=reporter if reporter and reporter.is_authenticated else None,
+            reporter=by if by and by.is_authenticated else None,
         )
         context = {
             "salon_name": salon.name,

@@ -9,13 +9,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from carers.errors import NOT_FOUND, ActionError
+
 from ..models import (
     HOLDING_STATUSES,
     Registration,
     RegistrationStatus,
     Session,
 )
-from .common import InvalidLink, SalonError, _send_to_registration, _session_context, _when
+from .common import _send_to_registration, _session_context, _when
 
 # How long a freed seat is held for the first person on the waiting list.
 OFFER_HOURS = 24
@@ -23,21 +25,21 @@ GUEST_LINK_MAX_AGE = 2 * 24 * 3600
 GUEST_SALT = "salons.guest-confirm"
 
 
-def _lock_open_session(session_id, now=None):
+def _lock_open_session(session_pk, now=None):
     """Lock the session row: every seat count happens under this lock."""
     session = (
         Session.objects.unscoped()  # seats: the caller holds the sign-up or a public session
         .select_for_update(of=("self",))
         .select_related("salon")
-        .filter(pk=session_id)
+        .filter(pk=session_pk)
         .first()
     )
     if session is None or not session.salon.is_public:
-        raise SalonError(_("This session is not open for sign-up."))
+        raise ActionError(_("This session is not open for sign-up."))
     if session.is_cancelled:
-        raise SalonError(_("This session has been cancelled."))
+        raise ActionError(_("This session has been cancelled."))
     if session.starts_at <= (now or timezone.now()):
-        raise SalonError(_("This session has already started."))
+        raise ActionError(_("This session has already started."))
     return session
 
 
@@ -69,27 +71,27 @@ def _account_nickname(nickname, user, salon):
     return "" if salon.is_for_young_carers else (user.display_name or "")
 
 
-def session_join(*, session_id, user, nickname="", age_band="", wait_if_full=True) -> Registration:
+def session_join(*, session, by, nickname="", age_band="", wait_if_full=True) -> Registration:
     """A signed-in user joins a session: a seat if one is free, otherwise the
     waiting list (only when ``wait_if_full``)."""
     with transaction.atomic():
-        session = _lock_open_session(session_id)
-        if session.registrations.active().filter(user=user).exists():
-            raise SalonError(_("You are already signed up for this session."))
+        session = _lock_open_session(session.pk)
+        if session.registrations.active().filter(user=by).exists():
+            raise ActionError(_("You are already signed up for this session."))
         status = _seat_status(session)
         if status == RegistrationStatus.WAITING and not wait_if_full:
-            raise SalonError(_("This session is full. You can join the waiting list."))
+            raise ActionError(_("This session is full. You can join the waiting list."))
         try:
             with transaction.atomic():
                 reg = Registration.objects.create(
                     session=session,
-                    user=user,
-                    nickname=_account_nickname(nickname, user, session.salon)[:40],
+                    user=by,
+                    nickname=_account_nickname(nickname, by, session.salon)[:40],
                     age_band=age_band if session.salon.is_for_young_carers else "",
                     status=status,
                 )
         except IntegrityError:
-            raise SalonError(_("You are already signed up for this session.")) from None
+            raise ActionError(_("You are already signed up for this session.")) from None
         _joined(reg)
     return reg
 
@@ -98,17 +100,17 @@ def guest_token(reg) -> str:
     return signing.dumps(str(reg.token), salt=GUEST_SALT)
 
 
-def guest_request(*, session_id, email, nickname, age_band="") -> Registration:
+def guest_request(*, session, email, nickname, age_band="") -> Registration:
     """A guest asks to join: nothing is booked until they click the signed
     link sent to the address (proving it is theirs)."""
     with transaction.atomic():
-        session = Session.objects.public().select_related("salon").get(pk=session_id)
+        session = Session.objects.public().select_related("salon").get(pk=session.pk)
         if (
             session.is_cancelled
             or session.starts_at <= timezone.now()
             or not session.salon.is_public
         ):
-            raise SalonError(_("This session is not open for sign-up."))
+            raise ActionError(_("This session is not open for sign-up."))
         reg = Registration.objects.create(
             session=session,
             guest_email=email.strip().lower(),
@@ -128,26 +130,30 @@ def guest_request(*, session_id, email, nickname, age_band="") -> Registration:
     return reg
 
 
-def guest_registration(token) -> Registration:
+def guest_registration(*, token) -> Registration:
     """The guest's pending sign-up named by a signed confirmation link."""
     try:
         reg_token = signing.loads(token, salt=GUEST_SALT, max_age=GUEST_LINK_MAX_AGE)
     except signing.BadSignature:
-        raise InvalidLink(_("This link is invalid or has expired. Please sign up again.")) from None
+        raise ActionError(
+            _("This link is invalid or has expired. Please sign up again."), code=NOT_FOUND
+        ) from None
     reg = Registration.objects.filter(token=reg_token).first()
     if reg is None:
-        raise InvalidLink(_("This link is invalid or has expired. Please sign up again."))
+        raise ActionError(
+            _("This link is invalid or has expired. Please sign up again."), code=NOT_FOUND
+        )
     return reg
 
 
 def guest_confirm(*, token) -> Registration:
     with transaction.atomic():
-        reg = guest_registration(token)
+        reg = guest_registration(token=token)
         if reg.status != RegistrationStatus.EMAIL_UNCONFIRMED:
             return reg  # clicked twice: already done
         session = _lock_open_session(reg.session_id)
         if session.registrations.active().filter(guest_email=reg.guest_email).exists():
-            raise SalonError(_("This email address is already signed up for this session."))
+            raise ActionError(_("This email address is already signed up for this session."))
         reg.status = _seat_status(session)
         reg.save(update_fields=["status", "updated_at"])
         _joined(reg)
@@ -181,9 +187,9 @@ def _offer_next(session, now=None):
         )
 
 
-def registration_cancel(*, registration_id) -> Registration:
+def registration_cancel(*, registration) -> Registration:
     with transaction.atomic():
-        reg = Registration.objects.get(pk=registration_id)
+        reg = Registration.objects.get(pk=registration.pk)
         session = (
             Session.objects.unscoped()  # the sign-up's own session
             .select_for_update(of=("self",))
@@ -192,7 +198,7 @@ def registration_cancel(*, registration_id) -> Registration:
         )
         reg.refresh_from_db()
         if reg.status not in (*HOLDING_STATUSES, RegistrationStatus.WAITING):
-            raise SalonError(_("This sign-up is not active."))
+            raise ActionError(_("This sign-up is not active."))
         freed = reg.status in HOLDING_STATUSES
         reg.status = RegistrationStatus.CANCELLED
         reg.save(update_fields=["status", "updated_at"])
@@ -201,16 +207,16 @@ def registration_cancel(*, registration_id) -> Registration:
     return reg
 
 
-def registration_accept_offer(*, registration_id, now=None) -> Registration:
+def registration_accept_offer(*, registration, now=None) -> Registration:
     now = now or timezone.now()
     with transaction.atomic():
-        reg = Registration.objects.get(pk=registration_id)
+        reg = Registration.objects.get(pk=registration.pk)
         Session.objects.unscoped().select_for_update(of=("self",)).get(pk=reg.session_id)
         reg.refresh_from_db()
         if reg.status != RegistrationStatus.OFFERED:
-            raise SalonError(_("There is no seat on offer for this sign-up."))
+            raise ActionError(_("There is no seat on offer for this sign-up."))
         if reg.offered_until and reg.offered_until < now:
-            raise SalonError(_("This offer has expired."))
+            raise ActionError(_("This offer has expired."))
         reg.status = RegistrationStatus.CONFIRMED
         reg.offered_until = None
         reg.save(update_fields=["status", "offered_until", "updated_at"])

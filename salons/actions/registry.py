@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carers import accounts
+from carers.errors import NOT_FOUND, ActionError
 from carers.models import Role, User
 
 from ..models import (
@@ -16,25 +17,28 @@ from ..models import (
     SalonEvent,
     SalonStatus,
 )
-from .common import InvalidLink, SalonError, _local, _notify_reviewers, _record, _send
+from ..workflow import SalonAction
+from .common import _local, _notify_reviewers, _record, _send
 from .moderation import _apply, _propose_changes, _serialise, _transition
 
 CONFIRM_LINK_MAX_AGE = 60 * 24 * 3600
 CONFIRM_SALT = "salons.salon-confirm"
 
 
-def organiser_enrol(*, user) -> User:
+def organiser_enrol(*, by) -> User:
     """A registered user becomes a salon organiser."""
+    user = by
     if user.role == Role.ORGANISER:
         return user
     if user.role != Role.REGISTERED:
-        raise SalonError(_("Staff accounts cannot become organisers."))
+        raise ActionError(_("Staff accounts cannot become organisers."))
     return accounts.organiser_role_grant(user=user)
 
 
-def salon_create(*, organiser, data: dict) -> Salon:
+def salon_create(*, by, data: dict) -> Salon:
+    organiser = by
     if organiser.role != Role.ORGANISER:
-        raise SalonError(_("Only salon organisers can register a salon."))
+        raise ActionError(_("Only salon organisers can register a salon."))
     with transaction.atomic():
         salon = Salon(
             organiser=organiser, status=SalonStatus.PENDING, last_confirmed_at=timezone.now()
@@ -49,14 +53,14 @@ def salon_create(*, organiser, data: dict) -> Salon:
     return salon
 
 
-def salon_update(*, salon_id, by, data: dict) -> Salon:
+def salon_update(*, salon, by, data: dict) -> Salon:
     """Save the organiser's edit. Unpublished salons change directly (a
     returned one goes back for approval); a published salon's changed public
     facts wait in ``pending_changes`` while the published version stays."""
     with transaction.atomic():
-        salon = Salon.objects.select_for_update().get_manageable(by, pk=salon_id)
+        salon = Salon.objects.select_for_update().get_manageable(by, pk=salon.pk)
         if salon.organiser_id != by.pk:
-            raise SalonError(_("Only the organiser can edit this salon."))
+            raise ActionError(_("Only the organiser can edit this salon."))
         changes = {
             f: _serialise(f, data[f])
             for f in PUBLIC_FIELDS
@@ -69,7 +73,7 @@ def salon_update(*, salon_id, by, data: dict) -> Salon:
         _apply(salon, changes)
         fields = [*changes, "search_text", "updated_at"]
         if salon.status == SalonStatus.RETURNED:
-            salon.status = _transition(salon, "resubmit")
+            salon.status = _transition(salon, SalonAction.RESUBMIT, by)
             fields.append("status")
         salon.search_text = salon.build_search_text()
         salon.save(update_fields=fields)
@@ -82,40 +86,37 @@ def confirm_token(salon) -> str:
     return signing.dumps({"salon": salon.pk, "org": salon.organiser_id}, salt=CONFIRM_SALT)
 
 
-def confirm_link_salon(*, salon_id, token) -> Salon:
+def confirm_link_salon(*, salon, token) -> Salon:
     """The salon a quarterly confirmation link names, checked; nothing changes."""
-    invalid = InvalidLink(_("This confirmation link is invalid or has expired."))
+    invalid = ActionError(_("This confirmation link is invalid or has expired."), code=NOT_FOUND)
     try:
         data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_LINK_MAX_AGE)
     except signing.BadSignature:
         raise invalid from None
-    salon = (
-        Salon.objects.unscoped().filter(pk=salon_id, organiser_id=data.get("org")).first()
-    )  # a signed link
-    if salon is None or data.get("salon") != salon_id:
+    if salon is None or data.get("salon") != salon.pk or data.get("org") != salon.organiser_id:
         raise invalid
     return salon
 
 
-def salon_confirm(*, salon_id, by=None, token=None) -> Salon:
+def salon_confirm(*, salon, by=None, token=None) -> Salon:
     """The organiser confirms the details are current: by a signed-in click,
     or by the one-click signed link from the quarterly email."""
-    invalid = InvalidLink(_("This confirmation link is invalid or has expired."))
+    invalid = ActionError(_("This confirmation link is invalid or has expired."), code=NOT_FOUND)
     if token is not None:
         try:
             data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_LINK_MAX_AGE)
         except signing.BadSignature:
             raise invalid from None
-        if data.get("salon") != salon_id:
+        if salon is None or data.get("salon") != salon.pk:
             raise invalid
     with transaction.atomic():
         salon = (
-            Salon.objects.unscoped().select_for_update().filter(pk=salon_id).first()
+            Salon.objects.unscoped().select_for_update().filter(pk=salon.pk).first()
         )  # token or task
         if salon is None or (token is not None and data.get("org") != salon.organiser_id):
             raise invalid
         if token is None and (by is None or by.pk != salon.organiser_id):
-            raise SalonError(_("Only the organiser can confirm this salon."))
+            raise ActionError(_("Only the organiser can confirm this salon."))
         salon.last_confirmed_at = timezone.now()
         salon.confirm_requested_at = None
         salon.save(update_fields=["last_confirmed_at", "confirm_requested_at"])

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carers.errors import ActionError
+
 from ..models import (
     RecurrenceKind,
     Salon,
@@ -13,7 +15,6 @@ from ..models import (
     SessionRule,
     SessionStatus,
 )
-from .common import SalonError
 from .sessions import _cancel, _check_online, _check_salon_online
 
 GENERATE_AHEAD_DAYS = 120
@@ -46,11 +47,11 @@ def occurrence_dates(rule, start, end):
     return dates
 
 
-def rule_generate_sessions(*, rule_id, today=None, days=GENERATE_AHEAD_DAYS) -> int:
+def rule_generate_sessions(*, rule, today=None, days=GENERATE_AHEAD_DAYS) -> int:
     """Create the rule's sessions for the coming ``days``. Idempotent: the
     (rule, occurrence_date) constraint skips dates already generated, also
     those moved or cancelled."""
-    rule = SessionRule.objects.select_related("salon").get(pk=rule_id)
+    rule = SessionRule.objects.select_related("salon").get(pk=rule.pk)
     if not rule.is_active:
         return 0
     today = today or timezone.localdate()
@@ -72,30 +73,33 @@ def rule_generate_sessions(*, rule_id, today=None, days=GENERATE_AHEAD_DAYS) -> 
             )
         )
     created = Session.objects.bulk_create(sessions, ignore_conflicts=True)
+    Salon.objects.filter(pk=rule.salon_id).refresh_next_session()  # bulk: no signals
     return len(created)
 
 
-def rule_create(*, salon_id, by, data: dict) -> SessionRule:
+def rule_create(*, salon, by, data: dict) -> SessionRule:
     if data["end_time"] <= data["start_time"]:
-        raise SalonError(_("The end must be after the start."))
+        raise ActionError(_("The end must be after the start."), field="end_time")
     if data["starts_on"] < timezone.localdate():
-        raise SalonError(_("The first date is in the past."))
+        raise ActionError(_("The first date is in the past."))
     if data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-        raise SalonError(_("The last date is before the first date."))
+        raise ActionError(_("The last date is before the first date."))
     if data["kind"] == RecurrenceKind.MONTHLY_NTH_WEEKDAY and not data.get("nth"):
-        raise SalonError(_("Choose which week of the month."))
+        raise ActionError(_("Choose which week of the month."))
     if data.get("capacity") is not None and data["capacity"] < 1:
-        raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
+        raise ActionError(
+            _("The capacity must be at least 1, or empty for no limit."), field="capacity"
+        )
     _check_online(data.get("is_online"), data.get("meeting_url", ""))
     with transaction.atomic():
-        salon = Salon.objects.get_manageable(by, pk=salon_id)
+        salon = Salon.objects.get_manageable(by, pk=salon.pk)
         _check_salon_online(salon, data.get("is_online"))
         rule = SessionRule.objects.create(salon=salon, **data)
-        rule_generate_sessions(rule_id=rule.pk)
+        rule_generate_sessions(rule=rule)
     return rule
 
 
-def rule_stop(*, rule_id, by, now=None) -> dict:
+def rule_stop(*, rule, by, now=None) -> dict:
     """Stop a recurring schedule: no more occurrences are generated; future
     occurrences nobody signed up for are removed, the others cancelled (their
     sign-ups are told, as for a single cancellation). Past and already started
@@ -105,13 +109,13 @@ def rule_stop(*, rule_id, by, now=None) -> dict:
         rule = (
             SessionRule.objects.filter(salon__in=Salon.objects.manageable_by(by))
             .select_for_update(of=("self",))
-            .filter(pk=rule_id)
+            .filter(pk=rule.pk)
             .first()
         )
         if rule is None:
-            raise SalonError(_("You cannot change this schedule."))
+            raise ActionError(_("You cannot change this schedule."))
         if not rule.is_active:
-            raise SalonError(_("This schedule has already been stopped."))
+            raise ActionError(_("This schedule has already been stopped."))
         rule.is_active = False
         rule.stopped_at, rule.stopped_by = now, by
         rule.save(update_fields=["is_active", "stopped_at", "stopped_by"])
@@ -146,6 +150,6 @@ def rule_future_counts(rule, now=None) -> dict:
 
 def rules_generate_all(*, today=None) -> int:
     return sum(
-        rule_generate_sessions(rule_id=pk, today=today)
-        for pk in SessionRule.objects.filter(is_active=True).values_list("pk", flat=True)
+        rule_generate_sessions(rule=rule, today=today)
+        for rule in SessionRule.objects.filter(is_active=True).only("pk")
     )

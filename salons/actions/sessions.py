@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carers.errors import ActionError
+
 from ..models import (
     HOLDING_STATUSES,
     RegistrationStatus,
@@ -13,30 +15,30 @@ from ..models import (
     Session,
     SessionStatus,
 )
-from .common import SalonError, _local, _send_to_registration, _session_context, _when
+from .common import _local, _send_to_registration, _session_context, _when
 from .registrations import _offer_next
 
 
 def _check_times(starts_at, ends_at, now=None):
     now = now or timezone.now()
     if ends_at <= starts_at:
-        raise SalonError(_("The end must be after the start."))
+        raise ActionError(_("The end must be after the start."), field="end_time")
     if starts_at < now:
-        raise SalonError(_("The start is in the past."))
+        raise ActionError(_("The start is in the past."), field="date")
 
 
 def _check_online(is_online, meeting_url):
     if meeting_url and not meeting_url.lower().startswith("https://"):
-        raise SalonError(_("The meeting URL must start with https://."))
+        raise ActionError(_("The meeting URL must start with https://."), field="meeting_url")
     if meeting_url and not is_online:
-        raise SalonError(_("Only an online session can have a meeting URL."))
+        raise ActionError(_("Only an online session can have a meeting URL."), field="meeting_url")
 
 
 def _check_salon_online(salon, is_online):
     """Online sessions only for a salon registered as meeting online (the
     search's "online only" filter and the public page rely on it)."""
     if is_online and not salon.is_online:
-        raise SalonError(
+        raise ActionError(
             _(
                 "This salon is not registered as meeting online. Tick 'meets online' in its "
                 "details first (a published salon's change needs approval)."
@@ -46,7 +48,7 @@ def _check_salon_online(salon, is_online):
 
 def session_create(
     *,
-    salon_id,
+    salon,
     by,
     starts_at,
     ends_at,
@@ -59,9 +61,11 @@ def session_create(
     _check_times(starts_at, ends_at)
     _check_online(is_online, meeting_url)
     if capacity is not None and capacity < 1:
-        raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
+        raise ActionError(
+            _("The capacity must be at least 1, or empty for no limit."), field="capacity"
+        )
     with transaction.atomic():
-        salon = Salon.objects.get_manageable(by, pk=salon_id)
+        salon = Salon.objects.get_manageable(by, pk=salon.pk)
         _check_salon_online(salon, is_online)
         return Session.objects.create(
             salon=salon,
@@ -88,26 +92,26 @@ def _notify_session(session, template, statuses, extra=None):
         )
 
 
-def _managed_session(session_id, by, sessions=None):
+def _managed_session(session, by, sessions=None):
     """Lock a session ``by`` may change (``sessions``: a narrower scope)."""
     session = (
         (Session.objects.manageable_by(by) if sessions is None else sessions)
         .select_for_update(of=("self",))
         .select_related("salon")
-        .filter(pk=session_id)
+        .filter(pk=session.pk)
         .first()
     )
     if session is None:
-        raise SalonError(_("You cannot change this session."))
+        raise ActionError(_("You cannot change this session."))
     return session
 
 
-def session_move(*, session_id, by, starts_at, ends_at) -> Session:
+def session_move(*, session, by, starts_at, ends_at) -> Session:
     _check_times(starts_at, ends_at)
     with transaction.atomic():
-        session = _managed_session(session_id, by)
+        session = _managed_session(session, by)
         if session.is_cancelled:
-            raise SalonError(_("This session is cancelled."))
+            raise ActionError(_("This session is cancelled."))
         old = _when(session.starts_at)
         session.starts_at, session.ends_at = starts_at, ends_at
         session.moved_at, session.moved_by = timezone.now(), by
@@ -154,22 +158,24 @@ def _cancel(session, by, reason=""):
 CANCEL_REASON_MAX = 500
 
 
-def session_cancel(*, session_id, by, reason) -> Session:
+def session_cancel(*, session, by, reason) -> Session:
     """The organiser cancels a session and says why (shown on the page, in
     the feeds and in the email to everyone signed up)."""
     reason = (reason or "").strip()
     if not reason:
-        raise SalonError(_("Write the reason for cancelling: participants and visitors see it."))
+        raise ActionError(
+            _("Write the reason for cancelling: participants and visitors see it."), field="reason"
+        )
     if len(reason) > CANCEL_REASON_MAX:
-        raise SalonError(
+        raise ActionError(
             _("The reason can be at most %(max)s characters.") % {"max": CANCEL_REASON_MAX}
         )
     with transaction.atomic():
-        session = _managed_session(session_id, by)
+        session = _managed_session(session, by)
         if session.is_cancelled:
-            raise SalonError(_("This session is already cancelled."))
+            raise ActionError(_("This session is already cancelled."))
         if session.has_ended:
-            raise SalonError(_("This session has already ended."))
+            raise ActionError(_("This session has already ended."))
         _cancel(session, by, reason)
     return session
 
@@ -181,25 +187,27 @@ MESSAGE_MAX = 2000
 MESSAGE_STATUSES = (*HOLDING_STATUSES, RegistrationStatus.WAITING)
 
 
-def session_message(*, session_id, by, message) -> int:
+def session_message(*, session, by, message) -> int:
     """The organiser writes to everyone signed up for one of their sessions
     (through the outbox; the addresses are never shown to the organiser).
     Returns how many were written to."""
     message = (message or "").strip()
     if not message:
-        raise SalonError(_("Write the message."))
+        raise ActionError(_("Write the message."), field="message")
     if len(message) > MESSAGE_MAX:
-        raise SalonError(_("The message can be at most %(max)s characters.") % {"max": MESSAGE_MAX})
+        raise ActionError(
+            _("The message can be at most %(max)s characters.") % {"max": MESSAGE_MAX}
+        )
     with transaction.atomic():
         session = _managed_session(
-            session_id, by, Session.objects.manageable_by(by).filter(salon__organiser=by)
+            session, by, Session.objects.manageable_by(by).filter(salon__organiser=by)
         )
         if session.has_ended:
-            raise SalonError(_("This session has already ended."))
+            raise ActionError(_("This session has already ended."))
         recipients = session.registrations.filter(status__in=MESSAGE_STATUSES)
         count = recipients.count()
         if not count:
-            raise SalonError(_("Nobody is signed up for this session yet."))
+            raise ActionError(_("Nobody is signed up for this session yet."))
         _notify_session(
             session,
             "salons/email/organiser_message",
@@ -209,30 +217,34 @@ def session_message(*, session_id, by, message) -> int:
     return count
 
 
-def session_update(*, session_id, by, capacity, meeting_url, facilitator, note) -> Session:
+def session_update(*, session, by, capacity, meeting_url, facilitator, note) -> Session:
     """Change a session's capacity, meeting URL, facilitator and note. The
     capacity cannot go below the seats already held; seats it frees are
     offered to the waiting list as after a cancellation."""
     if capacity is not None and capacity < 1:
-        raise SalonError(_("The capacity must be at least 1, or empty for no limit."))
+        raise ActionError(
+            _("The capacity must be at least 1, or empty for no limit."), field="capacity"
+        )
     meeting_url = (meeting_url or "").strip()
     _check_online(True, meeting_url)  # the session's own online flag is checked below
     with transaction.atomic():
         # Managers of the salon (a facilitator alone may not change the session).
         session = _managed_session(
-            session_id,
+            session,
             by,
             Session.objects.manageable_by(by).filter(salon__in=Salon.objects.manageable_by(by)),
         )
         if session.is_cancelled:
-            raise SalonError(_("This session is cancelled."))
+            raise ActionError(_("This session is cancelled."))
         if session.has_ended:
-            raise SalonError(_("This session has already ended."))
+            raise ActionError(_("This session has already ended."))
         if meeting_url and not session.is_online:
-            raise SalonError(_("Only an online session can have a meeting URL."))
+            raise ActionError(
+                _("Only an online session can have a meeting URL."), field="meeting_url"
+            )
         held = session.registrations.filter(status__in=HOLDING_STATUSES).count()
         if capacity is not None and capacity < held:
-            raise SalonError(
+            raise ActionError(
                 _(
                     "%(held)s seats are already booked or offered: the capacity cannot be "
                     "lower than that."
@@ -286,3 +298,9 @@ def sessions_send_reminders(*, now=None) -> int:
             _notify_session(session, "salons/email/reminder", (RegistrationStatus.CONFIRMED,))
             sent += 1
     return sent
+
+
+def salons_refresh_next_sessions(*, now=None) -> int:
+    """Salons whose stored next session has started get the one after it
+    (Salon.next_session_at; every change of a session stores it at once)."""
+    return Salon.objects.refresh_passed(now)

@@ -14,11 +14,10 @@ from .choices import (  # noqa: I001
     HOLDING_STATUSES,
     LINK_OPENS_BEFORE,
     LOOK_UP,
+    NTH_LABELS,
     PUBLIC_STATUSES,
-    REVIEWABLE_STATUSES,
     RecurrenceKind,
     RegistrationStatus,
-    SALON_TRANSITIONS,
     STALE_AFTER,
     SalonStatus,
     SessionStatus,
@@ -30,9 +29,9 @@ from .registry import (  # noqa: I001
     PUBLIC_FIELDS,
     Salon,
     SalonQuerySet,
-    can_transition,
     distance_km_expression,
     haversine_km,
+    review_order,
     salon_photo_path,
 )
 
@@ -51,6 +50,7 @@ from .registrations import (  # noqa: I001
 from .moderation import (  # noqa: I001
     OutdatedReport,
     SalonEvent,
+    salon_field_labels,
 )
 
 from .feeds import (  # noqa: I001
@@ -68,17 +68,16 @@ __all__ = [
     "HOLDING_STATUSES",
     "LINK_OPENS_BEFORE",
     "LOOK_UP",
+    "NTH_LABELS",
     "OutdatedReport",
     "PUBLIC_FIELDS",
     "PUBLIC_STATUSES",
     "PublicEvent",
     "PublicEventQuerySet",
-    "REVIEWABLE_STATUSES",
     "RecurrenceKind",
     "Registration",
     "RegistrationQuerySet",
     "RegistrationStatus",
-    "SALON_TRANSITIONS",
     "STALE_AFTER",
     "Salon",
     "SalonEvent",
@@ -90,8 +89,9 @@ __all__ = [
     "SessionRule",
     "SessionStatus",
     "Weekday",
-    "can_transition",
     "distance_km_expression",
     "haversine_km",
+    "review_order",
+    "salon_field_labels",
     "salon_photo_path",
 ]

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A salon not confirmed by its organiser for this long leaves the public search.
 STALE_AFTER = timedelta(days=183)
@@ -44,35 +45,12 @@ class SalonStatus(models.TextChoices):
     CHANGES_PENDING = "changes_pending", _("Published; changes waiting for approval")
 
 
-# The moderation workflow in one place: action -> {from state: to state}.
-# Used by salons.actions, by the templates (which buttons to show) and the tests.
-SALON_TRANSITIONS = {
-    "resubmit": {SalonStatus.RETURNED: SalonStatus.PENDING},
-    "propose_changes": {
-        SalonStatus.PUBLISHED: SalonStatus.CHANGES_PENDING,
-        SalonStatus.CHANGES_PENDING: SalonStatus.CHANGES_PENDING,
-    },
-    # The organiser set every proposed field back to its published value.
-    "withdraw_changes": {SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED},
-    "approve": {
-        SalonStatus.PENDING: SalonStatus.PUBLISHED,
-        SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED,
-    },
-    "return": {
-        SalonStatus.PENDING: SalonStatus.RETURNED,
-        # Returned changes are dropped; the published version stays as it was.
-        SalonStatus.CHANGES_PENDING: SalonStatus.PUBLISHED,
-    },
-}
-
-
 PUBLIC_STATUSES = (SalonStatus.PUBLISHED, SalonStatus.CHANGES_PENDING)
-REVIEWABLE_STATUSES = tuple(SALON_TRANSITIONS["approve"])
 
 
 class RecurrenceKind(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
-    MONTHLY_NTH_WEEKDAY = "monthly_nth", _("Monthly on the Nth weekday")
+    MONTHLY_NTH_WEEKDAY = "monthly_nth", _("Every month, on one weekday (e.g. the 2nd Tuesday)")
 
 
 class Weekday(models.IntegerChoices):
@@ -85,6 +63,16 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+# Which week of the month, as people say it: "the 2nd Tuesday", 「第2火曜日」.
+NTH_LABELS = {
+    1: pgettext_lazy("week of the month", "1st"),
+    2: pgettext_lazy("week of the month", "2nd"),
+    3: pgettext_lazy("week of the month", "3rd"),
+    4: pgettext_lazy("week of the month", "4th"),
+    5: pgettext_lazy("week of the month", "5th"),
+}
+
+
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     CANCELLED = "cancelled", _("Cancelled")
@@ -95,7 +83,8 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Booked")
     WAITING = "waiting", _("On the waiting list")
     OFFERED = "offered", _("Seat offered")
-    CANCELLED = "cancelled", _("Cancelled")
+    # The participant's own cancellation (キャンセル), not a cancelled session (中止).
+    CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
     EXPIRED = "expired", _("Offer expired")
 
 

@@ -1,9 +1,12 @@
 """Moderation records of a salon: its event history and outdated-information reports."""
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .registry import Salon
 
@@ -34,6 +37,29 @@ class SalonEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} #{self.salon_id}"
+
+    # Actions whose comment is the list of changed fields, stored by name.
+    FIELD_LIST_ACTIONS = ("changes_proposed", "approved")
+
+    @property
+    def comment_display(self) -> str:
+        """The comment as people read it: for a proposal or an approval, the
+        changed fields by their labels ("Fee, Venue"), never their names."""
+        if self.action not in self.FIELD_LIST_ACTIONS or not self.comment:
+            return self.comment
+        return salon_field_labels(self.comment.split(","))
+
+
+def salon_field_labels(names) -> str:
+    """Salon fields named by their labels in the active language, joined the
+    way that language lists things: "Fee, Name" / 「参加費、名称」."""
+    labels = []
+    for name in (str(n).strip() for n in names):
+        try:
+            labels.append(str(capfirst(Salon._meta.get_field(name).verbose_name)))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return pgettext("list separator", ", ").join(labels)
 
 
 class OutdatedReport(models.Model):

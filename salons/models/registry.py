@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from carers import policy
 from carers.models import Municipality, choice_labels
 from carers.policy import ScopedQuerySet
+from carers.text import normalise
 
-from ..text import normalise
 from ..validators import validate_image_file
 from .choices import (
     PUBLIC_STATUSES,
-    SALON_TRANSITIONS,
     STALE_AFTER,
     Audience,
     SalonStatus,
@@ -48,8 +47,16 @@ PUBLIC_FIELDS = (
 )
 
 
-def can_transition(salon, action) -> bool:
-    return salon.status in SALON_TRANSITIONS[action]
+def review_order():
+    """0 for salons waiting for a decision, 1 for the others: the staff list
+    shows the former first. One expression for the list and its index."""
+    from ..workflow import REVIEWABLE_STATUSES
+
+    return Case(
+        When(status__in=REVIEWABLE_STATUSES, then=Value(0)),
+        default=Value(1),
+        output_field=models.IntegerField(),
+    )
 
 
 def distance_km_expression(lat, lng, prefix=""):
@@ -112,20 +119,54 @@ class SalonQuerySet(ScopedQuerySet):
         return self.manageable_by(user)
 
     def with_next_start(self, after=None):
-        """Each salon's next scheduled session start (or None), one index probe
-        per salon (session_next_idx) instead of grouping every session."""
-        from .sessions import Session
+        """Each salon's next scheduled session start at or after ``after`` (or
+        None), from the stored ``next_session_at``: the next start when it was
+        last stored (on every change of a salon's sessions; ``refresh_passed``
+        once it has started). A salon with none then has none now; a stored
+        start at or after ``after`` is the answer; only an earlier one (a later
+        ``after``: the search's "from" date) is looked up, one index probe.
+        Without ``after`` (from now on, after ``refresh_passed``) the stored
+        value itself, which salon_next_session_idx keeps in order."""
+        if after is None:
+            return self.annotate(next_start=F("next_session_at"))
+        return self.annotate(
+            next_start=Case(
+                When(next_session_at__isnull=True, then=Value(None)),
+                When(next_session_at__gte=after, then=F("next_session_at")),
+                default=Subquery(_next_start_of(OuterRef("pk"), after)),
+                output_field=models.DateTimeField(),
+            )
+        )
 
-        after = after or timezone.now()
-        upcoming = Session.objects.filter(
-            salon=OuterRef("pk"), status=SessionStatus.SCHEDULED, starts_at__gte=after
-        ).order_by("starts_at")
-        return self.annotate(next_start=Subquery(upcoming.values("starts_at")[:1]))
+    def refresh_passed(self, now=None) -> int:
+        """Store the next session of salons whose stored one has started (the
+        periodic task, and a search just before it lists): an index probe that
+        finds nothing, usually."""
+        now = now or timezone.now()
+        passed = self.filter(next_session_at__lt=now)
+        return passed.refresh_next_session(now) if passed.exists() else 0
+
+    def refresh_next_session(self, now=None) -> int:
+        """Store each salon's next scheduled session start (or None) as of now."""
+        return self.update(next_session_at=Subquery(_next_start_of(OuterRef("pk"), now)))
 
     def search(self, text):
         for term in normalise(text).split():
             self = self.filter(search_text__contains=term)
         return self
+
+
+def _next_start_of(salon, after=None):
+    """The start of ``salon``'s first scheduled session at or after ``after``."""
+    from .sessions import Session
+
+    return (
+        Session.objects.filter(
+            salon=salon, status=SessionStatus.SCHEDULED, starts_at__gte=after or timezone.now()
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
 
 
 def salon_photo_path(instance, filename):
@@ -189,6 +230,10 @@ class Salon(models.Model):
     confirm_requested_at = models.DateTimeField(null=True, blank=True)
     # Normalised (width, kana, case) text the search matches against.
     search_text = models.TextField(editable=False, default="")
+    # The start of the next scheduled session (None: none planned), kept by
+    # salons.signals on every change of a session and by the periodic task
+    # salons.tasks.refresh_next_sessions as sessions pass (with_next_start).
+    next_session_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -199,7 +244,16 @@ class Salon(models.Model):
         ordering = ["name"]
         verbose_name = _("salon")
         verbose_name_plural = _("salons")
-        indexes = [models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "last_confirmed_at"], name="salon_public_idx"),
+            # The managers' list: waiting for a decision first, then by name.
+            models.Index(review_order(), F("name"), F("id"), name="salon_manage_idx"),
+            # The public search's order (with_next_start), and salons whose stored
+            # next session has started (refresh_passed).
+            models.Index(fields=["next_session_at", "name"], name="salon_next_session_idx"),
+            # The home page's featured salon.
+            models.Index(fields=["id"], condition=Q(is_featured=True), name="salon_featured_idx"),
+        ]
 
     def __str__(self):
         return self.name

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carers import policy
 from carers.policy import ScopedQuerySet
+from carers.wording import format_when
 
 from ..validators import validate_https
 from .choices import (
@@ -17,6 +18,7 @@ from .choices import (
     HOLDING_STATUSES,
     LINK_OPENS_BEFORE,
     LOOK_UP,
+    NTH_LABELS,
     PUBLIC_STATUSES,
     RecurrenceKind,
     RegistrationStatus,
@@ -89,8 +91,8 @@ class SessionRule(SessionDetails):
         day = Weekday(self.weekday).label
         if self.kind == RecurrenceKind.WEEKLY:
             return gettext("Every %(day)s, %(times)s") % {"day": day, "times": times}
-        return gettext("Week %(nth)s %(day)s of each month, %(times)s") % {
-            "nth": self.nth,
+        return gettext("%(nth)s %(day)s of the month, %(times)s") % {
+            "nth": NTH_LABELS.get(self.nth, self.nth),
             "day": day,
             "times": times,
         }
@@ -197,7 +199,7 @@ class Session(SessionDetails):
         ]
 
     def __str__(self):
-        return f"{self.salon} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+        return f"{self.salon} {format_when(self.starts_at)}"
 
     @property
     def is_cancelled(self):

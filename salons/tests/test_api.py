@@ -56,7 +56,7 @@ def test_upcoming_sessions_near_is_nearest_first(organiser, municipality, other_
 
 def test_dashboard_counts(organiser, municipality, session, resident):
     make_salon(organiser, municipality, name="審査待ち", status="pending")
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     counts = dict(api.dashboard_counts())
     assert list(counts.values()) == [1, 1, 1, 1]
 

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from carers.errors import ActionError
 from carers.outbox import render
 from conftest import make_user
 from salons import actions
@@ -34,7 +35,7 @@ def vevents(response):
 def test_organiser_cancels_with_a_reason_and_everyone_sees_it(
     client_for, visitor, organiser, salon, session, resident, outbox_emails
 ):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     (before,) = vevents(visitor.get(f"/salons/{salon.pk}/calendar.ics"))
     assert int(before["SEQUENCE"]) == 0 and str(before["STATUS"]) == "CONFIRMED"
 
@@ -75,13 +76,13 @@ def test_a_reason_is_required_and_typed_text_is_kept(client_for, organiser, sess
     assert "理由" in response.content.decode()
     session.refresh_from_db()
     assert session.status == SessionStatus.SCHEDULED
-    with pytest.raises(actions.SalonError):
-        actions.session_cancel(session_id=session.pk, by=organiser, reason="")
+    with pytest.raises(ActionError):
+        actions.session_cancel(session=session, by=organiser, reason="")
 
 
 def test_cancelled_sessions_leave_the_page_and_feeds_after_30_days(visitor, salon, organiser):
     session = make_session(salon, days=60)
-    actions.session_cancel(session_id=session.pk, by=organiser, reason=REASON)
+    actions.session_cancel(session=session, by=organiser, reason=REASON)
     assert REASON in visitor.get(f"/salons/{salon.pk}/").content.decode()
     Session.objects.filter(pk=session.pk).update(cancelled_at=timezone.now() - timedelta(days=31))
     assert REASON not in visitor.get(f"/salons/{salon.pk}/").content.decode()
@@ -91,7 +92,7 @@ def test_cancelled_sessions_leave_the_page_and_feeds_after_30_days(visitor, salo
 def test_moving_a_session_raises_its_sequence(organiser, session):
     start = session.starts_at + timedelta(days=1)
     actions.session_move(
-        session_id=session.pk, by=organiser, starts_at=start, ends_at=start + timedelta(hours=1)
+        session=session, by=organiser, starts_at=start, ends_at=start + timedelta(hours=1)
     )
     session.refresh_from_db()
     assert session.sequence == 1

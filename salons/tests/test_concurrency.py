@@ -25,7 +25,7 @@ def test_simultaneous_signups_book_exactly_the_capacity(organiser, municipality)
     def join(user):
         try:
             barrier.wait(timeout=10)
-            results.append(actions.session_join(session_id=session.pk, user=user).status)
+            results.append(actions.session_join(session=session, by=user).status)
         except Exception as exc:  # reported below
             errors.append(exc)
         finally:

@@ -28,12 +28,12 @@ def test_detail_page_queries_do_not_grow_with_sessions(
 
 
 def test_detail_shows_own_signup_status_and_join_buttons(client_for, visitor, session, resident):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     mine = client_for(resident).get(f"/salons/{session.salon_id}/").content.decode()
     assert "/salons/signups/" in mine
     anonymous = visitor.get(f"/salons/{session.salon_id}/").content.decode()
     assert f"/salons/sessions/{session.pk}/guest/" in anonymous
-    assert "1 of 2" in anonymous or "2人中 1人" in anonymous
+    assert "1 of 2" in anonymous or "2人中1人" in anonymous
 
 
 def test_upcoming_sessions_are_listed_soonest_first(visitor, client_for, organiser, salon):

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from carers.wording import format_when
 from salons import actions
 from salons.models import OutdatedReport
 
@@ -16,7 +17,7 @@ def age(salon, days):
 
 def test_detail_shows_last_confirmed_date(visitor, salon):
     body = visitor.get(f"/salons/{salon.pk}/").content.decode()
-    assert timezone.localtime(salon.last_confirmed_at).strftime("%Y-%m-%d") in body
+    assert format_when(salon.last_confirmed_at, "date", "ja") in body
 
 
 def test_quarterly_request_once_with_one_click_link(visitor, salon, organiser, outbox_emails):

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from carers.errors import ActionError
 from conftest import make_user
 from salons import actions
 from salons.models import Registration, RegistrationStatus
@@ -47,26 +48,20 @@ def test_duplicate_signup_is_refused_with_a_message(client_for, resident, sessio
 
 def test_full_session_puts_people_on_the_waiting_list(session):
     a, b, c = people(3)
-    assert (
-        actions.session_join(session_id=session.pk, user=a).status == RegistrationStatus.CONFIRMED
-    )
-    assert (
-        actions.session_join(session_id=session.pk, user=b).status == RegistrationStatus.CONFIRMED
-    )
-    assert actions.session_join(session_id=session.pk, user=c).status == RegistrationStatus.WAITING
-    with pytest.raises(actions.SalonError):
-        actions.session_join(
-            session_id=session.pk, user=make_user("d@example.jp"), wait_if_full=False
-        )
+    assert actions.session_join(session=session, by=a).status == RegistrationStatus.CONFIRMED
+    assert actions.session_join(session=session, by=b).status == RegistrationStatus.CONFIRMED
+    assert actions.session_join(session=session, by=c).status == RegistrationStatus.WAITING
+    with pytest.raises(ActionError):
+        actions.session_join(session=session, by=make_user("d@example.jp"), wait_if_full=False)
 
 
 def test_freed_seat_is_offered_in_order_then_expires_to_the_next(session, outbox_emails):
     a, b, c, d = people(4)
-    first = actions.session_join(session_id=session.pk, user=a)
-    actions.session_join(session_id=session.pk, user=b)
-    waiting_c = actions.session_join(session_id=session.pk, user=c)
-    waiting_d = actions.session_join(session_id=session.pk, user=d)
-    actions.registration_cancel(registration_id=first.pk)
+    first = actions.session_join(session=session, by=a)
+    actions.session_join(session=session, by=b)
+    waiting_c = actions.session_join(session=session, by=c)
+    waiting_d = actions.session_join(session=session, by=d)
+    actions.registration_cancel(registration=first)
     waiting_c.refresh_from_db()
     assert waiting_c.status == RegistrationStatus.OFFERED and waiting_c.offered_until
     assert (
@@ -75,7 +70,7 @@ def test_freed_seat_is_offered_in_order_then_expires_to_the_next(session, outbox
     )
     # the offer holds the seat: a newcomer waits
     assert (
-        actions.session_join(session_id=session.pk, user=make_user("e@example.jp")).status
+        actions.session_join(session=session, by=make_user("e@example.jp")).status
         == RegistrationStatus.WAITING
     )
     assert actions.offers_expire(now=waiting_c.offered_until + timedelta(minutes=1)) == 1
@@ -90,10 +85,10 @@ def test_freed_seat_is_offered_in_order_then_expires_to_the_next(session, outbox
 
 def test_accepting_an_offer_books_the_seat(client_for, session):
     a, b, c = people(3)
-    first = actions.session_join(session_id=session.pk, user=a)
-    actions.session_join(session_id=session.pk, user=b)
-    reg = actions.session_join(session_id=session.pk, user=c)
-    actions.registration_cancel(registration_id=first.pk)
+    first = actions.session_join(session=session, by=a)
+    actions.session_join(session=session, by=b)
+    reg = actions.session_join(session=session, by=c)
+    actions.registration_cancel(registration=first)
     client_for(c).post(f"/salons/signups/{reg.token}/accept/")
     reg.refresh_from_db()
     assert reg.status == RegistrationStatus.CONFIRMED
@@ -101,14 +96,14 @@ def test_accepting_an_offer_books_the_seat(client_for, session):
 
 
 def test_someone_elses_signup_page_is_404(client_for, resident, session):
-    reg = actions.session_join(session_id=session.pk, user=resident)
+    reg = actions.session_join(session=session, by=resident)
     other = make_user("other@example.jp")
     assert client_for(other).get(reg.get_absolute_url()).status_code == 404
     assert client_for(other).post(f"/salons/signups/{reg.token}/cancel/").status_code == 404
 
 
 def test_cancel_own_signup(client_for, resident, session):
-    reg = actions.session_join(session_id=session.pk, user=resident)
+    reg = actions.session_join(session=session, by=resident)
     c = client_for(resident)
     assert c.get(f"/salons/signups/{reg.token}/cancel/").status_code == 200  # asks first
     reg.refresh_from_db()
@@ -176,16 +171,16 @@ def test_cannot_join_a_session_that_started(client_for, resident, salon):
     started = make_session(salon, days=0)
     started.starts_at = timezone.now() - timedelta(minutes=5)
     started.save()
-    with pytest.raises(actions.SalonError):
-        actions.session_join(session_id=started.pk, user=resident)
+    with pytest.raises(ActionError):
+        actions.session_join(session=started, by=resident)
 
 
 def test_no_email_carries_a_meeting_url(online_session, outbox_emails):
     a, b = people(2)
-    actions.session_join(session_id=online_session.pk, user=a)
+    actions.session_join(session=online_session, by=a)
     actions.sessions_send_reminders(now=online_session.starts_at - timedelta(days=1))
     actions.session_cancel(
-        session_id=online_session.pk, by=online_session.salon.organiser, reason="会場の都合"
+        session=online_session, by=online_session.salon.organiser, reason="会場の都合"
     )
     assert outbox_emails()
     from carers.outbox import render
@@ -248,7 +243,7 @@ def test_a_refused_signup_keeps_what_was_typed(client_for, resident, online_sess
     assert 'value="' + "そら" * 30 + '"' in body  # the nickname typed is still there
     assert 'value="15-18" selected' in body
     assert not Registration.objects.exists()
-    actions.session_cancel(session_id=online_session.pk, by=organiser, reason="会場の都合")
+    actions.session_cancel(session=online_session, by=organiser, reason="会場の都合")
     response = c.post(url, {"nickname": "そら", "age_band": "15-18"})
     assert response.status_code == 409
     assert "This session has been cancelled." in response.content.decode()

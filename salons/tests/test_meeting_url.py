@@ -29,7 +29,7 @@ def start_in(session, delta):
 
 
 def test_window_rules(online_session, resident):
-    reg = actions.session_join(session_id=online_session.pk, user=resident)
+    reg = actions.session_join(session=online_session, by=resident)
     start, end = online_session.starts_at, online_session.ends_at
     url = online_session.meeting_url
     assert online_session.meeting_url_for(resident, reg, now=start - timedelta(minutes=31)) == ""
@@ -46,7 +46,7 @@ def test_window_rules(online_session, resident):
 def test_participant_sees_link_in_window_and_stranger_never(
     client_for, visitor, online_session, resident, organiser
 ):
-    reg = actions.session_join(session_id=online_session.pk, user=resident)
+    reg = actions.session_join(session=online_session, by=resident)
     start_in(online_session, timedelta(minutes=20))
     participant = client_for(resident)
     assert SECRET in participant.get(f"/salons/{online_session.salon_id}/").content.decode()
@@ -71,7 +71,7 @@ def test_participant_sees_link_in_window_and_stranger_never(
 
 
 def test_participant_does_not_see_link_too_early_or_after(client_for, online_session, resident):
-    reg = actions.session_join(session_id=online_session.pk, user=resident)
+    reg = actions.session_join(session=online_session, by=resident)
     c = client_for(resident)
     start_in(online_session, timedelta(minutes=45))
     assert SECRET not in c.get(reg.get_absolute_url()).content.decode()
@@ -86,10 +86,10 @@ def test_waiting_list_and_cancelled_participants_do_not_see_it(client_for, onlin
     online_session.capacity = 1
     start_in(online_session, timedelta(minutes=10))
     first, second = make_user("a@example.jp"), make_user("b@example.jp")
-    booked = actions.session_join(session_id=online_session.pk, user=first)
-    waiting = actions.session_join(session_id=online_session.pk, user=second)
+    booked = actions.session_join(session=online_session, by=first)
+    waiting = actions.session_join(session=online_session, by=second)
     assert SECRET not in client_for(second).get(waiting.get_absolute_url()).content.decode()
-    actions.registration_cancel(registration_id=booked.pk)
+    actions.registration_cancel(registration=booked)
     assert SECRET not in client_for(first).get(booked.get_absolute_url()).content.decode()
 
 

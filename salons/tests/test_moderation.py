@@ -1,7 +1,9 @@
 import pytest
 
+from carers.errors import ActionError
 from salons import actions
-from salons.models import SALON_TRANSITIONS, Salon, SalonEvent, SalonStatus
+from salons.models import Salon, SalonEvent, SalonStatus
+from salons.workflow import SALON_WORKFLOW
 
 from .conftest import make_salon
 
@@ -194,7 +196,7 @@ def test_change_to_published_salon_waits_while_published_version_stays(
     review_page = client_for(municipal_staff).get(f"/salons/manage/{salon.pk}/")
     assert review_page.context["pending"][0][1:] == ("ケアラーズカフェ テスト", "改名後のカフェ")
     assert [s.name for s in visitor.get("/salons/").context["page"]] == [salon.name]
-    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    actions.salon_approve(salon=salon, by=municipal_staff)
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PUBLISHED and salon.name == "改名後のカフェ"
     assert [s.name for s in visitor.get("/salons/", {"q": "改名後"}).context["page"]] == [
@@ -203,8 +205,8 @@ def test_change_to_published_salon_waits_while_published_version_stays(
 
 
 def test_returned_change_keeps_the_published_version(organiser, salon, municipal_staff):
-    actions.salon_update(salon_id=salon.pk, by=organiser, data={"name": "別名"})
-    actions.salon_return(salon_id=salon.pk, by=municipal_staff, comment="名前の変更は不要です")
+    actions.salon_update(salon=salon, by=organiser, data={"name": "別名"})
+    actions.salon_return(salon=salon, by=municipal_staff, comment="名前の変更は不要です")
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PUBLISHED and salon.name == "ケアラーズカフェ テスト"
     assert salon.pending_changes == {}
@@ -217,13 +219,14 @@ def test_every_disallowed_review_transition_is_refused(
 ):
     salon = make_salon(organiser, municipality, status=status)
     call = {
-        "approve": lambda: actions.salon_approve(salon_id=salon.pk, by=municipal_staff),
-        "return": lambda: actions.salon_return(salon_id=salon.pk, by=municipal_staff, comment="x"),
+        "approve": lambda: actions.salon_approve(salon=salon, by=municipal_staff),
+        "return": lambda: actions.salon_return(salon=salon, by=municipal_staff, comment="x"),
     }[action]
-    if status in SALON_TRANSITIONS[action]:
-        assert call().status == SALON_TRANSITIONS[action][status]
+    transition = SALON_WORKFLOW.transition_for(status, action)
+    if transition is not None:
+        assert call().status == transition.target
     else:
-        with pytest.raises(actions.SalonError):
+        with pytest.raises(ActionError):
             call()
 
 
@@ -267,8 +270,8 @@ def test_setting_a_proposed_field_back_withdraws_that_proposal(
     salon.refresh_from_db()
     assert salon.status == SalonStatus.PUBLISHED and salon.pending_changes == {}
     assert salon.name == published_name
-    with pytest.raises(actions.SalonError):
-        actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    with pytest.raises(ActionError):
+        actions.salon_approve(salon=salon, by=municipal_staff)
 
 
 @pytest.mark.parametrize(
@@ -307,7 +310,7 @@ def test_new_photo_of_a_published_salon_is_stored_and_shown_after_approval(
         },
     )
     assert response.status_code == 302
-    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    actions.salon_approve(salon=salon, by=municipal_staff)
     salon.refresh_from_db()
     assert salon.photo.name.endswith(".png")
     assert (tmp_path / salon.photo.name).read_bytes() == PNG  # the file itself was saved

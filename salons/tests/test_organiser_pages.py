@@ -19,7 +19,7 @@ def test_organiser_sees_own_salons_and_next_sessions_with_counts(
         session.salon.municipality,
         name="他人のサロン",
     )
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     response = client_for(organiser).get("/salons/manage/")
     assert [s.name for s in response.context["page"]] == [session.salon.name]
     (row,) = response.context["sessions"]
@@ -27,7 +27,7 @@ def test_organiser_sees_own_salons_and_next_sessions_with_counts(
 
 
 def test_participant_csv_of_own_session(client_for, organiser, session, resident):
-    actions.session_join(session_id=session.pk, user=resident, nickname="=HYPERLINK(1)")
+    actions.session_join(session=session, by=resident, nickname="=HYPERLINK(1)")
     response = client_for(organiser).get(f"/salons/manage/sessions/{session.pk}/participants.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -56,7 +56,7 @@ def test_resident_and_advisor_cannot_open_manage_pages(client_for, resident, adv
 
 
 def test_manage_detail_lists_sessions_and_reports(client_for, organiser, session):
-    actions.salon_report_outdated(salon_id=session.salon_id, message="電話番号が違います")
+    actions.salon_report_outdated(salon=session.salon, message="電話番号が違います")
     body = client_for(organiser).get(f"/salons/manage/{session.salon_id}/").content.decode()
     assert "電話番号が違います" in body
     assert f"/salons/manage/sessions/{session.pk}/participants.csv" in body
@@ -77,7 +77,7 @@ def test_search_page_offers_the_right_next_step_per_role(
 
 def test_participant_csv_marks_a_missing_nickname(client_for, organiser, session):
     member = make_user("hanako.suzuki@example.jp", display_name="")
-    actions.session_join(session_id=session.pk, user=member, nickname="")
+    actions.session_join(session=session, by=member, nickname="")
     response = client_for(organiser).get(
         f"/en/salons/manage/sessions/{session.pk}/participants.csv"
     )

@@ -5,6 +5,7 @@ signed up through the outbox."""
 import pytest
 
 from carers.outbox import render
+from carers.wording import format_when
 from conftest import make_user
 from salons import actions
 from salons.models import Audience, RegistrationStatus
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_organiser_sees_participants_without_email_addresses(
     client_for, organiser, session, resident
 ):
-    actions.session_join(session_id=session.pk, user=resident, nickname="ひまわり")
+    actions.session_join(session=session, by=resident, nickname="ひまわり")
     html = client_for(organiser).get(f"/salons/manage/sessions/{session.pk}/participants/")
     text = html.content.decode()
     assert html.status_code == 200
@@ -28,7 +29,7 @@ def test_organiser_sees_participants_without_email_addresses(
 def test_young_carer_sessions_show_nicknames_only(client_for, organiser, resident):
     salon = make_salon(organiser, None, is_online=True, audiences=[Audience.YOUNG_CARERS])
     session = make_session(salon, is_online=True)
-    actions.session_join(session_id=session.pk, user=resident, nickname="そら", age_band="15-18")
+    actions.session_join(session=session, by=resident, nickname="そら", age_band="15-18")
     text = (
         client_for(organiser)
         .get(f"/salons/manage/sessions/{session.pk}/participants/")
@@ -41,12 +42,12 @@ def test_young_carer_sessions_show_nicknames_only(client_for, organiser, residen
 def test_message_reaches_everyone_signed_up_through_the_outbox(
     client_for, organiser, session, resident, outbox_emails
 ):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     other = make_user("other@example.jp", "registered")
-    actions.session_join(session_id=session.pk, user=other)
+    actions.session_join(session=session, by=other)
     cancelled = make_user("gone@example.jp", "registered")
-    reg = actions.session_join(session_id=session.pk, user=cancelled)
-    actions.registration_cancel(registration_id=reg.pk)
+    reg = actions.session_join(session=session, by=cancelled)
+    actions.registration_cancel(registration=reg)
     before = len(outbox_emails())
     response = client_for(organiser).post(
         f"/salons/manage/sessions/{session.pk}/participants/",
@@ -63,7 +64,7 @@ def test_message_reaches_everyone_signed_up_through_the_outbox(
 def test_empty_message_is_refused_and_nothing_is_sent(
     client_for, organiser, session, resident, outbox_emails
 ):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     before = len(outbox_emails())
     response = client_for(organiser).post(
         f"/salons/manage/sessions/{session.pk}/participants/", {"message": ""}
@@ -87,7 +88,7 @@ def test_booking_email_says_when_where_fee_contact_and_how_to_cancel(
         organiser, municipality, fee="300円（お茶代）", venue_access="地下鉄大通駅から徒歩5分"
     )
     session = make_session(salon)
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     email = outbox_emails()[-1]
     assert email.template == "salons/email/joined"
     _subject, body = render(email)
@@ -98,14 +99,14 @@ def test_booking_email_says_when_where_fee_contact_and_how_to_cancel(
         "011-000-0000",
         "テストの会",
         "参加をキャンセルする",
-        email.context["starts_at"],
+        format_when(email.context["starts_at"], language="ja"),
         email.context["ends_at"],
     ):
         assert expected in body, expected
 
 
 def test_booking_email_of_an_online_session_says_online(online_session, resident, outbox_emails):
-    actions.session_join(session_id=online_session.pk, user=resident, nickname="そら")
+    actions.session_join(session=online_session, by=resident, nickname="そら")
     _subject, body = render(outbox_emails()[-1])
     assert "オンライン" in body and "無料" in body
     assert "meet.example.jp" not in body
@@ -117,13 +118,13 @@ def test_first_publication_and_approved_change_are_different_emails(
     from salons.models import SalonStatus
 
     salon = make_salon(organiser, municipality, status=SalonStatus.PENDING)
-    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    actions.salon_approve(salon=salon, by=municipal_staff)
     first = outbox_emails()[-1]
     assert first.template == "salons/email/approved"
     assert "初めて公開" in render(first)[1]
 
-    actions.salon_update(salon_id=salon.pk, by=organiser, data={"fee": "500円"})
-    actions.salon_approve(salon_id=salon.pk, by=municipal_staff)
+    actions.salon_update(salon=salon, by=organiser, data={"fee": "500円"})
+    actions.salon_approve(salon=salon, by=municipal_staff)
     change = outbox_emails()[-1]
     assert change.template == "salons/email/changes_approved"
     subject, body = render(change)
@@ -132,8 +133,8 @@ def test_first_publication_and_approved_change_are_different_emails(
 
 def test_waiting_registrations_are_listed_as_waiting(client_for, organiser, salon, resident):
     session = make_session(salon, capacity=1)
-    actions.session_join(session_id=session.pk, user=make_user("a@example.jp", "registered"))
-    reg = actions.session_join(session_id=session.pk, user=resident, nickname="まつ")
+    actions.session_join(session=session, by=make_user("a@example.jp", "registered"))
+    reg = actions.session_join(session=session, by=resident, nickname="まつ")
     assert reg.status == RegistrationStatus.WAITING
     text = (
         client_for(organiser)

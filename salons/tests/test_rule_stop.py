@@ -5,6 +5,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
+from carers.errors import ActionError
 from salons import actions
 from salons.models import RecurrenceKind, Session, SessionRule, SessionStatus, Weekday
 
@@ -20,7 +21,7 @@ def weekly_rule(salon):
         end_time=time(15, 0),
         starts_on=date(2020, 1, 1),
     )
-    actions.rule_generate_sessions(rule_id=rule.pk, days=30)
+    actions.rule_generate_sessions(rule=rule, days=30)
     return rule
 
 
@@ -31,7 +32,7 @@ def test_stop_removes_empty_and_cancels_booked_occurrences(
     sessions = list(rule.sessions.order_by("starts_at"))
     assert len(sessions) >= 4
     booked = sessions[1]
-    actions.session_join(session_id=booked.pk, user=resident)
+    actions.session_join(session=booked, by=resident)
     start = timezone.now() - timedelta(days=7)
     past = Session.objects.create(
         salon=salon,
@@ -57,9 +58,9 @@ def test_stop_removes_empty_and_cancels_booked_occurrences(
     email = outbox_emails()[-1]
     assert (email.to_email, email.template) == (resident.email, "salons/email/session_cancelled")
     # no new occurrences once stopped, and stopping twice is refused
-    assert actions.rule_generate_sessions(rule_id=rule.pk) == 0
-    with pytest.raises(actions.SalonError):
-        actions.rule_stop(rule_id=rule.pk, by=organiser)
+    assert actions.rule_generate_sessions(rule=rule) == 0
+    with pytest.raises(ActionError):
+        actions.rule_stop(rule=rule, by=organiser)
     assert c.get(stop_url).status_code == 404
 
 

@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from carers.text import normalise
 from salons.models import Audience, SalonStatus
-from salons.text import normalise
 
 from .conftest import make_salon, make_session
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from carers.errors import ActionError
 from conftest import make_user
 from salons import actions
 from salons.models import Registration, RegistrationStatus
@@ -17,7 +18,7 @@ def url(session):
 
 def update(session, by, capacity=3, meeting_url=""):
     return actions.session_update(
-        session_id=session.pk,
+        session=session,
         by=by,
         capacity=capacity,
         meeting_url=meeting_url,
@@ -44,8 +45,8 @@ def test_organiser_edits_capacity_facilitator_and_note(
 
 
 def test_capacity_cannot_go_below_seats_booked(client_for, organiser, session, resident):
-    actions.session_join(session_id=session.pk, user=resident)
-    actions.session_join(session_id=session.pk, user=organiser)
+    actions.session_join(session=session, by=resident)
+    actions.session_join(session=session, by=organiser)
     response = client_for(organiser).post(url(session), {"capacity": "1", "note": "kept"})
     assert response.status_code == 200
     assert "2" in str(response.context["form"].non_field_errors())
@@ -64,7 +65,7 @@ def test_more_capacity_offers_seats_to_the_waiting_list(
 ):
     third = make_user("third@example.jp", "registered")
     for user in (resident, organiser, advisor_user, third):
-        actions.session_join(session_id=session.pk, user=user)
+        actions.session_join(session=session, by=user)
     assert Registration.objects.filter(status=RegistrationStatus.WAITING).count() == 2
     update(session, organiser, 3)
     offered = Registration.objects.get(status=RegistrationStatus.OFFERED)
@@ -84,7 +85,7 @@ def test_meeting_url_https_only_and_only_online(client_for, organiser, online_se
     c.post(url(online_session), {"meeting_url": "https://meet.example.jp/new-room"})
     online_session.refresh_from_db()
     assert online_session.meeting_url == "https://meet.example.jp/new-room"
-    with pytest.raises(actions.SalonError):
+    with pytest.raises(ActionError):
         update(session, organiser, 2, "https://meet.example.jp/x")
 
 
@@ -104,13 +105,13 @@ def test_staff_of_the_municipality_may_edit_others_may_not(
 
 
 def test_cancelled_or_ended_session_cannot_be_edited(client_for, organiser, session, salon):
-    actions.session_cancel(session_id=session.pk, by=organiser, reason="会場の都合")
+    actions.session_cancel(session=session, by=organiser, reason="会場の都合")
     assert client_for(organiser).get(url(session)).status_code == 404
-    with pytest.raises(actions.SalonError):
+    with pytest.raises(ActionError):
         update(session, organiser, 3)
     past = make_session(salon, days=-1)
     assert past.has_ended
-    with pytest.raises(actions.SalonError):
+    with pytest.raises(ActionError):
         update(past, organiser, 3)
 
 

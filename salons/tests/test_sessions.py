@@ -3,6 +3,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
+from carers.errors import ActionError
 from salons import actions
 from salons.models import (
     RecurrenceKind,
@@ -66,7 +67,7 @@ def test_weekly_respects_the_last_date(salon):
 
 def test_generation_is_idempotent_in_tokyo_time_and_skips_moved_dates(salon, organiser):
     rule = rule_for(salon, capacity=10)
-    created = actions.rule_generate_sessions(rule_id=rule.pk, today=date(2026, 1, 1), days=90)
+    created = actions.rule_generate_sessions(rule=rule, today=date(2026, 1, 1), days=90)
     assert created == 3
     first = Session.objects.order_by("starts_at").first()
     local = timezone.localtime(first.starts_at)
@@ -80,7 +81,7 @@ def test_generation_is_idempotent_in_tokyo_time_and_skips_moved_dates(salon, org
     first.starts_at += timedelta(days=1)
     first.ends_at += timedelta(days=1)
     first.save()
-    actions.rule_generate_sessions(rule_id=rule.pk, today=date(2026, 1, 1), days=90)
+    actions.rule_generate_sessions(rule=rule, today=date(2026, 1, 1), days=90)
     assert Session.objects.count() == 3
 
 
@@ -175,7 +176,7 @@ def test_other_organiser_cannot_add_sessions(client_for, salon):
 def test_cancel_notifies_everyone_signed_up(
     client_for, organiser, session, resident, outbox_emails
 ):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     c = client_for(organiser)
     assert (
         "cancel" in c.get(f"/salons/manage/sessions/{session.pk}/cancel/").content.decode().lower()
@@ -185,12 +186,12 @@ def test_cancel_notifies_everyone_signed_up(
     assert session.status == SessionStatus.CANCELLED and session.cancelled_by == organiser
     email = outbox_emails()[-1]
     assert (email.to_email, email.template) == (resident.email, "salons/email/session_cancelled")
-    with pytest.raises(actions.SalonError):
-        actions.session_join(session_id=session.pk, user=organiser)
+    with pytest.raises(ActionError):
+        actions.session_join(session=session, by=organiser)
 
 
 def test_move_one_occurrence_notifies(client_for, organiser, session, resident, outbox_emails):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     day = timezone.localdate() + timedelta(days=10)
     client_for(organiser).post(
         f"/salons/manage/sessions/{session.pk}/move/",
@@ -203,7 +204,7 @@ def test_move_one_occurrence_notifies(client_for, organiser, session, resident, 
 
 
 def test_reminder_the_day_before_once(session, resident, outbox_emails):
-    actions.session_join(session_id=session.pk, user=resident)
+    actions.session_join(session=session, by=resident)
     day_before = session.starts_at - timedelta(days=1)
     assert actions.sessions_send_reminders(now=day_before - timedelta(days=1)) == 0
     assert actions.sessions_send_reminders(now=day_before) == 1
@@ -213,8 +214,8 @@ def test_reminder_the_day_before_once(session, resident, outbox_emails):
 
 
 def test_cancelled_session_gets_no_reminder(session, resident, organiser):
-    actions.session_join(session_id=session.pk, user=resident)
-    actions.session_cancel(session_id=session.pk, by=organiser, reason="会場の都合")
+    actions.session_join(session=session, by=resident)
+    actions.session_cancel(session=session, by=organiser, reason="会場の都合")
     assert actions.sessions_send_reminders(now=session.starts_at - timedelta(days=1)) == 0
 
 
@@ -231,17 +232,17 @@ def test_online_sessions_only_for_a_salon_that_meets_online(client_for, organise
     for page in ("sessions", "schedules"):
         form = c.get(f"/salons/manage/{salon.pk}/{page}/new/").context["form"]
         assert "is_online" not in form.fields and "meeting_url" not in form.fields
-    with pytest.raises(actions.SalonError):
+    with pytest.raises(ActionError):
         actions.session_create(
-            salon_id=salon.pk,
+            salon=salon,
             by=organiser,
             starts_at=timezone.now() + timedelta(days=2),
             ends_at=timezone.now() + timedelta(days=2, hours=1),
             is_online=True,
         )
-    with pytest.raises(actions.SalonError):
+    with pytest.raises(ActionError):
         actions.rule_create(
-            salon_id=salon.pk,
+            salon=salon,
             by=organiser,
             data=dict(
                 kind=RecurrenceKind.WEEKLY,

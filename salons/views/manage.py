@@ -1,40 +1,41 @@
 """Organisers' and staff's salon management: the list, create, edit, review, confirm."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from carers.access import login_required_404, role_required
+from carers.access import role_required
+from carers.caching import CachedCountPaginator
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import actions
-from ..actions import SalonError
 from ..forms import (
     ReturnForm,
     SalonForm,
 )
 from ..models import (
-    SALON_TRANSITIONS,
     Salon,
     SalonStatus,
     Session,
+    review_order,
 )
 from ..photos import with_saved_photo
+from ..workflow import REVIEWABLE_STATUSES
 from .common import MANAGERS, STAFF
 
 
 @require_POST
-@login_required_404
+@login_required
 def become_organiser(request):
     try:
-        actions.organiser_enrol(user=request.user)
-    except SalonError as exc:
-        messages.error(request, exc.message)
+        actions.organiser_enrol(by=request.user)
+    except ActionError as error:
+        show_error(request, error)
         return redirect("salons:list")
     messages.success(request, _("You can now register salons."))
     return redirect("salons:manage")
@@ -45,16 +46,11 @@ def manage(request):
     salons = (
         Salon.objects.manageable_by(request.user)
         .select_related("municipality")
-        .annotate(
-            pending_first=Case(
-                When(status__in=SALON_TRANSITIONS["approve"], then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("pending_first", "name")
+        .annotate(pending_first=review_order())  # on salon_manage_idx
+        .order_by("pending_first", "name", "pk")
     )
-    page = Paginator(salons, 20).get_page(request.GET.get("page"))
+    # The total is counted once per change of the salons, not on every request.
+    page = CachedCountPaginator(salons, 20).get_page(request.GET.get("page"))
     sessions = (
         Session.objects.manageable_by(request.user)
         .upcoming()
@@ -96,8 +92,7 @@ def manage_detail(request, pk):
             "pending": _pending_rows(salon),
             "reports": salon.reports.all()[:10],
             "events": salon.events.select_related("actor")[:20],
-            "can_review": salon.can_review(request.user)
-            and salon.status in SALON_TRANSITIONS["approve"],
+            "can_review": salon.can_review(request.user) and salon.status in REVIEWABLE_STATUSES,
             "is_organiser": salon.organiser_id == request.user.pk,
             "return_form": ReturnForm(),
         },
@@ -136,9 +131,9 @@ def salon_create(request):
     form = SalonForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            salon = actions.salon_create(organiser=request.user, data=form.cleaned_data)
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+            salon = actions.salon_create(by=request.user, data=form.cleaned_data)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request, _("Thank you. The salon will be public once staff approve it.")
@@ -163,10 +158,10 @@ def salon_edit(request, pk):
             data["photo"] = None
         try:
             salon = actions.salon_update(
-                salon_id=salon.pk, by=request.user, data=with_saved_photo(data, salon)
+                salon=salon, by=request.user, data=with_saved_photo(data, salon)
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             if salon.status == SalonStatus.CHANGES_PENDING:
                 messages.success(
@@ -187,19 +182,17 @@ def salon_review(request, pk):
     salon = get_object_or_404(Salon.objects.reviewable_by(request.user), pk=pk)
     try:
         if request.POST.get("decision") == "approve":
-            actions.salon_approve(salon_id=salon.pk, by=request.user)
+            actions.salon_approve(salon=salon, by=request.user)
             messages.success(request, _("Approved. The organiser has been told."))
         else:
             form = ReturnForm(request.POST)
             if not form.is_valid():
                 messages.error(request, _("Write a comment so the organiser knows what to change."))
                 return redirect("salons:manage_detail", salon.pk)
-            actions.salon_return(
-                salon_id=salon.pk, by=request.user, comment=form.cleaned_data["comment"]
-            )
+            actions.salon_return(salon=salon, by=request.user, comment=form.cleaned_data["comment"])
             messages.success(request, _("Sent back to the organiser with your comment."))
-    except SalonError as exc:
-        messages.error(request, exc.message)
+    except ActionError as error:
+        show_error(request, error)
     return redirect("salons:manage_detail", salon.pk)
 
 
@@ -209,7 +202,7 @@ def salon_confirm(request, pk):
     salon = get_object_or_404(
         Salon.objects.manageable_by(request.user).filter(organiser=request.user), pk=pk
     )
-    actions.salon_confirm(salon_id=salon.pk, by=request.user)
+    actions.salon_confirm(salon=salon, by=request.user)
     messages.success(request, _("Thank you for confirming the details are current."))
     return redirect("salons:manage_detail", salon.pk)
 
@@ -219,10 +212,13 @@ def salon_confirm_link(request, pk, token):
     link opens a page with a button; only its POST confirms, so a mail scanner
     that follows links confirms nothing."""
     try:
-        salon = actions.confirm_link_salon(salon_id=pk, token=token)
+        # A signed link (no sign-in): the token, checked by the action, decides.
+        salon = actions.confirm_link_salon(
+            salon=Salon.objects.unscoped().filter(pk=pk).first(), token=token
+        )
         if request.method == "POST":
-            salon = actions.salon_confirm(salon_id=pk, token=token)
+            salon = actions.salon_confirm(salon=salon, token=token)
             return render(request, "salons/confirm_done.html", {"salon": salon, "done": True})
-    except SalonError:
+    except ActionError:
         return render(request, "salons/confirm_done.html", {"error": True}, status=404)
     return render(request, "salons/confirm_done.html", {"salon": salon})

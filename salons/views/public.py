@@ -1,15 +1,16 @@
 """Public pages: the search, a salon's page and the outdated-information report."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from carers import residence
+from carers.caching import CachedCountPaginator
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import actions
-from ..actions import SalonError
 from ..feeds import sessions_json_ld
 from ..forms import (
     JoinForm,
@@ -28,9 +29,11 @@ PAGE_SIZE = 10
 
 
 def salon_list(request):
-    form, salons, origin, after = search_salons(request.GET)
-    page = Paginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form, salons, origin, after = search_salons(params)
+    page = CachedCountPaginator(salons, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = params.copy()
     query.pop("page", None)
     return render(
         request,
@@ -44,7 +47,7 @@ def salon_list(request):
             "can_manage": request.user.is_authenticated and request.user.role in MANAGERS,
             "can_become_organiser": request.user.is_authenticated
             and request.user.role == Role.REGISTERED,
-            "public_events": public_events(request.GET, after)[:5],
+            "public_events": public_events(params, after)[:5],
         },
     )
 
@@ -97,6 +100,7 @@ def salon_detail(request, pk, join_form=None, status=200):
             "rules": salon.rules.filter(is_active=True),
             "json_ld": mark_safe(sessions_json_ld(salon, sessions)) if salon.is_public else "",
             "manages": Salon.objects.manageable_by(request.user).filter(pk=pk).exists(),
+            "join_form": join_form,  # a refused sign-up: the error summary lists it
         },
         status=status,
     )
@@ -113,10 +117,10 @@ def salon_report(request, pk):
             )
         try:
             actions.salon_report_outdated(
-                salon_id=salon.pk, message=form.cleaned_data["message"], reporter=request.user
+                salon=salon, message=form.cleaned_data["message"], by=request.user
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(
                 request,

@@ -1,16 +1,16 @@
 """Signing up for a session, as a member or a guest, and managing a sign-up."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from carers.access import login_required_404
+from carers.errors import NOT_FOUND, ActionError, show_error
 
 from .. import actions
-from ..actions import SalonError
 from ..forms import (
     GuestJoinForm,
 )
@@ -25,7 +25,7 @@ from .public import _join_form, salon_detail
 
 
 @require_POST
-@login_required_404
+@login_required
 def session_join(request, pk):
     session = get_object_or_404(Session.objects.public().select_related("salon"), pk=pk)
     if not session.salon.is_public:
@@ -37,14 +37,14 @@ def session_join(request, pk):
         return salon_detail(request, session.salon_id, join_form=form, status=400)
     try:
         reg = actions.session_join(
-            session_id=session.pk,
-            user=request.user,
+            session=session,
+            by=request.user,
             nickname=form.cleaned_data["nickname"],
             age_band=form.cleaned_data.get("age_band", ""),
         )
-    except SalonError as exc:
+    except ActionError as error:
         # Refused (already signed up, cancelled, started): say why, keep what was typed.
-        messages.error(request, exc.message)
+        show_error(request, error)
         return salon_detail(request, session.salon_id, join_form=form, status=409)
     _say_joined(request, reg, _("You are signed up. See you there!"))
     return redirect(reg)
@@ -77,13 +77,13 @@ def guest_join(request, pk):
             )
         try:
             actions.guest_request(
-                session_id=session.pk,
+                session=session,
                 email=form.cleaned_data["email"],
                 nickname=form.cleaned_data["nickname"],
                 age_band=form.cleaned_data.get("age_band", ""),
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             return render(request, "salons/guest_sent.html", {"session": session})
     return render(request, "salons/guest_join.html", {"session": session, "form": form})
@@ -91,16 +91,16 @@ def guest_join(request, pk):
 
 def guest_confirm(request, token):
     try:
-        actions.guest_registration(token)
-    except SalonError as exc:
-        return render(request, "salons/guest_confirm.html", {"error": exc.message}, status=404)
+        actions.guest_registration(token=token)
+    except ActionError as error:
+        return render(request, "salons/guest_confirm.html", {"error": error.message}, status=404)
     if request.method == "POST":
         try:
             reg = actions.guest_confirm(token=token)
-        except SalonError as exc:
-            status = 404 if isinstance(exc, actions.InvalidLink) else 400
+        except ActionError as error:
+            status = 404 if error.code == NOT_FOUND else 400
             return render(
-                request, "salons/guest_confirm.html", {"error": exc.message}, status=status
+                request, "salons/guest_confirm.html", {"error": error.message}, status=status
             )
         _say_joined(request, reg, _("Your email address is confirmed and you are signed up."))
         return redirect(reg)
@@ -152,9 +152,9 @@ def registration_cancel(request, token):
             request, "salons/registration_cancel.html", {"reg": reg, "session": reg.session}
         )
     try:
-        actions.registration_cancel(registration_id=reg.pk)
-    except SalonError as exc:
-        messages.error(request, exc.message)
+        actions.registration_cancel(registration=reg)
+    except ActionError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your sign-up is cancelled."))
     return redirect(reg)
@@ -164,15 +164,15 @@ def registration_cancel(request, token):
 def registration_accept(request, token):
     reg = _registration(request, token)
     try:
-        actions.registration_accept_offer(registration_id=reg.pk)
-    except SalonError as exc:
-        messages.error(request, exc.message)
+        actions.registration_accept_offer(registration=reg)
+    except ActionError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("The seat is yours. See you there!"))
     return redirect(reg)
 
 
-@login_required_404
+@login_required
 def my_registrations(request):
     regs = (
         Registration.objects.filter(

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from carers import csvsafe
 from carers.access import role_required
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import actions
-from ..actions import SalonError
 from ..forms import (
     CancelForm,
     MessageForm,
@@ -52,7 +53,7 @@ def session_create(request, pk):
         d = form.cleaned_data
         try:
             actions.session_create(
-                salon_id=salon.pk,
+                salon=salon,
                 by=request.user,
                 starts_at=d["starts_at"],
                 ends_at=d["ends_at"],
@@ -62,8 +63,8 @@ def session_create(request, pk):
                 facilitator=d["facilitator"],
                 note=d["note"],
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(request, _("Session added."))
             return redirect("salons:manage_detail", salon.pk)
@@ -82,9 +83,9 @@ def rule_create(request, pk):
     form = _without_online_fields(salon, RuleForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         try:
-            actions.rule_create(salon_id=salon.pk, by=request.user, data=form.cleaned_data)
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+            actions.rule_create(salon=salon, by=request.user, data=form.cleaned_data)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(request, _("Recurring schedule added; its sessions are listed below."))
             return redirect("salons:manage_detail", salon.pk)
@@ -119,13 +120,13 @@ def session_move(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             actions.session_move(
-                session_id=session.pk,
+                session=session,
                 by=request.user,
                 starts_at=form.cleaned_data["starts_at"],
                 ends_at=form.cleaned_data["ends_at"],
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(request, _("Session moved; everyone signed up has been told."))
             return redirect("salons:manage_detail", session.salon_id)
@@ -153,15 +154,15 @@ def session_edit(request, pk):
         d = form.cleaned_data
         try:
             actions.session_update(
-                session_id=session.pk,
+                session=session,
                 by=request.user,
                 capacity=d["capacity"],
                 meeting_url=d.get("meeting_url", ""),
                 facilitator=d["facilitator"],
                 note=d["note"],
             )
-        except SalonError as exc:
-            form.add_error(None, exc.message)
+        except ActionError as error:
+            show_error(request, error, form)
         else:
             messages.success(request, _("Session details saved."))
             return redirect("salons:manage_detail", session.salon_id)
@@ -188,9 +189,9 @@ def rule_stop(request, pk):
     )
     if request.method == "POST":
         try:
-            result = actions.rule_stop(rule_id=rule.pk, by=request.user)
-        except SalonError as exc:
-            messages.error(request, exc.message)
+            result = actions.rule_stop(rule=rule, by=request.user)
+        except ActionError as error:
+            show_error(request, error)
         else:
             messages.success(
                 request,
@@ -218,10 +219,10 @@ def session_cancel(request, pk):
         if form.is_valid():
             try:
                 actions.session_cancel(
-                    session_id=session.pk, by=request.user, reason=form.cleaned_data["reason"]
+                    session=session, by=request.user, reason=form.cleaned_data["reason"]
                 )
-            except SalonError as exc:
-                messages.error(request, exc.message)
+            except ActionError as error:
+                show_error(request, error)
             else:
                 messages.success(
                     request,
@@ -260,15 +261,20 @@ def session_participants(request, pk):
         if form.is_valid():
             try:
                 count = actions.session_message(
-                    session_id=session.pk, by=request.user, message=form.cleaned_data["message"]
+                    session=session, by=request.user, message=form.cleaned_data["message"]
                 )
-            except SalonError as exc:
-                form.add_error(None, exc.message)
+            except ActionError as error:
+                show_error(request, error, form)
                 status = 400
             else:
                 messages.success(
                     request,
-                    _("Your message is on its way to %(count)s participants.") % {"count": count},
+                    ngettext(
+                        "Your message is on its way to %(count)s participant.",
+                        "Your message is on its way to %(count)s participants.",
+                        count,
+                    )
+                    % {"count": count},
                 )
                 return redirect("salons:session_participants", session.pk)
         else:

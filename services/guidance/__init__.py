@@ -7,7 +7,7 @@ services each with the reason ("because you said ..."), and notes.
 
 Principles the rules encode (prefectural carer-support plan, initiative 4):
 - the wishes of the carer and the family come first (a note, always);
-- A starts with the consultation window and the care-level application;
+- A starts with the support desk and the care-level application;
 - B never assumes the carer's capacity: it suggests what could take load off
   and a review of the care plan with the care manager;
 - a carer under 18: a child's care must not be counted on; lead to young-carer support,

@@ -59,7 +59,7 @@ WISHES = (
 
 
 # A service the household already uses (USED_SERVICES) and the built-in
-# catalogue entries (services.content keys) that offer it: in track B these are
+# catalogue entries (keys in services/content/) that offer it: in track B these are
 # not suggested again; the result suggests reviewing them instead.
 USED_SERVICE_ENTRIES = {
     "home_help": ("home-help",),

@@ -72,7 +72,7 @@ CATEGORY_FIT = {
 }
 
 
-# Built-in entries (services.content, by their stable key) meant for fewer
+# Built-in entries (services/content/, by their stable key) meant for fewer
 # households than their categories say.
 ENTRY_FIT = {
     # The community general support centre is the window for older people.

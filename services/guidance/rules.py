@@ -20,9 +20,7 @@ GROUPS = (
     Group(
         "start",
         _("Start here"),
-        _(
-            "You do not have to work it all out alone: the consultation window helps with the next steps."
-        ),
+        _("You do not have to work it all out alone: the support desk helps with the next steps."),
     ),
     Group(
         "in_use",
@@ -98,7 +96,7 @@ CHILDREN_FAMILY_CENTRE = Advice(
     "children_family_centre",
     _("Ask the municipality's children and family centre (こども家庭センター)"),
     _(
-        "The municipality's window for children and families. You may go with a teacher. It arranges adult services "
+        "The municipality's support desk for children and families. You may go with a teacher. It arranges adult services "
         "so that the care does not rest on you."
     ),
 )
@@ -151,7 +149,7 @@ RULES = (
         situations=frozenset({"working"}),
         all_situations=frozenset({"under_18"}),
     ),
-    # Track A: the consultation window and the care-level application come first.
+    # Track A: the support desk and the care-level application come first.
     Rule("start", ("consultation",), track=A),
     Rule(
         "start",
@@ -227,7 +225,7 @@ NOTES = (
         "track_a",
         _(
             "Your household does not use any services yet. The first step is a conversation at the "
-            "consultation window; applying for the care-level certification opens most long-term care "
+            "support desk; applying for the care-level certification opens most long-term care "
             "services."
         ),
         track=A,

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 def fill_search_name(apps, schema_editor):
-    from services.text import normalise
+    from carers.text import normalise
 
     Service = apps.get_model("services", "Service")
     for service in Service.objects.only("name_ja", "name_en"):

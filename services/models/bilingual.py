@@ -1,13 +1,8 @@
 """Bilingual long texts: ``_ja`` and ``_en`` fields and the helper that picks one."""
 
-from django.utils import translation
+from carers.i18n import localised
 
-
-def text(obj, field: str) -> str:
-    """The value of ``<field>_<active language>``, or the Japanese one when empty."""
-    lang = (translation.get_language() or "ja")[:2]
-    value = getattr(obj, f"{field}_{lang}", "") if lang in ("ja", "en") else ""
-    return value or getattr(obj, f"{field}_ja", "")
+text = localised  # the text of a bilingual field in the active language
 
 
 class _Texts:

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from carers import policy
+from carers.contentfiles import ContentRow
 from carers.models import Municipality, choice_labels
 from carers.policy import ScopedModel, ScopedQuerySet
+from carers.text import normalise
 
-from ..text import normalise
 from .bilingual import BilingualMixin, text
 from .choices import ATTRIBUTIONS, VERIFY_AFTER_DAYS, Audience, Origin, Scope, ServiceStatus
 from .organisations import Location, Organization, TaxonomyTerm
@@ -102,7 +103,7 @@ class ServiceQuerySet(ScopedQuerySet):
         return self.filter(last_verified__lt=today - timedelta(days=VERIFY_AFTER_DAYS))
 
 
-class Service(BilingualMixin, ScopedModel):  # noqa: DJ008 (str from BilingualMixin)
+class Service(BilingualMixin, ContentRow, ScopedModel):  # noqa: DJ008 (str from BilingualMixin)
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     key = models.SlugField(
         max_length=60,

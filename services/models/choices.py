@@ -27,7 +27,7 @@ class Origin(models.TextChoices):
 
     STAFF = "", _("Entered by staff")
     KAIGO = "kaigo", _("MHLW care-service provider open data")
-    FACILITIES = "facilities", _("Public facilities list (consultation windows)")
+    FACILITIES = "facilities", _("Public facilities list (support desks)")
 
 
 # 公共データ利用規約（第1.0版）asks for the source and, when the data was
@@ -61,7 +61,7 @@ class ReportStatus(models.TextChoices):
 
 class ImportKind(models.TextChoices):
     KAIGO = "kaigo", _("Care-service providers (MHLW open data, jigyosho_<code>.csv)")
-    WINDOWS = "windows", _("Consultation windows (public facilities list, 公共施設一覧)")
+    WINDOWS = "windows", _("Support desks (public facilities list, 公共施設一覧)")
 
 
 class ImportStatus(models.TextChoices):

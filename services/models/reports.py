@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from carers.policy import ScopedModel, ScopedQuerySet
+from carers.policy import Audience, ScopedModel, ScopedQuerySet
 
 from .catalogue import Service
 from .choices import ReportStatus
@@ -17,6 +17,9 @@ class ReportQuerySet(ScopedQuerySet):
     def _manageable(self, scope):
         """Reports on the entries one edits (a visitor's message is read by
         the entry's editors only)."""
+        if scope.audience is Audience.PREFECTURE:
+            # Every entry (Service's own policy): no semi-join with the whole catalogue.
+            return self.all()
         return self.filter(service__in=Service.objects.for_scope(scope, manage=True))
 
     def _visible(self, scope):
@@ -43,6 +46,8 @@ class ServiceReport(ScopedModel):
         ordering = ["-created_at"]
         verbose_name = _("report about a service")
         verbose_name_plural = _("reports about services")
+        # Open reports, newest first: the staff list and the counts on their pages.
+        indexes = [models.Index(fields=["status", "-created_at"], name="report_open_idx")]
 
     def __str__(self):
         return f"Report #{self.pk}"

@@ -34,7 +34,7 @@ def test_guidance_for_an_a_household_and_a_b_household_with_a_young_carer(
     axe_check(page)
 
     answer_guide(page, service_use="some", services_used=("home_help",), situations=("under_18",))
-    assert "（B）" in page.locator("#track").inner_text()
+    assert "すでにサービスを使っている" in page.locator("#track").inner_text()
     assert (
         "こどもがケアを担うことを前提にしたケアプランであってはいけません"
         in page.locator("#note-young_carer").inner_text()

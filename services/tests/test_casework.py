@@ -91,7 +91,7 @@ def test_bad_answers_keep_the_input_and_save_nothing(municipal_staff, household,
 
 
 def test_closed_case_cannot_get_a_plan(municipal_staff, household, client_for):
-    actions.household_close(household=household, user=municipal_staff)
+    actions.household_close(household=household, by=municipal_staff)
     response = client_for(municipal_staff).post(url(household), {**ANSWERS_A, "save": "1"})
     assert response.status_code == 302 and not SupportPlan.objects.exists()
 

@@ -39,6 +39,11 @@ def make_csv(rows, encoding="utf-8-sig", columns=csvio.COLUMNS):
     return out.getvalue().encode(encoding)
 
 
+def by_code(line):
+    """A row read from an export (Japanese column names) keyed by the columns' codes."""
+    return {code: line[csvio.HEADERS[code]] for code in csvio.FILE_COLUMNS}
+
+
 def upload(c, content, name="services.csv"):
     return c.post(URL, {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
 
@@ -73,7 +78,7 @@ def test_bad_rows_are_listed_with_row_numbers_and_nothing_is_written(staff, enco
         row(municipalities="999999"),
         row(categories="no_such_category", name_ja=""),
         row(municipalities="012025"),  # another municipality: outside this staff member's scope
-        row(organization="存在しない団体", last_verified="2026-13-45"),
+        row(organization="", last_verified="2026-13-45"),  # no provider: it needs a name
     ]
     response = upload(staff, make_csv(rows, encoding))
     assert response.status_code == 400
@@ -83,7 +88,7 @@ def test_bad_rows_are_listed_with_row_numbers_and_nothing_is_written(staff, enco
     assert any("999999" in e for e in by_row[3])
     assert any("no_such_category" in e for e in by_row[4]) and len(by_row[4]) >= 2
     assert by_row[5]
-    assert any("存在しない団体" in e for e in by_row[6]) and len(by_row[6]) >= 2
+    assert any("“提供団体”" in e for e in by_row[6]) and len(by_row[6]) >= 2
     html = response.content.decode()
     assert "999999" in html and "Import these rows" not in html
     # Confirming anyway does nothing: there is no staged file.
@@ -97,7 +102,7 @@ def test_wrong_columns_are_refused(staff):
     response = upload(staff, make_csv([row()], columns=columns))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Row 1" in html and "scope" in html and "colour" in html
+    assert "Row 1" in html and "missing columns: 範囲" in html and "colour" in html
 
 
 @pytest.mark.django_db
@@ -135,7 +140,7 @@ def test_update_shows_what_would_change(staff, make_service, municipality):
         categories=("peer_support",),
     )
     exported = csvio.export([entry]).decode("utf-8-sig")
-    line = next(csv.DictReader(io.StringIO(exported)))
+    line = by_code(next(csv.DictReader(io.StringIO(exported))))
     line["summary_ja"] = "新しい説明"
     preview = upload(staff, make_csv([line])).context["preview"]
     assert preview.ok
@@ -184,7 +189,7 @@ def test_cp932_round_trip_keeps_characters_shift_jis_cannot_hold(staff, make_ser
         municipalities=[municipality],
     )
     exported = csvio.export([entry], "cp932").decode("cp932")
-    line = next(csv.DictReader(io.StringIO(exported)))
+    line = by_code(next(csv.DictReader(io.StringIO(exported))))
     assert line["name_en"] == "Sapporo window ? caf?"
     line["summary_ja"] = "新しい説明"
     preview = upload(staff, make_csv([line], "cp932")).context["preview"]
@@ -283,7 +288,7 @@ def test_export_neutralises_formulas_and_imports_them_back_unchanged(
         municipalities=[municipality],
     )
     exported = csvio.export([entry]).decode("utf-8-sig")
-    line = next(csv.DictReader(io.StringIO(exported)))
+    line = by_code(next(csv.DictReader(io.StringIO(exported))))
     assert line["name_ja"].startswith("'=HYPERLINK")
     assert line["summary_ja"] == "'+81-11-000-0000"
     preview = upload(staff, make_csv([line])).context["preview"]

@@ -126,7 +126,7 @@ def test_duplicate_rows_are_reported_once(places, content):
     result = kaigo_import.import_file(to_csv([row(), row(No="2")]), "x.csv")
     assert result.created == 1
     [bad] = result.bad
-    assert bad.line == 3 and "2 行目" in bad.reason
+    assert bad.line == 3 and "2行目" in bad.reason
 
 
 def test_same_office_in_two_service_types_is_two_entries(places, content):

@@ -1,9 +1,6 @@
 """Every page of the app renders with one <h1>, in both languages; the content command is idempotent."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from services.models import Service
 
@@ -38,16 +35,6 @@ def test_staff_pages_have_one_h1(client_for, prefecture_staff, content, path):
 
 
 @pytest.mark.django_db
-def test_load_services_is_idempotent(db):
-    call_command("load_services", stdout=io.StringIO())
-    ids = set(Service.objects.values_list("pk", flat=True))
-    call_command("load_services", stdout=io.StringIO())
-    assert set(Service.objects.values_list("pk", flat=True)) == ids
-    assert all(s.source for s in Service.objects.all())  # every built-in entry names its source
-    assert all(s.name_en and s.summary_en for s in Service.objects.all())
-
-
-@pytest.mark.django_db
 def test_verification_email_renders_in_the_recipients_language(
     make_service, municipality, municipal_staff, outbox_emails
 ):
@@ -68,26 +55,6 @@ def test_verification_email_renders_in_the_recipients_language(
     subject, body = render(outbox_emails()[0])
     assert "1 service entry needs checking" in subject
     assert "古い窓口" in body and "/services/manage/?show=unverified" in body
-
-
-@pytest.mark.django_db
-def test_loading_the_content_again_keeps_staff_edits(client_for, prefecture_staff, content):
-    """`make run` loads the built-in content on every start: an entry staff have
-    corrected (or checked) keeps their version."""
-    from services.models import Service
-
-    entry = Service.objects.get(key="home-help")
-    untouched = Service.objects.get(key="day-service")
-    entry.summary_ja = "職員が直した概要"
-    entry.updated_by = prefecture_staff
-    entry.save()
-    untouched.summary_ja = "古い概要"
-    untouched.save()
-    call_command("load_services", stdout=io.StringIO())
-    entry.refresh_from_db()
-    untouched.refresh_from_db()
-    assert entry.summary_ja == "職員が直した概要"
-    assert untouched.summary_ja != "古い概要"  # never edited by staff: updated from the content
 
 
 @pytest.mark.django_db

@@ -90,13 +90,54 @@ def test_a_burst_of_reports_sends_one_email_per_day(
 
 
 @pytest.mark.django_db
-def test_a_refused_report_keeps_the_whole_page(visitor, demo_content):
-    from services.models import Service
-
-    service = Service.objects.get(key="demo-sapporo-centre")
-    response = visitor.post(f"/services/{service.pk}/report/", {"message": " "})
+def test_a_refused_report_keeps_the_form_and_says_why(visitor, sapporo_entry):
+    response = visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": " "})
     assert response.status_code == 400
-    assert "札幌市中央区（デモ住所）" in response.content.decode()
+    page = response.content.decode()
+    assert "札幌の窓口" in page  # which entry the report is about
+    assert 'id="message-error"' in page and 'aria-invalid="true"' in page
+    too_long = "長" * 2001
+    response = visitor.post(f"/services/{sapporo_entry.pk}/report/", {"message": too_long})
+    assert response.status_code == 400
+    assert too_long in response.content.decode()  # nothing typed is lost
+    assert not ServiceReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_service_page_links_to_the_form_on_its_own_page(visitor, sapporo_entry):
+    detail = visitor.get(f"/services/{sapporo_entry.pk}/").content.decode()
+    assert "<form" not in detail and "csrfmiddlewaretoken" not in detail
+    assert f'href="/services/{sapporo_entry.pk}/report/"' in detail
+    page = visitor.get(f"/services/{sapporo_entry.pk}/report/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "札幌の窓口" in html and 'name="message"' in html and "csrfmiddlewaretoken" in html
+
+
+@pytest.mark.django_db
+def test_the_report_form_is_csrf_protected(sapporo_entry, municipal_staff, outbox_emails):
+    import re
+
+    from django.test import Client
+
+    url = f"/services/{sapporo_entry.pk}/report/"
+    forged = Client(enforce_csrf_checks=True)
+    assert forged.post(url, {"message": "偽の報告"}).status_code == 403
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = visitor.post(url, {"message": "電話番号が古い", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and response["Location"] == f"/services/{sapporo_entry.pk}/"
+    assert [r.message for r in ServiceReport.objects.all()] == ["電話番号が古い"]
+
+
+@pytest.mark.django_db
+def test_no_report_form_for_an_entry_visitors_cannot_see(visitor, sapporo_entry):
+    from services.models import ServiceStatus
+
+    sapporo_entry.status = ServiceStatus.DRAFT
+    sapporo_entry.save()
+    assert visitor.get(f"/services/{sapporo_entry.pk}/report/").status_code == 404
 
 
 @pytest.mark.django_db

@@ -242,7 +242,23 @@ def test_deleting_a_built_in_entry_hides_it_for_good(client_for, prefecture_staf
     c = client_for(prefecture_staff)
     assert "draft" in c.get(f"/en/services/manage/{entry.pk}/delete/").content.decode()
     assert c.post(f"/services/manage/{entry.pk}/delete/").status_code == 302
-    call_command("load_services", verbosity=0)
+    call_command("load_content", verbosity=0, stdout=__import__("io").StringIO())
     entry.refresh_from_db()
     assert entry.status == "draft"
     assert not Service.objects.public().filter(key="home-help").exists()
+
+
+@pytest.mark.django_db
+def test_a_new_provider_typed_in_the_form_keeps_its_corporate_number(
+    client_for, municipal_staff, content
+):
+    c = client_for(municipal_staff)
+    bad = form_data(
+        organization="", new_provider="NPO法人 きずなの輪", new_provider_number="1234567890123"
+    )
+    response = c.post("/services/manage/new/", bad)
+    assert response.status_code == 400 and "new_provider_number" in response.context["form"].errors
+    good = dict(bad, new_provider_number="7000-0120-50002")  # hyphens as often written
+    assert c.post("/services/manage/new/", good).status_code == 302
+    provider = Service.objects.get(name_ja="札幌市 介護者のつどい").organization
+    assert (provider.name_ja, provider.corporate_number) == ("NPO法人 きずなの輪", "7000012050002")

@@ -1,4 +1,4 @@
-"""Consultation windows from the 公共施設一覧 format, and what the self-check
+"""Support desks from the 公共施設一覧 format, and what the self-check
 and the services list say when a municipality has none."""
 
 import pytest

@@ -61,7 +61,14 @@ def _edit(request, service):
     form = ServiceForm(data, instance=service, user=request.user)
     locations = location_formset(data=data, service=service, user=request.user)
     if request.method == "POST" and form.is_valid() and locations.is_valid():
-        service = actions.service_save(form=form, user=request.user, locations=locations)
+        rows = locations.save(commit=False)  # writes nothing; also lists the removed rows
+        service = actions.service_save(
+            service=form.instance,
+            by=request.user,
+            data=form.cleaned_data,
+            locations=rows,
+            removed_locations=locations.deleted_objects,
+        )
         messages.success(request, _("Saved."))
         return redirect(service)
     return render(
@@ -86,7 +93,7 @@ def service_edit(request, pk):
 @require_POST
 def service_verify(request, pk):
     service = get_object_or_404(Service.objects.manageable_by(request.user), pk=pk)
-    actions.service_verify(service=service, user=request.user)
+    actions.service_verify(service=service, by=request.user)
     messages.success(request, _("Marked as verified today."))
     if request.POST.get("next") == "manage":
         return redirect("services:manage")
@@ -97,7 +104,7 @@ def service_verify(request, pk):
 def service_delete(request, pk):
     service = get_object_or_404(Service.objects.manageable_by(request.user), pk=pk)
     if request.method == "POST":
-        if actions.service_delete(service=service, user=request.user):
+        if actions.service_delete(service=service, by=request.user):
             messages.success(request, _("The entry was deleted."))
         else:
             messages.success(
@@ -129,6 +136,6 @@ def report_list(request):
 @require_POST
 def report_resolve(request, pk):
     report = get_object_or_404(ServiceReport.objects.manageable_by(request.user), pk=pk)
-    actions.report_resolve(report=report, user=request.user)
+    actions.report_resolve(report=report, by=request.user)
     messages.success(request, _("The report was marked as resolved."))
     return redirect("services:reports")

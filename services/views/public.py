@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from carers import residence
 from carers.models import Municipality
 from carers.throttle import over_limit
 
@@ -42,14 +43,16 @@ def _services_of(ids):
 
 
 def service_list(request):
-    form = SearchForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+    # The resident's remembered municipality, when the address names none.
+    params = residence.with_default(request, request.GET)
+    form = SearchForm(params or None)
+    filters = form.filters() if params else {}
     municipality = None
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(code=filters["municipality"]).first()
     page = _page(request, listing(filters, municipality))
     page.object_list = _services_of(list(page.object_list))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
     fallback = None
     if municipality is not None:
@@ -76,57 +79,63 @@ def _visible_or_editable(request, pk):
     )
 
 
-def _detail_context(request, service, report_form):
-    return {
-        "service": service,
-        "can_edit": Service.objects.manageable_by(request.user).filter(pk=service.pk).exists(),
-        "locations": [
-            sal.location for sal in service.service_at_locations.select_related("location")
-        ],
-        "categories": service.categories.all(),
-        "report_form": report_form,
-        "municipalities": service.municipalities.all(),
-    }
-
-
 def service_detail(request, pk):
     service = _visible_or_editable(request, pk)
-    return render(request, "services/detail.html", _detail_context(request, service, ReportForm()))
+    return render(
+        request,
+        "services/detail.html",
+        {
+            "service": service,
+            "can_edit": Service.objects.manageable_by(request.user).filter(pk=service.pk).exists(),
+            "locations": [
+                sal.location for sal in service.service_at_locations.select_related("location")
+            ],
+            "categories": service.categories.all(),
+            "municipalities": service.municipalities.all(),
+        },
+    )
 
 
 REPORTS_PER_WINDOW = 3  # per client address and hour
 
 
 def service_report(request, pk):
+    """The "wrong or out of date" form, on a page of its own: the service's
+    page carries no form, so it is the same for every visitor and cached
+    (portal.pagecache); this page holds the visitor's CSRF token and is not."""
     service = get_object_or_404(Service.objects.public(), pk=pk)
-    if request.method != "POST":
-        return redirect(service)
-    form = ReportForm(request.POST)
-    if not form.is_valid():
-        # The whole page again (locations included), with the message kept.
-        return render(
-            request, "services/detail.html", _detail_context(request, service, form), status=400
-        )
-    if over_limit(request, "services:report", limit=REPORTS_PER_WINDOW, window=3600):
-        form.add_error(None, _("Too many reports from here. Please try again in an hour."))
-        return render(
-            request, "services/detail.html", _detail_context(request, service, form), status=429
-        )
-    actions.report_submit(service=service, message=form.cleaned_data["message"])
-    messages.success(
-        request,
-        _("Thank you. The staff who look after this entry have been told and will check it."),
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif over_limit(request, "services:report", limit=REPORTS_PER_WINDOW, window=3600):
+            form.add_error(None, _("Too many reports from here. Please try again in an hour."))
+            status = 429
+        else:
+            actions.report_submit(service=service, message=form.cleaned_data["message"])
+            messages.success(
+                request,
+                _(
+                    "Thank you. The staff who look after this entry have been told and will check it."
+                ),
+            )
+            return redirect(service)
+    return render(
+        request, "services/report.html", {"service": service, "report_form": form}, status=status
     )
-    return redirect(service)
 
 
 def guide(request):
     """The questionnaire (POST keeps the answers out of URLs and logs). Nothing is stored."""
     if request.method != "POST":
-        return render(request, "services/guide.html", {"form": GuidanceForm()})
+        # Preselected: the municipality a link carries (the self-check result's),
+        # else the resident's remembered one.
+        given = residence.valid_code(request.GET.get(residence.PARAM))
+        initial = {"municipality": given or residence.code(request) or ""}
+        return render(request, "services/guide.html", {"form": GuidanceForm(initial=initial)})
     form = GuidanceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Some answers need a look: please see the messages below."))
+    if not form.is_valid():  # base.html shows the error summary
         return render(request, "services/guide.html", {"form": form}, status=400)
     result = evaluate(form.cleaned_data)
     municipality = Municipality.objects.filter(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carers.access import role_required
+from carers.errors import ActionError, show_error
 from carers.models import Role
 
 from .. import csvio, import_jobs
@@ -43,10 +44,18 @@ def csv_export(request):
 
 
 @role_required(*STAFF)
+def csv_template(request):
+    """The import template with an example row (UTF-8 with BOM, for spreadsheets)."""
+    response = HttpResponse(csvio.template(request.user), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="services-template.csv"'
+    return response
+
+
+@role_required(*STAFF)
 def csv_import(request):
     """Upload → preview (nothing written). The previewed bytes stay in the
     session under their hash; confirming imports exactly those bytes."""
-    context = {"form": CsvUploadForm(), "columns": csvio.COLUMNS, "codes": csvio.codes()}
+    context = {"form": CsvUploadForm(), "columns": csvio.header_row(), "codes": csvio.codes()}
     if request.method == "POST" and "confirm" in request.POST:
         staged = request.session.get(SESSION_KEY) or {}
         if not staged or staged.get("digest") != request.POST.get("digest"):
@@ -55,8 +64,8 @@ def csv_import(request):
         content = base64.b64decode(staged["content"])
         try:
             result = csvio.apply(content, request.user)
-        except csvio.CsvRefused as exc:
-            messages.error(request, str(exc))
+        except ActionError as error:
+            show_error(request, error)
             return redirect("services:import")
         if not result.ok:
             messages.error(
@@ -91,8 +100,8 @@ def csv_import(request):
         content = upload.read()
         try:
             result = csvio.preview(content, request.user)
-        except csvio.CsvRefused as exc:
-            form.add_error("file", str(exc))
+        except ActionError as error:
+            show_error(request, error, form)
             return render(request, "services/import.html", context, status=400)
         if result.ok:
             request.session[SESSION_KEY] = {
@@ -111,7 +120,7 @@ def opendata_upload(request):
     form = OpenDataUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = import_jobs.job_create(
-            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], user=request.user
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], by=request.user
         )
         messages.success(request, _("The file was received; the import runs in the background."))
         return redirect("services:opendata_job", pk=job.pk)

@@ -22,7 +22,7 @@ INLINE_SCRIPT = re.compile(
 
 def template_files():
     roots = [Path(d) for d in settings.TEMPLATES[0]["DIRS"]]
-    for app in ("portal", "carers", "salons", "advisors", "services"):
+    for app in settings.KIZUKI_APPS:
         roots.append(settings.BASE_DIR / app / "templates")
     for root in roots:
         if root.is_dir():

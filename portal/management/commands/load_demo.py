@@ -1,4 +1,5 @@
-"""Load demo data for every app (idempotent), or remove it with --remove.
+"""Load the built-in content and demo data for every app (idempotent), or
+remove the demo data with --remove.
 
 Each app may provide ``<app>/demo.py`` with ``load(accounts)`` and ``remove()``;
 demo rows are marked so removal never touches what users created.
@@ -7,20 +8,21 @@ demo rows are marked so removal never touches what users created.
 import importlib
 import io
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from carers import demo as carers_demo
 
-APPS = ("services", "salons", "advisors", "portal", "carers")
-
 
 def app_demo_modules():
-    for name in APPS:
+    for name in settings.KIZUKI_APPS:
         try:
             module = importlib.import_module(f"{name}.demo")
-        except ModuleNotFoundError:
+        except ModuleNotFoundError as error:
+            if error.name != f"{name}.demo":
+                raise  # a missing import inside a demo module is a bug, not "no demo"
             continue
         if hasattr(module, "load"):
             yield name, module
@@ -43,6 +45,7 @@ class Command(BaseCommand):
             self.stdout.write("demo accounts removed")
             return
         call_command("load_municipalities", stdout=io.StringIO())
+        call_command("load_content", stdout=self.stdout)
         with transaction.atomic():
             accounts = carers_demo.load_accounts()
             for name, module in app_demo_modules():

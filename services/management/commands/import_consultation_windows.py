@@ -1,8 +1,8 @@
-"""Import consultation windows (相談窓口) from 公共施設一覧-format CSV files.
+"""Import support desks (相談窓口) from 公共施設一覧-format CSV files.
 
     manage.py import_consultation_windows windows.csv
 
-Rows that are not consultation windows (libraries, parks) are skipped. Each
+Rows that are not support desks (libraries, parks) are skipped. Each
 file is one transaction. Exit status 1 when a file was refused.
 """
 
@@ -16,7 +16,7 @@ from services.opendata import bad_rows_csv
 
 
 class Command(BaseCommand):
-    help = "Import consultation windows from Digital Agency 公共施設一覧 CSV files."
+    help = "Import support desks from Digital Agency 公共施設一覧 CSV files."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")
@@ -40,7 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{result.name}: {result.rows} rows, {result.created} new, {result.updated} updated, "
                 f"{result.unchanged} unchanged, {result.closed} closed, "
-                f"{result.skipped} not consultation windows (skipped), {len(result.bad)} bad"
+                f"{result.skipped} not support desks (skipped), {len(result.bad)} bad"
             )
         if options["report"]:
             Path(options["report"]).write_bytes(bad_rows_csv(results))
