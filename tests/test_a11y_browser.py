@@ -184,7 +184,7 @@ def _demo_records(accounts):
     )
     sessions = Session.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
     joined = next(s for s in sessions if not s.salon.is_for_young_carers)
-    salon_actions.session_join(session_id=joined.pk, user=accounts["resident"], nickname="ひまわり")
+    salon_actions.session_join(session=joined, by=accounts["resident"], nickname="ひまわり")
 
 
 @pytest.fixture(scope="module")

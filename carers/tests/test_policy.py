@@ -96,6 +96,6 @@ def test_actions_check_the_policy_themselves(municipal_staff, other_municipality
 
     household = make_household(municipal_staff)
     with pytest.raises(PermissionDenied):
-        actions.household_close(household=household, user=other_municipality_staff)
+        actions.household_close(household=household, by=other_municipality_staff)
     household.refresh_from_db()
     assert household.status == "open"
