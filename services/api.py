@@ -374,7 +374,9 @@ def search(query: str, municipality_code: str | None = None, limit: int = 5) -> 
             "list_url": f"{reverse('services:list')}?{urlencode(params)}",
         }
         ids += kind_ids[:limit]
-    by_id = Service.objects.select_related("organization").in_bulk(ids) if ids else {}
+    # The index lists published entries; public() checks them again (a page
+    # may be read between a change and the index's refresh).
+    by_id = Service.objects.public().select_related("organization").in_bulk(ids) if ids else {}
     for group in found.values():
         group["items"] = [_search_hit(by_id[pk]) for pk in group.pop("ids") if pk in by_id]
     return found
