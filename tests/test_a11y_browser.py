@@ -148,7 +148,7 @@ def _demo_records(accounts):
     from salons.models import Session
 
     carer_actions.household_create(
-        user=accounts["municipal_staff"],
+        by=accounts["municipal_staff"],
         fields={
             "reference": "DEMO-A11Y-1",
             "service_use": "some",
@@ -184,7 +184,7 @@ def _demo_records(accounts):
     )
     sessions = Session.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
     joined = next(s for s in sessions if not s.salon.is_for_young_carers)
-    salon_actions.session_join(session_id=joined.pk, user=accounts["resident"], nickname="ひまわり")
+    salon_actions.session_join(session=joined, by=accounts["resident"], nickname="ひまわり")
 
 
 @pytest.fixture(scope="module")
