@@ -148,7 +148,7 @@ def _demo_records(accounts):
     from salons.models import Session
 
     carer_actions.household_create(
-        user=accounts["municipal_staff"],
+        by=accounts["municipal_staff"],
         fields={
             "reference": "DEMO-A11Y-1",
             "service_use": "some",

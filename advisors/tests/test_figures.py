@@ -69,7 +69,10 @@ def test_csv_counts_by_municipality_state_and_menu_item(client_for, prefecture_s
 def test_dashboard_counts(make_request):
     make_request()
     make_request(status=Status.SCHEDULED)
-    counts = dict(api.dashboard_counts())
+    from django.utils import translation
+
+    with translation.override("en"):
+        counts = dict(api.dashboard_counts())
     assert counts["Requests awaiting review"] == 1
     assert counts["Scheduled dispatches to come"] == 1
     assert all(isinstance(v, int) for v in counts.values())

@@ -35,7 +35,7 @@ def test_staff_record_a_household_and_plan_support(page, browser_login, municipa
     axe_check(page)
     page.get_by_role("button", name="世帯を保存").click()
 
-    page.wait_for_selector("h1:has-text('世帯 BR-001')")
+    page.wait_for_selector("h1:has-text('BR-001')")
     household = Household.objects.get()
     assert household.consents.get().taken_by == municipal_staff
     axe_check(page)

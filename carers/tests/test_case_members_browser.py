@@ -59,7 +59,7 @@ def test_staff_record_three_carers_and_two_people_cared_for_in_one_save(
     axe_check(page)
     page.get_by_role("button", name="世帯を保存").click()
 
-    page.wait_for_selector("h1:has-text('世帯 BR-FAMILY')")
+    page.wait_for_selector("h1:has-text('BR-FAMILY')")
     household = Household.objects.get()
     assert sorted(household.carers.values_list("relationship", flat=True)) == ["妻", "孫", "息子"]
     assert household.carers.get(relationship="孫").is_under_18

@@ -41,7 +41,7 @@ def test_a_csv_with_japanese_headers_creates_a_new_provider(
     assert not Organization.objects.filter(name_ja=PROVIDER).exists()
     axe_check(page)
     page.get_by_role("button", name="この内容で取り込む").click()
-    page.wait_for_selector("text=取り込みました：新規 1 件")
+    page.wait_for_selector("text=取り込みました：新規1件")
 
     provider = Organization.objects.get(name_ja=PROVIDER)
     assert provider.corporate_number == NUMBER
