@@ -58,9 +58,9 @@ def search_salons(params):
             local = Q(municipality=municipality)
             salons = salons.filter(local | WIDE)
     if later is None:
-        Salon.objects.unscoped().refresh_passed(
-            after
-        )  # every salon's bookkeeping; the stored next sessions are those from now on
+        # Bookkeeping of every salon (unscoped): the stored next sessions are
+        # those from now on.
+        Salon.objects.unscoped().refresh_passed(after)
     salons = salons.with_next_start(later)
     if form.is_valid() and form.cleaned_data["from"]:
         salons = salons.filter(next_start__isnull=False)

@@ -303,4 +303,4 @@ def sessions_send_reminders(*, now=None) -> int:
 def salons_refresh_next_sessions(*, now=None) -> int:
     """Salons whose stored next session has started get the one after it
     (Salon.next_session_at; every change of a session stores it at once)."""
-    return Salon.objects.refresh_passed(now)
+    return Salon.objects.unscoped().refresh_passed(now)  # every salon: a periodic task
