@@ -72,5 +72,8 @@ def test_the_search_box_finds_an_article_a_salon_and_a_service(page, organiser):
 def test_new_pages_pass_axe_in_both_languages(page, axe_check):
     for prefix in ("", "/en"):
         for path in ("/talk-now/", "/search/?q=介護", "/municipality/?next=/", "/"):
-            page.goto(f"{page.base_url}{prefix}{path}")
-            axe_check(page)
+            response = page.goto(f"{page.base_url}{prefix}{path}")
+            assert response.status == 200, path
+            assert page.locator("html").get_attribute("lang") == ("en" if prefix else "ja")
+            results = axe_check(page)  # fails on serious or critical violations
+            assert results.response["passes"], f"axe checked nothing on {prefix}{path}"
