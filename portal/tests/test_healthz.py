@@ -29,3 +29,27 @@ def test_healthz_is_503_when_the_database_is_down(rf, monkeypatch):
     monkeypatch.setattr(health, "database_status", lambda: "error")
     response = health.healthz(rf.get("/healthz"))
     assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_healthz_reuses_one_redis_connection(client, redis_url, settings):
+    """Every call used to open (and drop) a TCP connection to Redis of its own."""
+    import redis
+
+    from portal import health
+
+    settings.REDIS_URL = redis_url
+    server = redis.Redis.from_url(redis_url)
+    seen = set()
+    for _ in range(10):
+        assert client.get("/healthz").json()["redis"] == "ok"
+        seen |= {c["id"] for c in server.client_list() if c["name"] == health.CLIENT_NAME}
+    assert len(seen) == 1, seen
+
+
+@pytest.mark.django_db
+def test_healthz_notices_redis_going_away_after_a_good_call(client, redis_url, settings):
+    settings.REDIS_URL = redis_url
+    assert client.get("/healthz").json()["redis"] == "ok"
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    assert client.get("/healthz").json()["redis"] == "error"
