@@ -15,7 +15,8 @@ database (``<dev database>_bench_<volume>``, never the development or test one):
    round), peak worker memory and a single staff CSV export.
 
 Environment: BENCH_QUICK=1 (one short round), BENCH_VOLUMES=prefecture,national,
-BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS (default 8), BENCH_REGENERATE=1.
+BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS (default 8), BENCH_REGENERATE=1,
+BENCH_PAGES=calendar,healthz (only pages whose path contains one of these).
 Prints measurements; asserts nothing.
 """
 
@@ -87,6 +88,9 @@ def _settings():
         "connections": int(os.environ.get("BENCH_CONNECTIONS", "8")),
         # The national volume is run once by default (the machine is shared).
         "national_rounds": int(os.environ.get("BENCH_NATIONAL_ROUNDS", "1")),
+        # Only the pages whose path contains one of these (comma-separated), for
+        # working on one page; the reference pages are always measured.
+        "pages": [p for p in os.environ.get("BENCH_PAGES", "").split(",") if p],
     }
 
 
@@ -247,6 +251,10 @@ def _wrk(url, cfg, script, cookie=None):
         script,
         "-H",
         "X-Forwarded-Proto: https",
+        # As every browser and calendar app does (both servers get it; the
+        # reference project does not compress, the portal's cached pages are).
+        "-H",
+        "Accept-Encoding: gzip, deflate",
     ]
     if cookie:
         args += ["-H", f"Cookie: sessionid={cookie}"]
@@ -310,7 +318,11 @@ def bench_volume(volume, cfg):
         check=True,
     )
     ids = seeded["ids"]
-    pages = [(path.format(**ids), persona) for path, persona in PAGES]
+    pages = [
+        (path.format(**ids), persona)
+        for path, persona in PAGES
+        if not cfg["pages"] or any(part in path for part in cfg["pages"])
+    ]
     print(
         "data: "
         + ", ".join(f"{k} {v:,}" for k, v in seeded["counts"].items())
@@ -335,6 +347,13 @@ def bench_volume(volume, cfg):
             script = fh.name
         targets = [(name, ref_base + path, None) for name, path in REFERENCES]
         targets += [(path, base + path, cookies.get(persona)) for path, persona in pages]
+        # Warm both servers before the first round (not counted): every worker
+        # thread opens its database and Redis connections on its first request, as
+        # a server that has been up for a minute already has. Without it the first
+        # page measured paid for a dozen connection set-ups (p99 of 350-630 ms on /).
+        for warm in (ref_base + "/rows", base + "/healthz", base + "/"):
+            _wrk(warm, {**cfg, "seconds": 2}, script)
+        _drain(base + "/healthz")
         rounds = cfg["rounds"] if volume != "national" else cfg["national_rounds"]
         for _round in range(rounds):
             for name, target, cookie in targets:

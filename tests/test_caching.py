@@ -360,3 +360,39 @@ def test_a_miss_waits_for_a_stuck_filler_only_so_long(monkeypatch):
         assert again.content == first.content
     finally:
         cache.delete(pagecache._lock_key(key))
+
+
+def test_cached_pages_are_served_compressed_to_clients_that_accept_gzip(online_salon):
+    import gzip
+
+    visitor = Client()
+    plain = visitor.get("/salons/calendar.ics")  # fills the cache
+    packed = visitor.get("/salons/calendar.ics", headers={"accept-encoding": "gzip, deflate, br"})
+    assert packed[HIT_HEADER] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    # Either ETag matches either copy (weak comparison).
+    for etag in (plain["ETag"], packed["ETag"]):
+        again = visitor.get(
+            "/salons/calendar.ics", headers={"accept-encoding": "gzip", "if-none-match": etag}
+        )
+        assert again.status_code == 304
+    # A client that does not ask for gzip gets the page as rendered.
+    again = visitor.get("/salons/calendar.ics", headers={"accept-encoding": "identity"})
+    assert again[HIT_HEADER] == "hit" and not again.has_header("Content-Encoding")
+    assert again.content == plain.content
+
+
+def test_pages_of_one_visitor_are_never_compressed(service, client_for, prefecture_staff):
+    """Compression of a page holding a secret (a CSRF token) would leak it (BREACH)."""
+    visitor = Client()
+    for path in ("/awareness/check/", "/accounts/login/"):
+        response = visitor.get(path, headers={"accept-encoding": "gzip"})
+        assert response.status_code == 200
+        assert not response.has_header("Content-Encoding"), path
+    staff = client_for(prefecture_staff)
+    for _ in range(2):
+        response = staff.get("/services/", headers={"accept-encoding": "gzip"})
+        assert not response.has_header("Content-Encoding")
