@@ -51,8 +51,11 @@ run: install compilemessages
 	@echo "Serving http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Two test processes (pytest-xdist; each test file stays in one process, with a
+# test database and a Redis database of its own). TEST_WORKERS=0 runs in one.
+TEST_WORKERS ?= 2
 test: install compilemessages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m tests.bench

@@ -5,6 +5,7 @@ line naming the variable (``ImproperlyConfigured``).
 """
 
 import ipaddress
+import os
 import re
 from pathlib import Path
 
@@ -185,6 +186,14 @@ AUTH_USER_MODEL = "carers.User"
 
 # --- Redis: cache and Celery broker ---------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
+_TEST_WORKER = re.fullmatch(r"gw(\d+)", env.str("PYTEST_XDIST_WORKER", default=""))
+if REDIS_URL and _TEST_WORKER and not env.bool("KIZUKI_TEST_REDIS_SPLIT", default=False):
+    # Parallel tests (`make test` runs pytest-xdist workers): each worker flushes
+    # and counts its own Redis database, the ones after REDIS_URL's. Written back
+    # so that processes a test starts (a Celery worker) use the same database.
+    _redis = re.match(r"^(.*?)(?:/(\d+))?$", REDIS_URL)
+    REDIS_URL = f"{_redis[1]}/{(int(_redis[2] or 0) + 1 + int(_TEST_WORKER[1])) % 16}"
+    os.environ.update(REDIS_URL=REDIS_URL, KIZUKI_TEST_REDIS_SPLIT="1")
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -40,10 +40,16 @@ def test_healthz_reuses_one_redis_connection(client, redis_url, settings):
 
     settings.REDIS_URL = redis_url
     server = redis.Redis.from_url(redis_url)
+    db = str(server.connection_pool.connection_kwargs.get("db", 0))
     seen = set()
     for _ in range(10):
         assert client.get("/healthz").json()["redis"] == "ok"
-        seen |= {c["id"] for c in server.client_list() if c["name"] == health.CLIENT_NAME}
+        # Connections of this test's database only (parallel test workers use others).
+        seen |= {
+            c["id"]
+            for c in server.client_list()
+            if c["name"] == health.CLIENT_NAME and c["db"] == db
+        }
     assert len(seen) == 1, seen
 
 
