@@ -9,13 +9,13 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carers.dates import fiscal_year_bounds
 from carers.models import Municipality, Role
 from carers.policy import Audience, ScopedModel, ScopedQuerySet
+from carers.urlcache import reverse
 
 from .workflow import Action, Status
 

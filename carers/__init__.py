@@ -22,10 +22,11 @@ Public surface (other apps import these modules, and nothing else of carers):
 - ``carers.text``, ``carers.dates``, ``carers.i18n``, ``carers.wording``:
   search normalisation, the fiscal year, bilingual fields, dates and times
   written for people (``format_when``);
-- ``carers.caching``, ``carers.csvsafe``, ``carers.throttle``, ``carers.phones``:
+- ``carers.caching``, ``carers.csvsafe``, ``carers.throttle``, ``carers.phones``,
+  ``carers.urlcache`` (remembered ``reverse``, also behind every ``{% url %}``):
   small shared utilities;
 - ``carers.demo``: the demo accounts other apps' demo data refer to;
-- the template tags ``kizuki`` and ``form_errors``.
+- the template tags ``kizuki`` and ``form_errors`` (and ``urls``, a builtin).
 
 Everything else (actions, views, records, the access log, case forms, tasks)
 is this app's own. ``tests/test_dependencies.py`` holds every app to this.
@@ -46,6 +47,7 @@ PUBLIC_MODULES = frozenset(
         "csvsafe",
         "throttle",
         "phones",
+        "urlcache",
         "demo",
         "errors",
         "workflow",
@@ -57,6 +59,7 @@ PUBLIC_MODULES = frozenset(
         "wording",
         "templatetags.kizuki",
         "templatetags.form_errors",
+        "templatetags.urls",
     }
 )
 

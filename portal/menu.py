@@ -11,11 +11,11 @@ every app's URLs: it sits on top.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from carers.policy import Audience, scope_of
 from carers.residence import PARAM
+from carers.urlcache import reverse
 
 EVERYONE = frozenset(Audience)
 STAFF = frozenset({Audience.MUNICIPAL, Audience.PREFECTURE, Audience.ADVISOR})

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from carers import policy
 from carers.contentfiles import ContentRow
 from carers.i18n import localised
 from carers.models import Municipality, choice_labels
+from carers.urlcache import reverse
 
 
 class Audience(models.TextChoices):

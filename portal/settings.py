@@ -161,6 +161,8 @@ TEMPLATES = [
                 "portal.context_processors.site",
                 "portal.residence.context",
             ],
+            # {% url %} remembers the URLs it worked out (carers.urlcache).
+            "builtins": ["carers.templatetags.urls"],
         },
     },
 ]

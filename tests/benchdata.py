@@ -348,7 +348,10 @@ def seed(volume):
         with transaction.atomic():
             search.refresh()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # As autovacuum keeps a production database (the PostgreSQL of these
+        # machines runs with autovacuum off): statistics, and the visibility map
+        # that lets counts read an index alone.
+        cursor.execute("VACUUM (ANALYZE)")
     return time.perf_counter() - started
 
 

@@ -59,6 +59,6 @@ class PublicEvent(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
+        from carers.urlcache import reverse
 
         return reverse("salons:event_detail", args=[self.pk])

@@ -259,7 +259,7 @@ class Salon(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
+        from carers.urlcache import reverse
 
         return reverse("salons:detail", args=[self.pk])
 

@@ -268,7 +268,7 @@ class Service(BilingualMixin, ContentRow, ScopedModel):  # noqa: DJ008 (str from
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        from django.urls import reverse
+        from carers.urlcache import reverse
 
         return reverse("services:detail", args=[self.pk])
 
