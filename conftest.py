@@ -35,6 +35,14 @@ CHROMIUM_ARGS = [
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET  # noqa: E402
 
 
+def pytest_collection_modifyitems(config, items):
+    """Files with browser tests first (the long ones): `make test` hands whole
+    files to two processes in this order, so the many short files fill the end
+    of the run on both instead of one process finishing a long file alone."""
+    browser_files = {item.path for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.path not in browser_files)
+
+
 def _needs_db(request):
     names = set(request.fixturenames)
     return bool({"db", "transactional_db", "live_server", "django_db_setup"} & names) or bool(

@@ -419,6 +419,14 @@ def _report(volume, cfg, pages, results, probed, export, memory):
         "interleaved with the reference pages; queries/SQL/cold = in-process render with an empty cache"
     )
     print("\n".join(lines))
+    if len(results["ref:plain"]) > 1:
+        print("\nreq/s · p95 ms of each round (the table shows their medians):")
+        for name in table:
+            rounds = "  ".join(
+                f"{r['rps']:7.1f} · {r['p95']:6.1f}" if r else "      – ·      –"
+                for r in results[name]
+            )
+            print(f"  {name[:34]:34}  {rounds}")
     print(
         f"\npeak worker memory: portal {memory['portal']:.0f} MB, reference {memory['reference']:.0f} MB"
     )
