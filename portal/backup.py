@@ -17,7 +17,7 @@ import subprocess
 import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
 from django.db import connection
@@ -49,8 +49,10 @@ def _target(database_url: str | None = None) -> tuple[list[str], dict]:
     """Connection arguments and environment (password) for the client tools."""
     if database_url:
         url = urlsplit(database_url)
+        query = parse_qs(url.query)
         params = {
-            "HOST": unquote(url.hostname or ""),
+            # A Unix socket directory is given as ?host=/path (postgres://user@/name?host=…).
+            "HOST": unquote(url.hostname or "") or query.get("host", [""])[0],
             "PORT": url.port or "",
             "USER": unquote(url.username or ""),
             "PASSWORD": unquote(url.password or ""),

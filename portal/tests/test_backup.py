@@ -42,6 +42,8 @@ def _dsn(name=None):
 def _url(name):
     s = connection.settings_dict
     auth = quote(s["USER"]) + (f":{quote(s['PASSWORD'])}" if s["PASSWORD"] else "")
+    if (s["HOST"] or "").startswith("/"):  # a Unix socket (the embedded server of `make test`)
+        return f"postgres://{auth}@/{name}?host={quote(s['HOST'], safe='')}"
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{name}"
 
 
@@ -122,3 +124,13 @@ def test_restore_needs_confirmation_and_an_existing_file(tmp_path):
         call_command("restore", str(tmp_path / "x.dump"))
     with pytest.raises(CommandError, match="no such backup"):
         call_command("restore", str(tmp_path / "x.dump"), yes=True)
+
+
+def test_a_socket_url_names_the_socket_directory():
+    from portal.backup import _target
+
+    args, _env = _target("postgres://kizuki@/cases?host=%2Fvar%2Frun%2Fpostgresql")
+    assert args == ["--host", "/var/run/postgresql", "--username", "kizuki", "--dbname", "cases"]
+    args, env = _target("postgres://kizuki:s%40cret@db.example:5433/cases")
+    assert args[:4] == ["--host", "db.example", "--port", "5433"]
+    assert env["PGPASSWORD"] == "s@cret"
