@@ -20,12 +20,13 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 import carers
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL, SHELL = "carers", "portal"
-APPS = ("carers", "portal", "salons", "advisors", "services", "opendata")
+APPS = tuple(settings.KIZUKI_APPS)  # the one list of the apps
 WRITES = {
     "create",
     "bulk_create",

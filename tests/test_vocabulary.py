@@ -12,13 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "glossary.md"
-APPS = ("portal", "salons", "services", "carers", "advisors", "opendata")
+APPS = tuple(settings.KIZUKI_APPS)  # the one list of the apps
 GETTEXT = {
     "_",
     "gettext",
